@@ -1,0 +1,422 @@
+/**
+ * Leaked-token replay: given a leaked credential, what the attacker reaches,
+ * from when, until when, and through which path. The rules are those of
+ * docs/simulation.md; the search runs on the compact reach index.
+ *
+ * The search keeps, for every credential the attacker holds and every agent it
+ * can task, the latest moment it keeps that capability (and the earliest it
+ * gets it). Agents and approval-free pairs inherit the window of what reaches
+ * them; a harvested or minted credential starts a fresh window of its own. A
+ * node is re-expanded only when its window grows, so cycles end.
+ */
+import { UNBOUNDED, type Seconds } from '../../model/duration.js';
+import type { Assumption } from '../../model/types.js';
+import { BINDING_BEARER } from '../../graph/reach-index.js';
+import type { AnalysisContext } from '../context.js';
+import { channelDetection, detectionSeconds, lifetime, worstChannel, type Lifetime } from './lifetime.js';
+import { MaxHeap } from './max-heap.js';
+
+export type Attacker = 'external' | 'in-workload';
+
+export interface LeakInput {
+  readonly credential: string;
+  /** When the leak happens, from the moment the leaked instance was issued. Default 0. */
+  readonly at?: Seconds;
+  readonly attacker?: Attacker;
+  /** The channel it leaks through; default: its worst (latest-detected) channel. */
+  readonly channel?: string;
+  /** Time each hop (harvest, mint, invoke, delegation) takes. Default 0. */
+  readonly hopDelay?: Seconds;
+  /** Detection delay to use instead of the channel's figure (a sampled value, in uncertainty runs). */
+  readonly detectionDelay?: Seconds;
+}
+
+export type PathHop =
+  | { readonly kind: 'credential'; readonly id: string; readonly how: 'leaked' | 'harvested' | 'minted' }
+  | { readonly kind: 'deputy'; readonly agent: string; readonly credential: string }
+  | { readonly kind: 'access'; readonly resource: string; readonly action: string }
+  | { readonly kind: 'agent'; readonly id: string; readonly how: 'invoked' | 'delegated' };
+
+export interface ReachedPair {
+  readonly resource: string;
+  readonly action: string;
+  readonly impact: number;
+  readonly from: Seconds;
+  readonly until: Seconds;
+  readonly path: readonly PathHop[];
+}
+
+export interface GatedPair {
+  readonly resource: string;
+  readonly action: string;
+  readonly path: readonly PathHop[];
+}
+
+export interface AcquiredCredential {
+  readonly credential: string;
+  readonly how: 'leaked' | 'harvested' | 'minted';
+  /** Whether this attacker can replay it (bearer, or bound to the workload it sits in). */
+  readonly usable: boolean;
+  readonly from: Seconds;
+  readonly until: Seconds;
+  readonly path: readonly PathHop[];
+}
+
+export interface TaskedAgent {
+  readonly agent: string;
+  readonly from: Seconds;
+  readonly until: Seconds;
+  readonly path: readonly PathHop[];
+}
+
+export interface LeakResult {
+  readonly credential: string;
+  readonly attacker: Attacker;
+  /** The leak channel used for detection; null when the credential lists none (detection.default). */
+  readonly channel: string | null;
+  readonly usable: boolean;
+  readonly timeline: { readonly issued: Seconds; readonly leaked: Seconds } & Lifetime;
+  readonly exposureWindow: Seconds;
+  readonly revocationLag: Seconds;
+  readonly reached: readonly ReachedPair[];
+  readonly gated: readonly GatedPair[];
+  readonly acquired: readonly AcquiredCredential[];
+  readonly tasked: readonly TaskedAgent[];
+  readonly score: number;
+  readonly timeWeightedScore: Seconds;
+  /** Figures behind this result that came from defaults rather than the model. */
+  readonly assumptions: readonly Assumption[];
+}
+
+const NO_PATH = -1;
+const HOW_LEAKED = 0;
+const HOW_HARVESTED = 1;
+const HOW_MINTED = 2;
+const HOW_INVOKED = 3;
+const HOW_DELEGATED = 4;
+
+export class UnknownCredentialError extends Error {}
+
+export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult {
+  const { model, relations, index } = ctx;
+  const root = index.credentialIndex.get(input.credential);
+  if (root === undefined) throw new UnknownCredentialError(`unknown credential "${input.credential}"`);
+  const at = input.at ?? 0;
+  const attacker = input.attacker ?? 'external';
+  const hop = input.hopDelay ?? 0;
+  const channel = input.channel ?? worstChannel(model, relations, input.credential);
+  const detected = at + (input.detectionDelay ?? detectionSeconds(channelDetection(model, channel)));
+  const rootLife = lifetime(index, model, root, 0, detected);
+  const harvestedDetection = detected + model.detection.harvested;
+
+  const C = index.credentials.length;
+  const workload = attacker === 'in-workload' ? workloadCredentials(ctx, input.credential) : undefined;
+  const usable = (c: number) => index.binding[c] === BINDING_BEARER || (workload !== undefined && workload.has(c));
+
+  const state = new SearchState(C + index.agents.length);
+  const heap = new MaxHeap();
+  const acquiredStop = (c: number, g: Seconds) => lifetime(index, model, c, g, harvestedDetection).stopped;
+  const relax = (v: number, g: Seconds, s: Seconds, from: number, how: number, pair: number, deputy: number) => {
+    if (v === root || !state.improves(v, g, s)) return;
+    // With a hop delay, a harvest cycle can refresh a copy forever; after a few rounds jump to
+    // where that converges: the credential's revocation (or never).
+    if (state.improvements[v] >= MAX_IMPROVEMENTS && v < C) s = lifetime(index, model, v, UNBOUNDED, harvestedDetection).revocationIssued + index.propagation[v];
+    state.set(v, g, s, { node: v, how, pair, deputy, parent: state.trail[from] ?? null, depth: (state.trail[from]?.depth ?? 0) + 1 });
+    heap.push(v, s, g);
+  };
+  const unusableSeen = new Map<number, { trail: Trail; g: Seconds }>();
+  const harvest = (u: number, via: number, deputy: number, g: Seconds) => {
+    const { offsets, targets } = index.harvests;
+    for (let k = offsets[via]; k < offsets[via + 1]; k++) {
+      const h = targets[k];
+      if (usable(h)) relax(h, g, acquiredStop(h, g), u, HOW_HARVESTED, index.harvestVia[k], deputy);
+      else if (!unusableSeen.has(h)) {
+        unusableSeen.set(h, { g, trail: { node: h, how: HOW_HARVESTED, pair: index.harvestVia[k], deputy, parent: state.trail[u] ?? null, depth: 0 } });
+      }
+    }
+  };
+  const invoke = (u: number, via: number, deputy: number, g: Seconds, s: Seconds) => {
+    const { offsets, targets } = index.invokes;
+    for (let k = offsets[via]; k < offsets[via + 1]; k++) relax(C + targets[k], g, s, u, HOW_INVOKED, NO_PATH, deputy);
+  };
+
+  const rootUsable = usable(root);
+  if (rootUsable) {
+    state.set(root, at, rootLife.stopped, { node: root, how: HOW_LEAKED, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 });
+    heap.push(root, rootLife.stopped, at);
+  }
+  while (heap.size > 0) {
+    const u = heap.pop();
+    if (heap.lastKey !== state.stop[u] || heap.lastTie !== state.gain[u]) continue; // stale entry
+    const g = state.gain[u];
+    const s = state.stop[u];
+    if (g >= s) continue; // an empty window reaches nothing
+    const next = g + hop;
+    if (u < C) {
+      invoke(u, u, NO_PATH, next, s);
+      harvest(u, u, NO_PATH, next);
+      const { offsets, targets } = index.mints;
+      for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+        const child = targets[k];
+        if (!usable(child)) continue;
+        const own = acquiredStop(child, next);
+        relax(child, next, index.revokedWithParent[child] ? Math.min(own, s) : own, u, HOW_MINTED, NO_PATH, NO_PATH);
+      }
+    } else {
+      const agent = u - C;
+      const { offsets, targets } = index.deputies;
+      for (let k = offsets[agent]; k < offsets[agent + 1]; k++) {
+        const d = targets[k];
+        invoke(u, d, d, next, s);
+        harvest(u, d, d, next);
+      }
+      const del = index.delegates;
+      for (let k = del.offsets[agent]; k < del.offsets[agent + 1]; k++) relax(C + del.targets[k], next, s, u, HOW_DELEGATED, NO_PATH, NO_PATH);
+    }
+  }
+
+  const paths = new PathBuilder(ctx, C);
+  const { reached, gated } = collectPairs(ctx, state, paths, C);
+  const acquired: AcquiredCredential[] = [];
+  for (let c = 0; c < C; c++) {
+    if (!state.reached(c)) continue;
+    acquired.push({
+      credential: index.credentials[c],
+      how: credentialHow(state.trail[c]!.how),
+      usable: true,
+      from: state.gain[c],
+      until: Math.max(state.gain[c], state.stop[c]),
+      path: paths.to(state.trail[c]!),
+    });
+  }
+  if (!rootUsable) acquired.push({ credential: input.credential, how: 'leaked', usable: false, from: at, until: at, path: [{ kind: 'credential', id: input.credential, how: 'leaked' }] });
+  for (const [h, seen] of unusableSeen) {
+    if (state.reached(h)) continue;
+    acquired.push({
+      credential: index.credentials[h],
+      how: 'harvested',
+      usable: false,
+      from: seen.g,
+      until: seen.g,
+      path: paths.to(seen.trail),
+    });
+  }
+  acquired.sort((a, b) => a.from - b.from || compareText(a.credential, b.credential));
+
+  const tasked: TaskedAgent[] = [];
+  for (let a = 0; a < index.agents.length; a++) {
+    const v = C + a;
+    if (state.reached(v) && state.gain[v] < state.stop[v]) tasked.push({ agent: index.agents[a], from: state.gain[v], until: state.stop[v], path: paths.to(state.trail[v]!) });
+  }
+
+  // Revocation lag: from detection until the leaked instance and every credential the attacker acquired are dead.
+  let lastStop = rootLife.stopped;
+  for (const a of acquired) if (a.usable && a.how !== 'leaked') lastStop = Math.max(lastStop, a.until);
+  const exposureWindow = rootUsable ? Math.max(0, rootLife.stopped - at) : 0;
+
+  return {
+    credential: input.credential,
+    attacker,
+    channel: channel ?? null,
+    usable: rootUsable,
+    timeline: { issued: 0, leaked: at, ...rootLife },
+    exposureWindow,
+    revocationLag: Math.max(0, lastStop - detected),
+    reached,
+    gated,
+    acquired,
+    tasked,
+    score: blastRadiusScore(reached),
+    timeWeightedScore: timeWeightedScore(reached),
+    assumptions: relevantAssumptions(ctx, acquired.map((a) => a.credential)),
+  };
+}
+
+/** Sum of the impact of every distinct reached pair. */
+export function blastRadiusScore(reached: readonly ReachedPair[]): number {
+  let score = 0;
+  for (const r of reached) score += r.impact;
+  return score;
+}
+
+/** Sum of impact × hours of access; UNBOUNDED as soon as one access never ends. */
+export function timeWeightedScore(reached: readonly ReachedPair[]): Seconds {
+  let total = 0;
+  for (const r of reached) {
+    if (r.until === UNBOUNDED) return UNBOUNDED;
+    total += (r.impact * (r.until - r.from)) / 3_600;
+  }
+  return total;
+}
+
+function collectPairs(ctx: AnalysisContext, state: SearchState, paths: PathBuilder, C: number): { reached: ReachedPair[]; gated: GatedPair[] } {
+  const { index } = ctx;
+  const best = new Map<number, { from: Seconds; until: Seconds; node: number; deputy: number; hops: number }>();
+  const gatedAt = new Map<number, { node: number; deputy: number }>();
+  const consider = (node: number, credential: number, deputy: number) => {
+    const from = state.gain[node];
+    const until = state.stop[node];
+    const { offsets, targets } = index.grants;
+    for (let k = offsets[credential]; k < offsets[credential + 1]; k++) {
+      const p = targets[k];
+      if (index.grantGated[k]) {
+        if (!gatedAt.has(p)) gatedAt.set(p, { node, deputy });
+        continue;
+      }
+      const hops = state.trail[node]!.depth;
+      const current = best.get(p);
+      if (!current || until > current.until || (until === current.until && (from < current.from || (from === current.from && hops < current.hops)))) {
+        best.set(p, { from, until, node, deputy, hops });
+      }
+    }
+  };
+  for (let v = 0; v < state.size; v++) {
+    if (!state.reached(v) || state.gain[v] >= state.stop[v]) continue;
+    if (v < C) {
+      consider(v, v, NO_PATH);
+    } else {
+      const { offsets, targets } = index.deputies;
+      for (let k = offsets[v - C]; k < offsets[v - C + 1]; k++) consider(v, targets[k], targets[k]);
+    }
+  }
+  const reached: ReachedPair[] = [];
+  for (const [p, b] of best) {
+    const resource = index.resources[index.pairResource[p]];
+    const action = index.actions[index.pairAction[p]];
+    reached.push({ resource, action, impact: index.pairImpact[p], from: b.from, until: b.until, path: paths.through(state.trail[b.node]!, b.deputy, p) });
+  }
+  reached.sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action));
+  const gated: GatedPair[] = [];
+  for (const [p, g] of gatedAt) {
+    if (best.has(p)) continue; // reachable without approval through another path
+    gated.push({ resource: index.resources[index.pairResource[p]], action: index.actions[index.pairAction[p]], path: paths.through(state.trail[g.node]!, g.deputy, p) });
+  }
+  gated.sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action));
+  return { reached, gated };
+}
+
+/** The credentials an in-workload attacker can use although they are bound: those of the agents holding the leak. */
+function workloadCredentials(ctx: AnalysisContext, credential: string): Set<number> {
+  const out = new Set<number>();
+  for (const agent of ctx.relations.holders.get(credential) ?? []) {
+    for (const c of ctx.relations.available.get(agent) ?? []) out.add(ctx.index.credentialIndex.get(c)!);
+  }
+  out.add(ctx.index.credentialIndex.get(credential)!);
+  return out;
+}
+
+function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
+  const elements = new Set(credentials.map((c) => `credential:${c}`));
+  return ctx.model.assumptions.filter((a) => a.element === 'model' || elements.has(a.element));
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How a node was reached: an immutable chain back to the leak, so later improvements never rewrite a path. */
+interface Trail {
+  readonly node: number;
+  readonly how: number;
+  /** The pair read to harvest this credential, or NO_PATH. */
+  readonly pair: number;
+  /** The credential the previous agent acted with, or NO_PATH. */
+  readonly deputy: number;
+  readonly parent: Trail | null;
+  readonly depth: number;
+}
+
+const MAX_IMPROVEMENTS = 16;
+
+function credentialHow(how: number): 'leaked' | 'harvested' | 'minted' {
+  return how === HOW_LEAKED ? 'leaked' : how === HOW_MINTED ? 'minted' : 'harvested';
+}
+
+/** Per-node labels of one search: when the attacker gains the node, until when, and the trail that gives it. */
+class SearchState {
+  readonly gain: Float64Array;
+  readonly stop: Float64Array;
+  readonly improvements: Uint8Array;
+  readonly trail: (Trail | undefined)[];
+  constructor(readonly size: number) {
+    this.gain = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+    this.stop = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    this.improvements = new Uint8Array(size);
+    this.trail = new Array<Trail | undefined>(size);
+  }
+  reached(v: number): boolean {
+    return this.stop[v] !== Number.NEGATIVE_INFINITY;
+  }
+  improves(v: number, g: Seconds, s: Seconds): boolean {
+    return s > this.stop[v] || (s === this.stop[v] && g < this.gain[v]);
+  }
+  set(v: number, g: Seconds, s: Seconds, trail: Trail): void {
+    if (this.reached(v) && this.improvements[v] < 255) this.improvements[v]++;
+    this.gain[v] = g;
+    this.stop[v] = s;
+    this.trail[v] = trail;
+  }
+}
+
+/** Turns trails into the readable path of hops. */
+class PathBuilder {
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly C: number,
+  ) {}
+
+  /** Hops from the leak to the end of `trail`. */
+  to(trail: Trail): PathHop[] {
+    const chain: Trail[] = [];
+    for (let t: Trail | null = trail; t !== null; t = t.parent) chain.push(t);
+    chain.reverse();
+    const hops: PathHop[] = [];
+    chain.forEach((t, i) => hops.push(...this.arrival(t, i > 0 ? chain[i - 1].node : NO_PATH)));
+    return hops;
+  }
+
+  /** Hops to the trail's node, then acting through it (with `deputy` when it is an agent), then the access `pair`. */
+  through(trail: Trail, deputy: number, pair: number): PathHop[] {
+    const hops = this.to(trail);
+    if (deputy !== NO_PATH) hops.push(this.deputyHop(trail.node, deputy));
+    if (pair !== NO_PATH) hops.push(this.access(pair));
+    return hops;
+  }
+
+  private arrival(t: Trail, from: number): PathHop[] {
+    const { index } = this.ctx;
+    const lead: PathHop[] = [];
+    if (from !== NO_PATH && t.deputy !== NO_PATH) lead.push(this.deputyHop(from, t.deputy));
+    if (t.pair !== NO_PATH) lead.push(this.access(t.pair));
+    if (t.node < this.C) return [...lead, { kind: 'credential', id: index.credentials[t.node], how: credentialHow(t.how) }];
+    return [...lead, { kind: 'agent', id: index.agents[t.node - this.C], how: t.how === HOW_DELEGATED ? 'delegated' : 'invoked' }];
+  }
+
+  private deputyHop(agentNode: number, credential: number): PathHop {
+    const { index } = this.ctx;
+    return { kind: 'deputy', agent: index.agents[agentNode - this.C], credential: index.credentials[credential] };
+  }
+
+  private access(pair: number): PathHop {
+    const { index } = this.ctx;
+    return { kind: 'access', resource: index.resources[index.pairResource[pair]], action: index.actions[index.pairAction[pair]] };
+  }
+}
+
+/** `gh-pat → app-repo:read → deploy-key → prod-cluster:deploy`. */
+export function formatPath(path: readonly PathHop[]): string {
+  return path
+    .map((hop) => {
+      switch (hop.kind) {
+        case 'credential':
+          return hop.how === 'minted' ? `${hop.id} (minted)` : hop.id;
+        case 'deputy':
+          return `${hop.agent} acting with ${hop.credential}`;
+        case 'access':
+          return `${hop.resource}:${hop.action}`;
+        case 'agent':
+          return hop.how === 'invoked' ? `invoke ${hop.id}` : `delegate to ${hop.id}`;
+      }
+    })
+    .join(' → ');
+}

@@ -1,0 +1,27 @@
+import type { CommandModule } from 'yargs';
+import { buildGraph } from '../../graph/build.js';
+import { exportGraph, type GraphFormat } from '../../reports/graph-export.js';
+import { requireModel } from '../io.js';
+import { emit, type Shell } from '../shell.js';
+
+interface Args {
+  model: string;
+  format: GraphFormat;
+  output?: string;
+}
+
+export function graphCommand(shell: Shell): CommandModule<object, Args> {
+  return {
+    command: 'graph <model>',
+    describe: 'Write the credential/tool graph as JSON, Graphviz DOT or Mermaid',
+    builder: (y) =>
+      y
+        .positional('model', { type: 'string', demandOption: true, describe: 'a model file' })
+        .option('format', { choices: ['json', 'dot', 'mermaid'] as const, default: 'json' as const, describe: 'output format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+    handler: (args) => {
+      const loaded = requireModel(args.model);
+      emit(shell, exportGraph(buildGraph(loaded.model, loaded.relations), args.format, loaded.model.name), args.output);
+    },
+  };
+}

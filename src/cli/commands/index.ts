@@ -1,0 +1,12 @@
+/** Every command of the command line, one module each. */
+import type { CommandModule } from 'yargs';
+import type { Shell } from '../shell.js';
+import { graphCommand } from './graph.js';
+import { kindsCommand } from './kinds.js';
+import { schemaCommand } from './schema.js';
+import { simulateCommand } from './simulate.js';
+import { validateCommand } from './validate.js';
+
+export function commands(shell: Shell): CommandModule<object, never>[] {
+  return [validateCommand(shell), schemaCommand(shell), graphCommand(shell), simulateCommand(shell), kindsCommand(shell)] as unknown as CommandModule<object, never>[];
+}

@@ -1,0 +1,101 @@
+import { dirname, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { prepareAnalysis } from '../../analyses/context.js';
+import { simulateLeak, type Attacker, type LeakInput } from '../../analyses/simulation/leak.js';
+import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
+import { parseDuration } from '../../model/duration.js';
+import { didYouMean, quote } from '../../model/messages.js';
+import { looksLikeScenario, parseScenario, withOverrides, type ScenarioDocument } from '../../model/scenario.js';
+import type { Model } from '../../model/types.js';
+import { simulationJson, simulationText } from '../../reports/simulation.js';
+import { InputError } from '../../yaml/diagnostic.js';
+import { displayPath, readSource, requireModel } from '../io.js';
+import { UsageError, emit, styleFor, type Shell } from '../shell.js';
+
+interface Args {
+  input: string;
+  leak?: string;
+  at?: string;
+  attacker?: Attacker;
+  channel?: string;
+  hopDelay?: string;
+  runs?: number;
+  seed?: number;
+  format: 'text' | 'json';
+  output?: string;
+}
+
+export function simulateCommand(shell: Shell): CommandModule<object, Args> {
+  return {
+    command: 'simulate <input>',
+    describe: 'Simulate a leaked credential: blast radius, exposure window, revocation lag (a model with --leak, or a scenario file)',
+    builder: (y) =>
+      y
+        .positional('input', { type: 'string', demandOption: true, describe: 'a model file (with --leak) or a scenario file' })
+        .option('leak', { type: 'string', describe: 'id of the leaked credential' })
+        .option('at', { type: 'string', describe: 'when it leaks, from the moment it was issued (default 0s)' })
+        .option('attacker', { choices: ['external', 'in-workload'] as const, describe: 'who holds the leaked copy (default external)' })
+        .option('channel', { type: 'string', describe: 'leak channel (default: the credential\'s worst)' })
+        .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
+        .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
+        .option('seed', { type: 'number', describe: 'seed for --runs (default 1)' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+    handler: (args) => {
+      const { model, input, runs, seed } = resolveLeak(args);
+      const ctx = prepareAnalysis(model);
+      const result = simulateLeak(ctx, input);
+      const uncertainty = runs !== undefined ? simulateUncertain(ctx, input, runs, seed) : undefined;
+      const text =
+        args.format === 'json'
+          ? `${JSON.stringify(simulationJson(model, result, uncertainty), null, 2)}\n`
+          : simulationText(model, result, styleFor(shell), shell.stdout.columns ?? 80, uncertainty);
+      emit(shell, text, args.output);
+    },
+  };
+}
+
+/** Combines a scenario (if the input is one) with the command line; flags win. */
+function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: number; seed: number } {
+  const source = readSource(displayPath(args.input));
+  if (!source.ok) throw new InputError(source.diagnostics);
+  let scenario: ScenarioDocument | undefined;
+  let modelFile = args.input;
+  if (looksLikeScenario(source.text)) {
+    const parsed = parseScenario(displayPath(args.input), source.text);
+    if (!parsed.ok) throw new InputError(parsed.diagnostics);
+    scenario = parsed.scenario;
+    modelFile = resolve(dirname(args.input), scenario.model);
+  }
+  const loaded = requireModel(modelFile);
+  const model = scenario ? withOverrides(loaded.model, scenario) : loaded.model;
+  const credential = args.leak ?? scenario?.leak.credential;
+  if (credential === undefined) throw new UsageError('which credential leaks? give --leak <credential-id>');
+  if (!loaded.relations.credential.has(credential)) {
+    throw new UsageError(`unknown credential ${quote(credential)}${didYouMean(credential, loaded.relations.credential.keys())}; the model has: ${[...loaded.relations.credential.keys()].join(', ')}`);
+  }
+  const channel = args.channel ?? scenario?.leak.channel;
+  const runs = args.runs ?? scenario?.uncertainty?.runs;
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000)) throw new UsageError('--runs must be a whole number from 1 to 100000');
+  const seed = args.seed ?? scenario?.uncertainty?.seed ?? 1;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  return {
+    model,
+    input: {
+      credential,
+      at: duration(args.at ?? scenario?.leak.at, '--at'),
+      attacker: args.attacker ?? scenario?.attacker ?? 'external',
+      channel,
+      hopDelay: duration(args.hopDelay ?? scenario?.hopDelay, '--hop-delay'),
+    },
+    runs,
+    seed,
+  };
+}
+
+function duration(text: string | undefined, flag: string): number {
+  if (text === undefined) return 0;
+  const seconds = parseDuration(text);
+  if (seconds === undefined || !Number.isFinite(seconds)) throw new UsageError(`${flag}: bad duration ${quote(text)}; expected a number and a unit such as 30s, 15m, 1h, 7d`);
+  return seconds;
+}

@@ -1,0 +1,145 @@
+/**
+ * The file-system side of the shell: finding model files, reading them safely
+ * and writing outputs. Everything past this point is pure.
+ */
+import { closeSync, openSync, readdirSync, readSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { MAX_SOURCE_BYTES, decodeSource, tooLarge } from '../yaml/decode.js';
+import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
+import { loadModel, type LoadResult } from '../model/load.js';
+
+export type SourceResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Reads a text input, refusing what is too large or not text before it reaches the parser. */
+export function readSource(file: string, maxBytes = MAX_SOURCE_BYTES): SourceResult {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return fail(file, 'is a folder; expected a YAML file');
+    size = stat.size;
+  } catch (error) {
+    return fail(file, describeFsError(error));
+  }
+  if (size > maxBytes) return fail(file, tooLarge(size, maxBytes));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return fail(file, describeFsError(error));
+  }
+  const decoded = decodeSource(file, bytes, maxBytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, diagnostics: [decoded.diagnostic] };
+}
+
+export function loadModelFile(file: string): LoadResult {
+  const source = readSource(file);
+  if (!source.ok) return source;
+  return loadModel(file, source.text);
+}
+
+/** Top-level `kind:` of files that live beside models but are not models. */
+const NOT_A_MODEL = /^kind:\s*["']?(scenario|policy)\b/m;
+
+/**
+ * Expands the command line's files and folders into model files: a folder
+ * contributes its *.yaml and *.yml files, recursively (hidden folders and
+ * node_modules skipped), except scenario and policy files. Sorted, so output
+ * order never depends on the file system.
+ */
+export function collectModelFiles(inputs: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(input).isDirectory();
+    } catch (error) {
+      diagnostics.push({ file: input, line: 1, column: 1, message: describeFsError(error) });
+      continue;
+    }
+    if (!isDirectory) {
+      files.add(displayPath(input));
+      continue;
+    }
+    const found = walkYaml(input).filter((f) => !declaresOtherKind(f));
+    if (found.length === 0) diagnostics.push({ file: input, line: 1, column: 1, message: 'the folder holds no model files (*.yaml, *.yml)' });
+    for (const f of found) files.add(displayPath(f));
+  }
+  return { files: [...files].sort(), diagnostics };
+}
+
+function walkYaml(folder: string): string[] {
+  const out: string[] = [];
+  const stack = [folder];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+function declaresOtherKind(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return NOT_A_MODEL.test(head.subarray(0, n).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Paths as the user sees them: relative to the working directory when inside it, with forward slashes. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  const shown = rel === '' || rel.startsWith('..') || resolve(rel) !== resolve(file) ? file : rel;
+  return shown.split(sep).join('/');
+}
+
+/** Writes a file atomically (temporary file, then rename), so a crash never leaves half a report. */
+export function writeFileAtomic(file: string, text: string): void {
+  const temporary = join(dirname(file), `.${Date.now()}-${process.pid}.leakradius.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder; expected a file';
+    default:
+      return `cannot read: ${code ?? String(error)}`;
+  }
+}
+
+function fail(file: string, message: string): SourceResult {
+  return { ok: false, diagnostics: [{ file, line: 1, column: 1, message }] };
+}
+
+/** Loads one model or throws the InputError that the shell reports (exit 2). */
+export function requireModel(file: string): import('../model/load.js').LoadedModel {
+  const result = loadModelFile(displayPath(file));
+  if (!result.ok) throw new InputError(result.diagnostics);
+  return result.loaded;
+}

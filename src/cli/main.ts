@@ -1,0 +1,57 @@
+/**
+ * The command-line shell: parses arguments with yargs and hands each command
+ * to its module under ./commands. Exit codes: 0 fine, 1 findings (check),
+ * 2 invalid input or usage, 3 a fault in leakradius. Never a stack trace.
+ */
+import yargs, { type Argv, type CommandModule } from 'yargs';
+import { InputError } from '../yaml/diagnostic.js';
+import { safeInline } from '../reports/terminal.js';
+import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
+import { commands } from './commands/index.js';
+
+export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
+  let usageFailure: string | undefined;
+  const parser: Argv = yargs([...argv])
+    .scriptName('leakradius')
+    .usage('$0 <command> [options]\n\nThreat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.')
+    .command(commands(shell) as CommandModule<object, any>[])
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(100, shell.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      usageFailure = message ?? 'invalid usage';
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof InputError) {
+      reportInvalid(shell, error);
+      return shell.exitCode;
+    }
+    if (error instanceof UsageError) usageFailure = error.message;
+    else {
+      shell.stderr.write(`leakradius: internal error: ${safeInline(error instanceof Error ? error.message : String(error))}\n`);
+      shell.stderr.write('This is a fault in leakradius, not in your input; please report it with the command you ran.\n');
+      return EXIT.internal;
+    }
+  }
+  if (usageFailure !== undefined) {
+    shell.stderr.write(`leakradius: ${safeInline(usageFailure)}\nRun \`leakradius --help\` for usage.\n`);
+    return EXIT.invalid;
+  }
+  return shell.exitCode;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const shell: Shell = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, exitCode: EXIT.ok };
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(shell.exitCode); // the reader went away (| head): not an error
+  });
+  const code = await runCli(argv, shell);
+  process.exitCode = code;
+}

@@ -1,0 +1,46 @@
+/**
+ * What a command may touch of the outside world, passed in so that commands
+ * run the same under tests as on a terminal.
+ */
+import { InputError } from '../yaml/diagnostic.js';
+import { formatDiagnostic } from '../reports/diagnostics.js';
+import { colorWanted, createStyle, type Style } from '../reports/terminal.js';
+import { writeFileAtomic } from './io.js';
+
+export const EXIT = {
+  ok: 0,
+  /** `check`: findings at or above --fail-on. */
+  findings: 1,
+  /** Invalid model, policy, scenario or usage. */
+  invalid: 2,
+  /** A fault in leakradius itself. */
+  internal: 3,
+} as const;
+
+export interface Shell {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly stdin: NodeJS.ReadStream | { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The exit code the command decided on. */
+  exitCode: number;
+}
+
+export function styleFor(shell: Shell): Style {
+  return createStyle(colorWanted(Boolean(shell.stdout.isTTY), shell.env));
+}
+
+/** A usage mistake: reported with a hint and exit code 2. */
+export class UsageError extends Error {}
+
+/** Reports every diagnostic on stderr and sets exit code 2. */
+export function reportInvalid(shell: Shell, error: InputError): void {
+  for (const d of error.diagnostics) shell.stderr.write(`${formatDiagnostic(d)}\n`);
+  shell.exitCode = EXIT.invalid;
+}
+
+/** Sends a report to --output (atomically) or to stdout. */
+export function emit(shell: Shell, text: string, output: string | undefined): void {
+  if (output === undefined || output === '-') shell.stdout.write(text);
+  else writeFileAtomic(output, text);
+}

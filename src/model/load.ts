@@ -1,0 +1,54 @@
+/**
+ * From YAML text to a validated `Model`: parse, check the schema, resolve
+ * references, apply defaults, check that every workflow step is permitted.
+ * Pure: the caller reads the file; every problem comes back located.
+ */
+import { compareDiagnostics, type Diagnostic, formatPath } from '../yaml/diagnostic.js';
+import { DEFAULT_PARSE_LIMITS, parseYaml, type ParseLimits } from '../yaml/parse.js';
+import type { SourceMap } from '../yaml/source-map.js';
+import { normalizeModel } from './normalize.js';
+import { checkReferences } from './references.js';
+import { relationsOf, unpermittedSteps, type Relations } from './relations.js';
+import { checkSchema, type Problem } from './schema-check.js';
+import type { Model } from './types.js';
+
+export interface LoadedModel {
+  readonly file: string;
+  readonly model: Model;
+  readonly relations: Relations;
+  readonly sourceMap: SourceMap;
+}
+
+export type LoadResult = { ok: true; loaded: LoadedModel } | { ok: false; diagnostics: Diagnostic[] };
+
+export function loadModel(file: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): LoadResult {
+  const parsed = parseYaml(file, text, limits);
+  if (!parsed.ok) return parsed;
+  const { value, sourceMap } = parsed.document;
+  const fail = (problems: readonly Problem[]): LoadResult => ({ ok: false, diagnostics: locate(file, sourceMap, problems) });
+
+  const schema = checkSchema(value);
+  if (!schema.ok) return fail(schema.problems);
+  const referenceProblems = checkReferences(schema.document);
+  if (referenceProblems.length > 0) return fail(referenceProblems);
+  const { model, problems } = normalizeModel(schema.document, modelNameFromFile(file));
+  if (problems.length > 0) return fail(problems);
+  const relations = relationsOf(model);
+  const steps = unpermittedSteps(model, relations);
+  if (steps.length > 0) return fail(steps.map((s) => ({ path: s.path, at: 'value', message: s.message })));
+  return { ok: true, loaded: { file, model, relations, sourceMap } };
+}
+
+export function locate(file: string, sourceMap: SourceMap, problems: readonly Problem[]): Diagnostic[] {
+  return problems
+    .map((p) => {
+      const { line, column } = p.at === 'key' ? sourceMap.locateKey(p.path) : sourceMap.locate(p.path);
+      return { file, line, column, message: p.message, path: formatPath(p.path) };
+    })
+    .sort(compareDiagnostics);
+}
+
+function modelNameFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.ya?ml$/i, '');
+}

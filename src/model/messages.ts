@@ -1,0 +1,60 @@
+import type { DocPath } from '../yaml/diagnostic.js';
+
+const SINGULAR: Record<string, string> = {
+  agents: 'agent',
+  tools: 'tool',
+  resources: 'resource',
+  credentials: 'credential',
+  workflows: 'workflow',
+  accept: 'acceptance',
+};
+
+/** `"gh-pat"`, with control characters escaped and long values cut, safe in any message. */
+export function quote(text: string, max = 80): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The element a path lies in, as a message prefix: `credential "gh-pat": `. */
+export function elementContext(path: DocPath, root: unknown): string {
+  if (path.length < 2 || typeof path[0] !== 'string' || typeof path[1] !== 'number') return '';
+  const kind = SINGULAR[path[0]];
+  if (!kind) return '';
+  const list = (root as Record<string, unknown>)[path[0]];
+  const element = Array.isArray(list) ? (list[path[1]] as Record<string, unknown> | undefined) : undefined;
+  const id = element && typeof element === 'object' ? element.id ?? element.finding : undefined;
+  return typeof id === 'string' ? `${kind} ${quote(id)}: ` : `${kind} #${path[1] + 1}: `;
+}
+
+/** ` (did you mean "app-repo"?)` when one candidate is a near miss, else ''. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) > limit) continue;
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase(), limit);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= limit ? ` (did you mean ${quote(best)}?)` : '';
+}
+
+/** Levenshtein distance, giving up early once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}

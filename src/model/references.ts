@@ -1,0 +1,130 @@
+/**
+ * Cross-reference checks on a schema-valid document: every id is unique in its
+ * kind, every reference names something that exists, and each element has the
+ * shape its fields promise (a grant names one target, a step is an action or a
+ * delegation). All problems are collected, not just the first.
+ */
+import type { DocPath } from '../yaml/diagnostic.js';
+import { didYouMean, quote } from './messages.js';
+import type { ModelDocument } from './schema.js';
+import type { Problem } from './schema-check.js';
+
+type Collection = 'agents' | 'tools' | 'resources' | 'credentials' | 'workflows';
+const KIND: Record<Collection, string> = {
+  agents: 'agent',
+  tools: 'tool',
+  resources: 'resource',
+  credentials: 'credential',
+  workflows: 'workflow',
+};
+
+export function checkReferences(doc: ModelDocument): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: DocPath, message: string, at: 'key' | 'value' = 'value') => problems.push({ path, at, message });
+  const ids = {} as Record<Collection, Set<string>>;
+  for (const collection of Object.keys(KIND) as Collection[]) ids[collection] = uniqueIds(doc, collection, report);
+
+  const ref = (collection: Collection, id: string, path: DocPath, owner: string) => {
+    if (ids[collection].has(id)) return true;
+    report(path, `${owner}: unknown ${KIND[collection]} ${quote(id)}${didYouMean(id, ids[collection])}`);
+    return false;
+  };
+
+  (doc.agents ?? []).forEach((agent, i) => {
+    const owner = `agent ${quote(agent.id)}`;
+    (agent.tools ?? []).forEach((tool, k) => ref('tools', tool, ['agents', i, 'tools', k], owner));
+    (agent.credentials ?? []).forEach((c, k) => ref('credentials', c, ['agents', i, 'credentials', k], owner));
+    const targets = new Set<string>();
+    (agent.delegates ?? []).forEach((d, k) => {
+      const path: DocPath = ['agents', i, 'delegates', k];
+      ref('agents', d.to, [...path, 'to'], owner);
+      if (d.to === agent.id) report([...path, 'to'], `${owner}: an agent cannot delegate to itself`);
+      if (targets.has(d.to)) report([...path, 'to'], `${owner}: delegates to ${quote(d.to)} twice`);
+      targets.add(d.to);
+      if (d.mode === 'exchange' && d.credential === undefined) {
+        report(path, `${owner}: delegation to ${quote(d.to)} with mode exchange must name the minted credential (credential: <id>)`);
+      }
+      if (d.mode === 'passthrough' && d.credential !== undefined) {
+        report([...path, 'credential'], `${owner}: a passthrough delegation hands on the delegator's own credentials; \`credential\` is only for mode exchange`, 'key');
+      }
+      if (d.credential !== undefined) ref('credentials', d.credential, [...path, 'credential'], owner);
+    });
+  });
+
+  (doc.tools ?? []).forEach((tool, i) => {
+    if (tool.credential !== undefined) ref('credentials', tool.credential, ['tools', i, 'credential'], `tool ${quote(tool.id)}`);
+  });
+
+  (doc.resources ?? []).forEach((resource, i) => {
+    (resource.holds ?? []).forEach((c, k) => ref('credentials', c, ['resources', i, 'holds', k], `resource ${quote(resource.id)}`));
+  });
+
+  (doc.credentials ?? []).forEach((credential, i) => {
+    const owner = `credential ${quote(credential.id)}`;
+    if (credential.derivedFrom !== undefined) {
+      if (credential.derivedFrom === credential.id) report(['credentials', i, 'derivedFrom'], `${owner}: a credential cannot be derived from itself`);
+      else ref('credentials', credential.derivedFrom, ['credentials', i, 'derivedFrom'], owner);
+    }
+    if (credential.revokedWithParent !== undefined && credential.derivedFrom === undefined) {
+      report(['credentials', i, 'revokedWithParent'], `${owner}: revokedWithParent needs derivedFrom (the parent credential)`, 'key');
+    }
+    (credential.grants ?? []).forEach((grant, k) => {
+      const path: DocPath = ['credentials', i, 'grants', k];
+      if ((grant.resource === undefined) === (grant.agent === undefined)) {
+        report(path, `${owner}: a grant names exactly one target, either \`resource\` or \`agent\``);
+        return;
+      }
+      if (grant.resource !== undefined) ref('resources', grant.resource, [...path, 'resource'], owner);
+      if (grant.agent !== undefined) {
+        ref('agents', grant.agent, [...path, 'agent'], owner);
+        const other = grant.actions.filter((a) => a !== 'invoke');
+        if (other.length > 0) report([...path, 'actions'], `${owner}: a grant on an agent allows only invoke; found ${other.map((a) => quote(a)).join(', ')}`);
+      }
+      (grant.approval ?? []).forEach((a, n) => {
+        if (!grant.actions.includes(a)) report([...path, 'approval', n], `${owner}: approval names ${quote(a)}, which the grant's actions do not include`);
+      });
+    });
+  });
+
+  (doc.workflows ?? []).forEach((workflow, i) => {
+    const owner = `workflow ${quote(workflow.id)}`;
+    const agentKnown = ref('agents', workflow.agent, ['workflows', i, 'agent'], owner);
+    const agent = agentKnown ? doc.agents?.find((a) => a.id === workflow.agent) : undefined;
+    workflow.steps.forEach((step, k) => {
+      const path: DocPath = ['workflows', i, 'steps', k];
+      const where = `${owner} step ${k + 1}`;
+      if (step.delegate !== undefined) {
+        if (step.tool !== undefined || step.resource !== undefined || step.action !== undefined || step.credential !== undefined) {
+          report(path, `${where}: a delegation step has only \`delegate\``);
+        }
+        if (ref('agents', step.delegate, [...path, 'delegate'], where) && agent && !(agent.delegates ?? []).some((d) => d.to === step.delegate)) {
+          report([...path, 'delegate'], `${where}: agent ${quote(agent.id)} does not list ${quote(step.delegate)} in its delegates`);
+        }
+        return;
+      }
+      if (step.resource === undefined || step.action === undefined) {
+        report(path, `${where}: a step needs \`resource\` and \`action\` (or \`delegate\` alone)`);
+      }
+      if (step.resource !== undefined) ref('resources', step.resource, [...path, 'resource'], where);
+      if (step.credential !== undefined) ref('credentials', step.credential, [...path, 'credential'], where);
+      if (step.tool !== undefined && ref('tools', step.tool, [...path, 'tool'], where) && agent && !(agent.tools ?? []).includes(step.tool)) {
+        report([...path, 'tool'], `${where}: agent ${quote(agent.id)} does not list tool ${quote(step.tool)} in its tools`);
+      }
+    });
+  });
+
+  return problems;
+}
+
+function uniqueIds(doc: ModelDocument, collection: Collection, report: (path: DocPath, message: string, at?: 'key' | 'value') => void): Set<string> {
+  const seen = new Map<string, number>();
+  (doc[collection] ?? []).forEach((element, i) => {
+    const first = seen.get(element.id);
+    if (first !== undefined) {
+      report([collection, i, 'id'], `duplicate ${KIND[collection]} id ${quote(element.id)} (first defined as ${collection}[${first}])`);
+    } else {
+      seen.set(element.id, i);
+    }
+  });
+  return new Set(seen.keys());
+}

@@ -1,0 +1,129 @@
+/**
+ * Scenario files: a named leak against a model, with the attacker, optional
+ * overrides of detection and response times, and optional uncertainty runs.
+ * Workshops and drills replay them; `leakradius simulate <scenario.yaml>` runs one.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Diagnostic } from '../yaml/diagnostic.js';
+import { parseYaml } from '../yaml/parse.js';
+import { locate } from './load.js';
+import { parseDuration, type Seconds } from './duration.js';
+import { DURATION_PATTERN, DetectionTime as DetectionTimeSchema } from './schema.js';
+import type { DetectionTime, Model } from './types.js';
+import { explainSchemaErrors } from './schema-check.js';
+
+const Duration = Type.String({ pattern: DURATION_PATTERN });
+const closed = { additionalProperties: false } as const;
+
+export const ScenarioSchema = Type.Object(
+  {
+    kind: Type.Literal('scenario', { description: 'Marks the file as a scenario, not a model.' }),
+    version: Type.Literal(1),
+    name: Type.String({ maxLength: 200, description: 'What the scenario shows.' }),
+    description: Type.Optional(Type.String({ maxLength: 4096 })),
+    model: Type.String({ minLength: 1, description: 'The model file, relative to this scenario file.' }),
+    leak: Type.Object(
+      {
+        credential: Type.String({ description: 'The leaked credential.' }),
+        at: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: 'When it leaks, from the moment it was issued. Default 0s.' })),
+        channel: Type.Optional(Type.String({ description: 'The channel it leaks through. Default: its worst channel.' })),
+      },
+      closed,
+    ),
+    attacker: Type.Optional(Type.Union([Type.Literal('external'), Type.Literal('in-workload')], { description: 'Default: external.' })),
+    hopDelay: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: 'Time each hop of the attack takes. Default 0s.' })),
+    detection: Type.Optional(
+      Type.Object(
+        {
+          default: Type.Optional(DetectionTimeSchema),
+          channels: Type.Optional(Type.Record(Type.String(), DetectionTimeSchema, { additionalProperties: false })),
+          harvested: Type.Optional(Duration),
+        },
+        { ...closed, description: 'Overrides the model\'s detection times for this scenario.' },
+      ),
+    ),
+    response: Type.Optional(
+      Type.Object({ manual: Type.Optional(Duration), automated: Type.Optional(Duration) }, { ...closed, description: 'Overrides the model\'s response times.' }),
+    ),
+    uncertainty: Type.Optional(
+      Type.Object(
+        {
+          runs: Type.Integer({ minimum: 1, maximum: 100000 }),
+          seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
+        },
+        { ...closed, description: 'Sample detection times from their distributions over this many runs.' },
+      ),
+    ),
+  },
+  { ...closed, title: 'leakradius scenario, version 1' },
+);
+
+export type ScenarioDocument = Static<typeof ScenarioSchema>;
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(ScenarioSchema)) };
+}
+
+type AjvClass = typeof Ajv2020Module.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
+let compiled: ValidateFunction | undefined;
+
+export type ScenarioResult = { ok: true; scenario: ScenarioDocument } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Whether YAML text declares itself a scenario (`kind: scenario` at the top level). */
+export function looksLikeScenario(text: string): boolean {
+  return /^kind:\s*["']?scenario\b/m.test(text);
+}
+
+export function parseScenario(file: string, text: string): ScenarioResult {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) return parsed;
+  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ScenarioSchema);
+  const value = parsed.document.value;
+  if (compiled(value)) return { ok: true, scenario: value as ScenarioDocument };
+  return { ok: false, diagnostics: locate(file, parsed.document.sourceMap, explainSchemaErrors(compiled.errors ?? [], value)) };
+}
+
+/** The model with the scenario's detection and response times in place of its own. */
+export function withOverrides(model: Model, scenario: ScenarioDocument): Model {
+  const d = scenario.detection;
+  const r = scenario.response;
+  if (!d && !r) return model;
+  const channels = new Map(model.detection.channels);
+  for (const [name, value] of Object.entries(d?.channels ?? {})) channels.set(name, toDetectionTime(value));
+  return {
+    ...model,
+    detection: {
+      default: d?.default !== undefined ? toDetectionTime(d.default) : model.detection.default,
+      channels,
+      harvested: d?.harvested !== undefined ? seconds(d.harvested) : model.detection.harvested,
+    },
+    response: {
+      manual: r?.manual !== undefined ? seconds(r.manual) : model.response.manual,
+      automated: r?.automated !== undefined ? seconds(r.automated) : model.response.automated,
+    },
+    // Figures the scenario sets are no longer assumed.
+    assumptions: model.assumptions.filter((a) => !overridden(a.field, scenario)),
+  };
+}
+
+function overridden(field: string, scenario: ScenarioDocument): boolean {
+  const d = scenario.detection;
+  const r = scenario.response;
+  if (field === 'detection.default') return d?.default !== undefined;
+  if (field === 'detection.harvested') return d?.harvested !== undefined;
+  if (field.startsWith('detection.channels.')) return d?.channels?.[field.slice('detection.channels.'.length)] !== undefined;
+  if (field === 'response.manual') return r?.manual !== undefined;
+  if (field === 'response.automated') return r?.automated !== undefined;
+  return false;
+}
+
+function toDetectionTime(value: Static<typeof DetectionTimeSchema>): DetectionTime {
+  if (typeof value === 'string') return { kind: 'fixed', seconds: seconds(value) };
+  return { kind: 'lognormal', median: seconds(value.lognormal.median), p90: seconds(value.lognormal.p90) };
+}
+
+function seconds(text: string): Seconds {
+  return parseDuration(text) ?? 0;
+}

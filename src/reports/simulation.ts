@@ -1,0 +1,151 @@
+/**
+ * The leak simulation as text for a person and as JSON for machines. The JSON
+ * shape is documented in docs/simulation.md and kept stable: times are whole
+ * seconds from the moment the leaked instance was issued, `null` for never.
+ */
+import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
+import type { Assumption, Model } from '../model/types.js';
+import { formatPath, type LeakResult, type PathHop } from '../analyses/simulation/leak.js';
+import type { UncertaintyResult } from '../analyses/simulation/uncertainty.js';
+import { safeInline, type Style } from './terminal.js';
+import { timelineBar } from './timeline.js';
+
+/** Seconds for JSON: whole seconds, or null when unbounded. */
+export function secondsOrNull(s: Seconds): number | null {
+  return s === UNBOUNDED ? null : Math.round(s);
+}
+
+/** Scores for JSON: two decimals, or null when unbounded. */
+export function scoreOrNull(score: number): number | null {
+  return score === UNBOUNDED ? null : Math.round(score * 100) / 100;
+}
+
+export function formatScore(score: number): string {
+  return score === UNBOUNDED ? 'unbounded' : String(Math.round(score * 100) / 100);
+}
+
+/** A path as a list of readable hops: `["gh-pat", "app-repo:read", "deploy-key", "prod-cluster:deploy"]`. */
+export function pathStrings(path: readonly PathHop[]): string[] {
+  return formatPath(path).split(' → ');
+}
+
+export function simulationJson(model: Model, result: LeakResult, uncertainty?: UncertaintyResult): object {
+  const t = result.timeline;
+  return {
+    model: model.name,
+    credential: result.credential,
+    attacker: result.attacker,
+    channel: result.channel,
+    usable: result.usable,
+    timeline: {
+      issuedSeconds: secondsOrNull(t.issued),
+      leakedSeconds: secondsOrNull(t.leaked),
+      detectedSeconds: secondsOrNull(t.detected),
+      revocationIssuedSeconds: secondsOrNull(t.revocationIssued),
+      expiresSeconds: secondsOrNull(t.expires),
+      stoppedSeconds: secondsOrNull(t.stopped),
+    },
+    exposureWindowSeconds: secondsOrNull(result.exposureWindow),
+    revocationLagSeconds: secondsOrNull(result.revocationLag),
+    blastRadius: {
+      score: result.score,
+      timeWeightedScore: scoreOrNull(result.timeWeightedScore),
+      reached: result.reached.map((r) => ({
+        resource: r.resource,
+        action: r.action,
+        impact: r.impact,
+        fromSeconds: secondsOrNull(r.from),
+        untilSeconds: secondsOrNull(r.until),
+        path: pathStrings(r.path),
+        hops: r.path,
+      })),
+      gated: result.gated.map((g) => ({ resource: g.resource, action: g.action, path: pathStrings(g.path) })),
+    },
+    acquired: result.acquired.map((a) => ({
+      credential: a.credential,
+      how: a.how,
+      usable: a.usable,
+      fromSeconds: secondsOrNull(a.from),
+      untilSeconds: secondsOrNull(a.until),
+      path: pathStrings(a.path),
+    })),
+    tasked: result.tasked.map((a) => ({ agent: a.agent, fromSeconds: secondsOrNull(a.from), untilSeconds: secondsOrNull(a.until), path: pathStrings(a.path) })),
+    assumptions: result.assumptions,
+    ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
+  };
+}
+
+function uncertaintyJson(u: UncertaintyResult): object {
+  const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => number | null) => ({ median: f(x.median), p90: f(x.p90), p99: f(x.p99) });
+  return {
+    runs: u.runs,
+    seed: u.seed,
+    exposureWindowSeconds: q(u.exposureWindow, secondsOrNull),
+    timeWeightedScore: q(u.timeWeightedScore, scoreOrNull),
+    revocationLagSeconds: q(u.revocationLag, secondsOrNull),
+  };
+}
+
+const at = (s: Seconds) => (s === UNBOUNDED ? 'never' : formatDuration(s));
+
+export function simulationText(model: Model, result: LeakResult, style: Style, width = 80, uncertainty?: UncertaintyResult): string {
+  const lines: string[] = [];
+  const credential = model.credentials.find((c) => c.id === result.credential);
+  const kind = credential?.kind ? ` (${credential.kind})` : '';
+  const channel = result.channel ?? 'an unlisted channel (detection.default)';
+  lines.push(style.bold(`Leak of ${result.credential}${kind} through ${channel}, ${result.attacker} attacker, at ${at(result.timeline.leaked)}`));
+  if (!result.usable) {
+    const binding = credential?.binding ?? 'bound';
+    lines.push(`  ${style.green('not replayable')}: the credential is ${binding}, so a copy works only inside its own workload; an ${result.attacker} attacker reaches nothing.`);
+  }
+  const bar = timelineBar(result, Math.max(20, Math.min(72, width - 4)));
+  lines.push('', style.bold('Timeline') + style.dim(` (0 → ${bar.end === UNBOUNDED ? 'never' : formatDuration(bar.end)}; ═ attacker holds the leaked credential)`));
+  lines.push(`  ${bar.bar}`, `  ${bar.marks}`, `  ${bar.legend}`);
+  const lag = result.revocationLag === UNBOUNDED ? style.red('unbounded') : formatDuration(result.revocationLag);
+  const window = result.exposureWindow === UNBOUNDED ? style.red('unbounded') : formatDuration(result.exposureWindow);
+  lines.push(`  exposure window ${style.bold(window)}   revocation lag ${style.bold(lag)} (detection until everything the incident touched is dead)`);
+
+  lines.push('', style.bold(`Blast radius: score ${result.score}, time-weighted ${formatScore(result.timeWeightedScore)}`) + style.dim(' (impact × hours of access)'));
+  if (result.reached.length === 0) lines.push('  nothing reached');
+  const sensitivity = new Map(model.resources.map((r) => [r.id, r.sensitivity]));
+  let current = '';
+  for (const r of result.reached) {
+    if (r.resource !== current) {
+      current = r.resource;
+      lines.push(`  ${style.bold(safeInline(r.resource))} (${sensitivity.get(r.resource) ?? '?'})`);
+    }
+    lines.push(`    ${r.action.padEnd(8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`);
+  }
+  if (result.gated.length > 0) {
+    lines.push('', style.bold('Held back by human approval') + style.dim(' (reachable, but each use needs a person to approve)'));
+    for (const g of result.gated) lines.push(`  ${safeInline(`${g.resource}:${g.action}`)}  ${style.dim(safeInline(formatPath(g.path)))}`);
+  }
+  const others = result.acquired.filter((a) => a.how !== 'leaked');
+  if (others.length > 0) {
+    lines.push('', style.bold('Credentials the attacker obtains'));
+    for (const a of others) {
+      const use = a.usable ? `${at(a.from)} → ${at(a.until)}` : style.green('bound, not replayable');
+      lines.push(`  ${safeInline(a.credential).padEnd(20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`);
+    }
+  }
+  if (result.tasked.length > 0) {
+    lines.push('', style.bold('Agents the attacker can task') + style.dim(' (confused deputy)'));
+    for (const a of result.tasked) lines.push(`  ${safeInline(a.agent).padEnd(20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`);
+  }
+  if (uncertainty) {
+    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) => `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
+    lines.push('', style.bold(`Uncertainty over ${uncertainty.runs} runs (seed ${uncertainty.seed})`));
+    lines.push(`  exposure window     ${q(uncertainty.exposureWindow, at)}`);
+    lines.push(`  time-weighted score ${q(uncertainty.timeWeightedScore, formatScore)}`);
+    lines.push(`  revocation lag      ${q(uncertainty.revocationLag, at)}`);
+  }
+  lines.push(...assumptionLines(result.assumptions, style));
+  return `${lines.join('\n')}\n`;
+}
+
+export function assumptionLines(assumptions: readonly Assumption[], style: Style): string[] {
+  if (assumptions.length === 0) return [];
+  const lines = ['', style.bold('Assumed figures') + style.dim(' (not written in the model; set them to replace these)')];
+  for (const a of assumptions) lines.push(`  ${safeInline(a.element)} ${a.field} = ${safeInline(a.value)}  ${style.dim(`(${a.source})`)}`);
+  return lines;
+}

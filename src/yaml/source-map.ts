@@ -1,0 +1,149 @@
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
+import type { DocPath } from './diagnostic.js';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Maps document paths (`credentials[3].grants[0].resource`) to 1-based source
+ * positions, using the parser's event offsets. Built once per file in linear
+ * time; each container's children are indexed on first lookup, so locating
+ * thousands of findings stays cheap.
+ */
+export class SourceMap {
+  private lineStarts: Int32Array | undefined;
+  private readonly mappingIndex = new Map<number, Map<string, [number, number]>>();
+  private readonly sequenceIndex = new Map<number, number[]>();
+
+  constructor(
+    readonly file: string,
+    private readonly source: string,
+    private readonly events: readonly Event[],
+    /** end[i]: the event index just after node i's subtree. */
+    private readonly end: Int32Array,
+    private readonly root: number,
+  ) {}
+
+  /** Position of the node at `path`, or of its deepest existing ancestor. */
+  locate(path: DocPath): Position {
+    return this.position(this.find(path, 'value'));
+  }
+
+  /** Position of the mapping key that introduces `path` (for unknown or duplicate fields). */
+  locateKey(path: DocPath): Position {
+    return this.position(this.find(path, 'key'));
+  }
+
+  /** Whether the path names a node that exists in the source. */
+  has(path: DocPath): boolean {
+    let index = this.root;
+    for (const part of path) {
+      const next = this.child(index, part);
+      if (next === undefined) return false;
+      index = next[1];
+    }
+    return true;
+  }
+
+  private find(path: DocPath, part: 'key' | 'value'): number {
+    let index = this.root;
+    let keyIndex = this.root;
+    for (const step of path) {
+      const next = this.child(index, step);
+      if (next === undefined) return index;
+      [keyIndex, index] = next;
+    }
+    return part === 'key' ? keyIndex : index;
+  }
+
+  /** [key event, value event] of a mapping entry or sequence item. */
+  private child(index: number, step: string | number): [number, number] | undefined {
+    const event = this.events[index];
+    if (event.type === EVENT_ID.MAPPING && typeof step === 'string') {
+      return this.entries(index).get(step);
+    }
+    if (event.type === EVENT_ID.SEQUENCE && typeof step === 'number') {
+      const item = this.items(index)[step];
+      return item === undefined ? undefined : [item, item];
+    }
+    return undefined;
+  }
+
+  private entries(index: number): Map<string, [number, number]> {
+    let map = this.mappingIndex.get(index);
+    if (map) return map;
+    map = new Map();
+    const stop = this.end[index] - 1; // the POP event
+    for (let key = index + 1; key < stop; ) {
+      const value = this.end[key];
+      const event = this.events[key];
+      if (event.type === EVENT_ID.SCALAR) {
+        const name = getScalarValue(this.source, event);
+        if (!map.has(name)) map.set(name, [key, value]);
+      }
+      key = this.end[value];
+    }
+    this.mappingIndex.set(index, map);
+    return map;
+  }
+
+  private items(index: number): number[] {
+    let list = this.sequenceIndex.get(index);
+    if (list) return list;
+    list = [];
+    const stop = this.end[index] - 1;
+    for (let item = index + 1; item < stop; item = this.end[item]) list.push(item);
+    this.sequenceIndex.set(index, list);
+    return list;
+  }
+
+  private position(index: number): Position {
+    return this.offsetToPosition(eventOffset(this.events[index]));
+  }
+
+  offsetToPosition(offset: number): Position {
+    const starts = (this.lineStarts ??= lineStarts(this.source));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+}
+
+/** Where a node begins in the source: its anchor or tag if it has one, else its value. */
+export function eventOffset(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.SCALAR: {
+      const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+      return leading(event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart, quoted ? event.valueStart - 1 : event.valueStart);
+    }
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return leading(event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart, event.start);
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    default:
+      return 0;
+  }
+}
+
+function leading(...offsets: number[]): number {
+  let best = Number.MAX_SAFE_INTEGER;
+  for (const o of offsets) if (o >= 0 && o < best) best = o;
+  return best === Number.MAX_SAFE_INTEGER ? 0 : best;
+}
+
+function lineStarts(source: string): Int32Array {
+  let count = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count);
+  let n = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts[n++] = i + 1;
+  return starts;
+}
