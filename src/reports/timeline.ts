@@ -41,12 +41,13 @@ export interface TimelineBar {
 /** Draws the timeline `width` characters wide. Unbounded stops run off the right edge (`→`). */
 export function timelineBar(result: LeakResult, width: number): TimelineBar {
   const events = timelineEvents(result);
-  const finite = events.filter((e) => e.at !== UNBOUNDED).map((e) => e.at);
+  // Scale to the incident, not to a far-off expiry that no longer matters once the credential stopped.
+  const finite = events.filter((e) => e.at !== UNBOUNDED && !(e.letter === 'E' && e.at > result.timeline.stopped)).map((e) => e.at);
   const horizon = Math.max(1, ...finite);
   const open = events.some((e) => e.at === UNBOUNDED);
   const end = open ? horizon * 1.25 : horizon;
   const cells = Math.max(10, width);
-  const column = (at: Seconds) => (at === UNBOUNDED ? cells - 1 : Math.min(cells - 1, Math.round((at / end) * (cells - 1))));
+  const column = (at: Seconds) => (at === UNBOUNDED || at > end ? cells - 1 : Math.round((at / end) * (cells - 1)));
   const t = result.timeline;
   const bar: string[] = [];
   const usableUntil = result.usable ? t.stopped : t.leaked;
