@@ -10,10 +10,13 @@ import { normalizeModel } from './normalize.js';
 import { checkReferences } from './references.js';
 import { relationsOf, unpermittedSteps, type Relations } from './relations.js';
 import { checkSchema, type Problem } from './schema-check.js';
+import type { ModelDocument } from './schema.js';
 import type { Model } from './types.js';
 
 export interface LoadedModel {
   readonly file: string;
+  /** The document as written (schema-checked), for transformations that write a model back. */
+  readonly document: ModelDocument;
   readonly model: Model;
   readonly relations: Relations;
   readonly sourceMap: SourceMap;
@@ -36,7 +39,7 @@ export function loadModel(file: string, text: string, limits: ParseLimits = DEFA
   const relations = relationsOf(model);
   const steps = unpermittedSteps(model, relations);
   if (steps.length > 0) return fail(steps.map((s) => ({ path: s.path, at: 'value', message: s.message })));
-  return { ok: true, loaded: { file, model, relations, sourceMap } };
+  return { ok: true, loaded: { file, document: schema.document, model, relations, sourceMap } };
 }
 
 export function locate(file: string, sourceMap: SourceMap, problems: readonly Problem[]): Diagnostic[] {
