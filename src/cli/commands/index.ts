@@ -1,12 +1,22 @@
 /** Every command of the command line, one module each. */
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
+import { delegationCommand } from './delegation.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
 
-export function commands(shell: Shell): CommandModule<object, never>[] {
-  return [validateCommand(shell), schemaCommand(shell), graphCommand(shell), simulateCommand(shell), kindsCommand(shell)] as unknown as CommandModule<object, never>[];
+type AnyCommand = CommandModule<object, never>;
+
+export function commands(shell: Shell): AnyCommand[] {
+  return [
+    validateCommand(shell),
+    schemaCommand(shell),
+    graphCommand(shell),
+    simulateCommand(shell),
+    delegationCommand(shell),
+    kindsCommand(shell),
+  ] as unknown as AnyCommand[];
 }

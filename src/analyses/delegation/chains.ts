@@ -1,0 +1,155 @@
+/**
+ * Every chain of delegation, hop by hop: who tasks whom, by passthrough or
+ * exchange, what each agent can do at its hop, where a delegate ends up with
+ * more than its delegator (escalation), where attribution to the acting agent
+ * is lost, and where a chain is too deep or loops. The walk is iterative and
+ * stops at a repeated agent, so cycles end and are reported.
+ */
+import type { DelegationMode } from '../../model/types.js';
+import type { AnalysisContext } from '../context.js';
+import type { PairRef } from '../simulation/worst-case.js';
+import { gained, grantedPairs, hopCredentials, sortedPairs } from './permissions.js';
+
+export const DEFAULT_MAX_DEPTH = 3;
+/** Chains are enumerated up to this many; a dense delegation graph has exponentially many. */
+export const MAX_CHAINS = 10_000;
+
+export interface DelegationHop {
+  readonly agent: string;
+  /** How this agent got the task: `root` for the first hop. */
+  readonly mode: DelegationMode | 'root';
+  /** With exchange: the credential minted for this hop. */
+  readonly credential?: string;
+  /** Credentials the agent acts with at this hop. */
+  readonly credentials: readonly string[];
+  /** Every (resource, action) it can exercise at this hop. */
+  readonly effective: readonly PairRef[];
+  /** What it can do that the previous hop could not. */
+  readonly escalation: readonly PairRef[];
+  /** From this hop on, actions cannot be traced to the agent that performed them (a passthrough token speaks for its first holder). */
+  readonly attributionLost: boolean;
+}
+
+export interface DelegationChain {
+  readonly hops: readonly DelegationHop[];
+  /** Delegations in the chain (hops - 1). */
+  readonly depth: number;
+  readonly tooDeep: boolean;
+  readonly escalates: boolean;
+  /** Set when the chain's last agent delegates back to an agent already in it. */
+  readonly cycleTo?: string;
+  /** Index of the first hop whose actions cannot be attributed, or undefined. */
+  readonly attributionLostAt?: number;
+}
+
+export interface ChainsResult {
+  readonly chains: readonly DelegationChain[];
+  readonly truncated: boolean;
+}
+
+export function delegationChains(ctx: AnalysisContext, options: { from?: string; maxDepth?: number } = {}): ChainsResult {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const chains: DelegationChain[] = [];
+  for (const root of chainRoots(ctx, options.from)) {
+    if (!walk(ctx, root, maxDepth, chains)) return { chains, truncated: true };
+  }
+  return { chains, truncated: false };
+}
+
+/** Agents chains start from: the one asked for, else every delegating agent nobody delegates to (and one per loop that has none). */
+export function chainRoots(ctx: AnalysisContext, from?: string): string[] {
+  if (from !== undefined) return [from];
+  const { agents } = ctx.model;
+  const roots = agents.filter((a) => a.delegates.length > 0 && !ctx.relations.delegators.has(a.id)).map((a) => a.id);
+  const covered = reachableFrom(ctx, roots);
+  for (const a of agents) {
+    if (a.delegates.length === 0 || covered.has(a.id)) continue;
+    roots.push(a.id);
+    for (const id of reachableFrom(ctx, [a.id])) covered.add(id);
+  }
+  return roots;
+}
+
+function reachableFrom(ctx: AnalysisContext, starts: readonly string[]): Set<string> {
+  const seen = new Set(starts);
+  const queue = [...starts];
+  while (queue.length > 0) {
+    for (const d of ctx.relations.agent.get(queue.pop()!)?.delegates ?? []) {
+      if (!seen.has(d.to)) {
+        seen.add(d.to);
+        queue.push(d.to);
+      }
+    }
+  }
+  return seen;
+}
+
+interface Frame {
+  readonly hop: DelegationHop;
+  readonly pairs: ReadonlySet<string>;
+  next: number;
+}
+
+/** Depth-first over delegations with an explicit stack; returns false once MAX_CHAINS is reached. */
+function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: DelegationChain[]): boolean {
+  const rootAgent = ctx.relations.agent.get(root);
+  if (!rootAgent) return true;
+  const stack: Frame[] = [frame(ctx, root, 'root', undefined, [], undefined)];
+  const onPath = new Set([root]);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const agent = ctx.relations.agent.get(top.hop.agent)!;
+    if (agent.delegates.length === 0 && top.next === 0) {
+      top.next = 1;
+      chains.push(chainOf(stack, maxDepth));
+    }
+    if (top.next >= agent.delegates.length) {
+      stack.pop();
+      onPath.delete(top.hop.agent);
+      continue;
+    }
+    const d = agent.delegates[top.next++];
+    if (onPath.has(d.to)) {
+      chains.push(chainOf(stack, maxDepth, d.to));
+    } else {
+      const received = d.mode === 'passthrough' ? top.hop.credentials : d.credential !== undefined ? [d.credential] : [];
+      stack.push(frame(ctx, d.to, d.mode, d.credential, received, top));
+      onPath.add(d.to);
+    }
+    if (chains.length >= MAX_CHAINS) return false;
+  }
+  return true;
+}
+
+function frame(ctx: AnalysisContext, agentId: string, mode: DelegationHop['mode'], credential: string | undefined, received: readonly string[], previous: Frame | undefined): Frame {
+  const agent = ctx.relations.agent.get(agentId)!;
+  const credentials = hopCredentials(ctx, agent, received);
+  const pairs = grantedPairs(ctx, credentials);
+  return {
+    hop: {
+      agent: agentId,
+      mode,
+      credential,
+      credentials,
+      effective: sortedPairs(pairs),
+      escalation: previous ? gained(pairs, previous.pairs) : [],
+      attributionLost: mode === 'passthrough' || (previous?.hop.attributionLost ?? false),
+    },
+    pairs,
+    next: 0,
+  };
+}
+
+function chainOf(stack: readonly Frame[], maxDepth: number, cycleTo?: string): DelegationChain {
+  const hops = stack.map((f) => f.hop);
+  const lost = hops.findIndex((h) => h.attributionLost);
+  const depth = hops.length - 1 + (cycleTo !== undefined ? 1 : 0);
+  return {
+    hops,
+    depth,
+    tooDeep: depth > maxDepth,
+    escalates: hops.some((h) => h.escalation.length > 0),
+    cycleTo,
+    attributionLostAt: lost >= 0 ? lost : undefined,
+  };
+}
