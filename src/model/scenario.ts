@@ -13,13 +13,13 @@ import { DURATION_PATTERN, DetectionTime as DetectionTimeSchema } from './schema
 import type { DetectionTime, Model } from './types.js';
 import { explainSchemaErrors } from './schema-check.js';
 
-const Duration = Type.String({ pattern: DURATION_PATTERN });
+const Duration = (description: string) => Type.String({ pattern: DURATION_PATTERN, description });
 const closed = { additionalProperties: false } as const;
 
 export const ScenarioSchema = Type.Object(
   {
     kind: Type.Literal('scenario', { description: 'Marks the file as a scenario, not a model.' }),
-    version: Type.Literal(1),
+    version: Type.Literal(1, { description: 'The scenario format version: 1.' }),
     name: Type.String({ maxLength: 200, description: 'What the scenario shows.' }),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
     model: Type.String({ minLength: 1, description: 'The model file, relative to this scenario file.' }),
@@ -29,28 +29,28 @@ export const ScenarioSchema = Type.Object(
         at: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: 'When it leaks, from the moment it was issued. Default 0s.' })),
         channel: Type.Optional(Type.String({ description: 'The channel it leaks through. Default: its worst channel.' })),
       },
-      closed,
+      { ...closed, description: 'What leaks, when and how.' },
     ),
     attacker: Type.Optional(Type.Union([Type.Literal('external'), Type.Literal('in-workload')], { description: 'Default: external.' })),
     hopDelay: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: 'Time each hop of the attack takes. Default 0s.' })),
     detection: Type.Optional(
       Type.Object(
         {
-          default: Type.Optional(DetectionTimeSchema),
-          channels: Type.Optional(Type.Record(Type.String(), DetectionTimeSchema, { additionalProperties: false })),
-          harvested: Type.Optional(Duration),
+          default: Type.Optional(Type.Union([...DetectionTimeSchema.anyOf], { description: 'Replaces `detection.default`.' })),
+          channels: Type.Optional(Type.Record(Type.String(), DetectionTimeSchema, { additionalProperties: false, description: 'Replace these channels\' detection times.' })),
+          harvested: Type.Optional(Duration('Replaces `detection.harvested`.')),
         },
         { ...closed, description: 'Overrides the model\'s detection times for this scenario.' },
       ),
     ),
     response: Type.Optional(
-      Type.Object({ manual: Type.Optional(Duration), automated: Type.Optional(Duration) }, { ...closed, description: 'Overrides the model\'s response times.' }),
+      Type.Object({ manual: Type.Optional(Duration('Replaces `response.manual`.')), automated: Type.Optional(Duration('Replaces `response.automated`.')) }, { ...closed, description: 'Overrides the model\'s response times.' }),
     ),
     uncertainty: Type.Optional(
       Type.Object(
         {
-          runs: Type.Integer({ minimum: 1, maximum: 100000 }),
-          seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
+          runs: Type.Integer({ minimum: 1, maximum: 100000, description: 'How many runs (1 to 100,000).' }),
+          seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seed of the random generator: the same seed gives the same numbers everywhere. Default 1.' })),
         },
         { ...closed, description: 'Sample detection times from their distributions over this many runs.' },
       ),

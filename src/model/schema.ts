@@ -25,7 +25,7 @@ const durationSchema = (description: string) =>
   Type.String({ pattern: DURATION_PATTERN, description, examples: ['30s', '15m', '1h', '7d', '90d', 'never'] });
 export const Duration = durationSchema(DURATION_HELP);
 /** A duration field with its own description. */
-const DurationField = (description: string) => durationSchema(`${description} ${DURATION_HELP}`);
+const DurationField = (description: string) => durationSchema(description);
 
 export const LognormalDistribution = Type.Object(
   {
@@ -68,7 +68,7 @@ const Grant = Type.Object(
       }),
     ),
   },
-  closed,
+  { ...closed, description: 'One permission: actions on a resource (or invoke on an agent).' },
 );
 
 const Revocation = Type.Object(
@@ -83,7 +83,7 @@ const Revocation = Type.Object(
       DurationField('Time from issuing the revocation until every verifier rejects the credential. Default: the kind\'s, else 0s.'),
     ),
   },
-  closed,
+  { ...closed, description: 'How the credential is revoked once its leak is detected.' },
 );
 
 export const Credential = Type.Object(
@@ -133,7 +133,7 @@ export const Credential = Type.Object(
     ),
     grants: Type.Optional(Type.Array(Grant, { description: 'What the credential allows.' })),
   },
-  closed,
+  { ...closed, description: 'A token, key or certificate an agent or tool acts with.' },
 );
 
 const Delegation = Type.Object(
@@ -144,7 +144,7 @@ const Delegation = Type.Object(
     }),
     credential: Type.Optional(Id('With `mode: exchange`: the credential minted for the delegate.')),
   },
-  closed,
+  { ...closed, description: 'A delegation: this agent can hand a task to another.' },
 );
 
 const Identity = Type.Object(
@@ -155,7 +155,7 @@ const Identity = Type.Object(
     ),
     id: Type.Optional(Text('The identity itself, e.g. a SPIFFE ID.')),
   },
-  closed,
+  { ...closed, description: 'The workload identity of the agent.' },
 );
 
 export const Agent = Type.Object(
@@ -176,7 +176,7 @@ export const Agent = Type.Object(
     credentials: Type.Optional(IdList('Credentials the agent\'s runtime holds.')),
     delegates: Type.Optional(Type.Array(Delegation, { description: 'Agents this agent can task.' })),
   },
-  closed,
+  { ...closed, description: 'An AI agent: a workload identity that acts through tools and credentials.' },
 );
 
 export const Tool = Type.Object(
@@ -192,7 +192,7 @@ export const Tool = Type.Object(
     ),
     credential: Type.Optional(Id('The credential the tool acts with.')),
   },
-  closed,
+  { ...closed, description: 'A tool or MCP connector an agent calls.' },
 );
 
 export const Resource = Type.Object(
@@ -206,7 +206,7 @@ export const Resource = Type.Object(
     owner: Type.Optional(Text('The team or person accountable for it.')),
     holds: Type.Optional(IdList('Credentials stored in this resource: whoever can read it obtains them.')),
   },
-  closed,
+  { ...closed, description: 'Something a credential gives access to.' },
 );
 
 const Step = Type.Object(
@@ -229,7 +229,7 @@ export const Workflow = Type.Object(
     duration: DurationField('How long one run (one task) takes.'),
     steps: Type.Array(Step, { minItems: 1, description: 'What one run does, in order.' }),
   },
-  closed,
+  { ...closed, description: 'One task an agent runs: the steps it needs, the basis for least privilege.' },
 );
 
 export const Acceptance = Type.Object(
@@ -242,7 +242,7 @@ export const Acceptance = Type.Object(
     owner: Type.String({ minLength: 1, maxLength: 256, description: 'Who accepted it.' }),
     expires: Type.String({ pattern: DATE_PATTERN, description: 'The date (YYYY-MM-DD) after which the acceptance no longer applies.' }),
   },
-  closed,
+  { ...closed, description: 'An accepted risk: a finding that does not fail `leakradius check` until it expires.' },
 );
 
 const Detection = Type.Object(
@@ -258,7 +258,7 @@ const Detection = Type.Object(
       DurationField('Extra time, after the incident is detected, until a credential the attacker harvested or minted is noticed too. Default: 1d.'),
     ),
   },
-  closed,
+  { ...closed, description: 'How long leaks take to be noticed.' },
 );
 
 const Response = Type.Object(
@@ -266,7 +266,7 @@ const Response = Type.Object(
     manual: Type.Optional(DurationField('Time from detection to a person issuing the revocation. Default: 8h.')),
     automated: Type.Optional(DurationField('Time from detection to automation issuing the revocation. Default: 2m.')),
   },
-  closed,
+  { ...closed, description: 'How long it takes to issue a revocation once a leak is detected.' },
 );
 
 export const ModelSchema = Type.Object(
