@@ -5,16 +5,25 @@
  */
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InputError } from '../yaml/diagnostic.js';
+import { didYouMean, quote } from '../model/messages.js';
 import { safeInline } from '../reports/terminal.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
 import { commands } from './commands/index.js';
+import { frontDoor } from './front-door.js';
 
 export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
+  if (argv.length === 0) return runFrontDoor(shell);
+  const known = commands(shell).map((c) => String(c.command).split(' ')[0]);
+  if (!argv[0].startsWith('-') && !known.includes(argv[0])) {
+    shell.stderr.write(`leakradius: unknown command ${quote(argv[0])}${didYouMean(argv[0], known)}\nRun \`leakradius --help\` for the commands.\n`);
+    return EXIT.invalid;
+  }
   let usageFailure: string | undefined;
   const parser: Argv = yargs([...argv])
     .scriptName('leakradius')
     .usage('$0 <command> [options]\n\nThreat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.')
     .command(commands(shell) as CommandModule<object, any>[])
+    .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
     .strict()
     .recommendCommands()
     .help()
@@ -43,6 +52,16 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
   if (usageFailure !== undefined) {
     shell.stderr.write(`leakradius: ${safeInline(usageFailure)}\nRun \`leakradius --help\` for usage.\n`);
     return EXIT.invalid;
+  }
+  return shell.exitCode;
+}
+
+async function runFrontDoor(shell: Shell): Promise<number> {
+  try {
+    await frontDoor(shell);
+  } catch (error) {
+    if (error instanceof InputError) reportInvalid(shell, error);
+    else throw error;
   }
   return shell.exitCode;
 }

@@ -104,14 +104,18 @@ function describeError(error: ErrorObject, root: unknown): Problem | undefined {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      const where = field === '' ? 'at the top level' : `in ${field}`;
+      const where = ctx !== '' ? '' : field === '' ? ' at the top level' : ` in ${field}`;
+      const hint = didYouMean(extra, known);
       return {
         path: [...path, extra],
         at: 'key',
-        message: `${ctx}unknown field ${quote(extra)} ${where}${didYouMean(extra, known)} (known fields: ${known.join(', ')})`,
+        message: `${ctx}unknown field ${quote(extra)}${where}${hint !== '' ? hint : ` (expected one of: ${known.join(', ')})`}`,
       };
     }
     case 'type':
+      if ((error.parentSchema as { pattern?: string }).pattern === DURATION_PATTERN && typeof error.data === 'number') {
+        return { path, at: 'value', message: `${ctx}${field}: bad duration ${error.data}: durations are strings with a unit, e.g. ${error.data}s` };
+      }
       return { path, at: 'value', message: `${ctx}${field}: expected ${typeName(String(params.type))}, found ${describeValue(error.data)}` };
     case 'pattern':
       return { path, at: 'value', message: `${ctx}${field}: ${patternMessage(String(params.pattern), error.data)}` };

@@ -1,0 +1,73 @@
+/**
+ * `leakradius` with no command. On a terminal it opens the TUI (once it
+ * exists); otherwise, or before then, it prints a short summary of the
+ * default model and points to the commands for scripts and CI.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareAnalysis } from '../analyses/context.js';
+import { totalRisk, worstCases } from '../analyses/simulation/worst-case.js';
+import { formatDuration, UNBOUNDED } from '../model/duration.js';
+import { formatScore } from '../reports/simulation.js';
+import { safeInline } from '../reports/terminal.js';
+import { collectModelFiles, displayPath, requireModel } from './io.js';
+import { styleFor, type Shell } from './shell.js';
+
+/** The examples shipped with leakradius, wherever it is installed. */
+export const BUNDLED_MODELS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
+
+/** Models in ./models when the working directory has some, else the bundled examples. */
+export function defaultModelFiles(): string[] {
+  const local = resolve('models');
+  if (existsSync(local)) {
+    const { files } = collectModelFiles([local]);
+    if (files.length > 0) return files;
+  }
+  return collectModelFiles([BUNDLED_MODELS]).files;
+}
+
+/** The model a bare `leakradius` summarises: coding-agent.yaml when present, else the first. */
+export function defaultModelFile(): string | undefined {
+  const files = defaultModelFiles();
+  return files.find((f) => f.endsWith('/coding-agent.yaml') || f === 'coding-agent.yaml') ?? files[0];
+}
+
+export function printSummary(shell: Shell, file: string): void {
+  const style = styleFor(shell);
+  const loaded = requireModel(file);
+  const ctx = prepareAnalysis(loaded.model, loaded.relations);
+  const cases = worstCases(ctx).sort((a, b) => b.timeWeightedScore - a.timeWeightedScore || (a.credential < b.credential ? -1 : 1));
+  const m = loaded.model;
+  const lines = [
+    style.bold(`${safeInline(m.name)}`) + style.dim(` (${displayPath(file)})`),
+    `${m.agents.length} agents, ${m.tools.length} tools, ${m.resources.length} resources, ${m.credentials.length} credentials, ${m.workflows.length} workflows`,
+    `total risk (sum of worst-case time-weighted scores): ${style.bold(formatScore(totalRisk(cases)))}`,
+    '',
+    style.bold('Riskiest credentials if leaked now') + style.dim(' (external attacker, worst channel)'),
+  ];
+  for (const c of cases.slice(0, 5)) {
+    const window = c.exposureWindow === UNBOUNDED ? 'unbounded' : formatDuration(c.exposureWindow);
+    lines.push(`  ${safeInline(c.credential).padEnd(24)} exposure ${window.padEnd(9)} blast radius ${String(c.score).padStart(4)}  time-weighted ${formatScore(c.timeWeightedScore)}`);
+  }
+  lines.push(
+    '',
+    `Next: leakradius simulate ${displayPath(file)} --leak <credential>   (what one leak reaches, and for how long)`,
+    `      leakradius check ${displayPath(dirname(file))}                   (the CI gate)`,
+    '      leakradius --help',
+  );
+  shell.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export async function frontDoor(shell: Shell): Promise<void> {
+  const file = defaultModelFile();
+  if (file === undefined) {
+    shell.stdout.write('No model found in ./models. Try: leakradius validate <model.yaml>, or leakradius --help\n');
+    return;
+  }
+  printSummary(shell, file);
+}
+
+export function bundledModel(name: string): string {
+  return join(BUNDLED_MODELS, name);
+}
