@@ -42,18 +42,22 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return best !== undefined && bestDistance <= limit ? ` (did you mean ${quote(best)}?)` : '';
 }
 
-/** Levenshtein distance, giving up early once it exceeds `limit`. */
+/** Edit distance counting a swap of neighbours as one edit (optimal string alignment), giving up past `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      rowMin = Math.min(rowMin, d);
     }
     if (rowMin > limit) return limit + 1;
+    before = previous;
     previous = current;
   }
   return previous[b.length];
