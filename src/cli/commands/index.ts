@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
 import { delegationCommand } from './delegation.js';
+import { generateCommand } from './generate.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
 import { schemaCommand } from './schema.js';
@@ -18,5 +19,6 @@ export function commands(shell: Shell): AnyCommand[] {
     simulateCommand(shell),
     delegationCommand(shell),
     kindsCommand(shell),
+    generateCommand(shell),
   ] as unknown as AnyCommand[];
 }
