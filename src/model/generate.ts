@@ -114,14 +114,14 @@ const ROLES: readonly Role[] = ['coder', 'support', 'analyst', 'deployer', 'orch
 const ROLE_WEIGHTS = [24, 12, 12, 8, 8, 28, 3, 5];
 
 const PURPOSE: Record<Role, string> = {
-  coder: 'fixes failing tests and opens pull requests',
-  support: 'answers customer tickets',
-  analyst: 'builds weekly reports from the warehouse',
+  coder: 'fixes tests',
+  support: 'answers tickets',
+  analyst: 'weekly reports',
   deployer: 'rolls out releases',
-  orchestrator: 'plans tasks and hands them to worker agents',
-  worker: 'runs one step of a larger task',
-  finance: 'reconciles invoices and issues refunds',
-  responder: 'triages incidents and restarts services',
+  orchestrator: 'plans and hands out tasks',
+  worker: 'runs task steps',
+  finance: 'reconciles invoices',
+  responder: 'triages incidents',
 };
 
 /** Credential templates: published lifetimes, written out in full (no catalogue default is relied on). */
@@ -349,7 +349,7 @@ class Organisation {
 
   /** `environments` is written for credentials that are not one agent's own (an agent's own follow its environment). */
   private credential(id: string, template: Template, environments: readonly string[] | undefined, grants: GrantDocument[], extra: Partial<CredentialDocument> = {}): Cred {
-    const channels = this.rnd.sample(CHANNELS_OF[template.issuance], this.rnd.int(1, 2));
+    const channels = this.rnd.sample(CHANNELS_OF[template.issuance], this.rnd.chance(0.3) ? 2 : 1);
     // Fields equal to leakradius's defaults are left out, as a person writing the file would.
     const revocation = {
       ...(template.mode !== 'manual' ? { mode: template.mode } : {}),
@@ -433,7 +433,7 @@ class Organisation {
       ...(this.rnd.chance(0.97) ? { owner: `team-${team.name}` } : {}),
       ...(this.rnd.chance(0.95) ? { purpose: PURPOSE[role] } : {}),
       environment: env,
-      identity: { kind: identityKind },
+      ...(identityKind !== 'none' ? { identity: { kind: identityKind } } : {}),
       ...(role === 'finance' || this.rnd.chance(0.15) ? { autonomy: 'human-in-the-loop' as const } : {}),
       tools: [],
       credentials: [],
@@ -702,7 +702,7 @@ class Organisation {
         if (g.resource === undefined) continue;
         for (const [k, action] of g.actions.entries()) {
           // Most grants are used for their main action; further actions less often (over-privilege).
-          if (!this.rnd.chance(k === 0 ? 0.85 : 0.25)) continue;
+          if (!this.rnd.chance(k === 0 ? 0.85 : 0.2)) continue;
           // The step names its tool when it goes through one; the credential is then implied.
           const tool = toolOf.get(c);
           steps.push({ ...(tool ? { tool } : {}), resource: g.resource, action });
@@ -717,7 +717,7 @@ class Organisation {
       steps.push({ resource: g.resource, action: g.actions[0] });
     }
     const durations = ['5m', '10m', '30m', '1h', '2h'];
-    const split = steps.length > 8 && this.rnd.chance(0.5) ? Math.ceil(steps.length / 2) : steps.length;
+    const split = steps.length > 12 && this.rnd.chance(0.3) ? Math.ceil(steps.length / 2) : steps.length;
     const parts = split === steps.length ? [steps] : [steps.slice(0, split), steps.slice(split)];
     parts.forEach((part, i) => {
       this.workflows.push({ id: `${plan.doc.id}-wf${i + 1}`, agent: plan.doc.id, duration: this.rnd.pick(durations), steps: part });

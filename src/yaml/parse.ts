@@ -53,7 +53,7 @@ interface Scan {
 function scanEvents(file: string, source: string, events: readonly Event[], limits: ParseLimits): Scan {
   const end = new Int32Array(events.length);
   const diagnostics: Diagnostic[] = [];
-  const map = new SourceMap(file, source, events, end, 0);
+  const map = new SourceMap(file, source, [], end, 0);
   const at = (index: number, message: string) => {
     const { line, column } = map.offsetToPosition(eventOffset(events[index]));
     diagnostics.push({ file, line, column, message });

@@ -1,4 +1,4 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
 import type { DocPath } from './diagnostic.js';
 
 export interface Position {
@@ -11,20 +11,46 @@ export interface Position {
  * positions, using the parser's event offsets. Built once per file in linear
  * time; each container's children are indexed on first lookup, so locating
  * thousands of findings stays cheap.
+ *
+ * It keeps the events in typed arrays (kind, start offset, scalar range,
+ * subtree end: 17 bytes an event) rather than the parser's event objects,
+ * which take several times the memory of the file itself on a large model.
  */
 export class SourceMap {
   private lineStarts: Int32Array | undefined;
   private readonly mappingIndex = new Map<number, Map<string, [number, number]>>();
   private readonly sequenceIndex = new Map<number, number[]>();
+  private readonly kind: Uint8Array;
+  private readonly offset: Int32Array;
+  private readonly valueStart: Int32Array;
+  private readonly valueEnd: Int32Array;
+  /** Scalars whose text needs decoding (quoted, escaped, block): the few kept as events. */
+  private readonly slowScalars = new Map<number, ScalarEvent>();
 
   constructor(
     readonly file: string,
     private readonly source: string,
-    private readonly events: readonly Event[],
+    events: readonly Event[],
     /** end[i]: the event index just after node i's subtree. */
     private readonly end: Int32Array,
     private readonly root: number,
-  ) {}
+  ) {
+    const n = events.length;
+    this.kind = new Uint8Array(n);
+    this.offset = new Int32Array(n);
+    this.valueStart = new Int32Array(n);
+    this.valueEnd = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const event = events[i];
+      this.kind[i] = event.type;
+      this.offset[i] = eventOffset(event);
+      if (event.type === EVENT_ID.SCALAR) {
+        this.valueStart[i] = event.valueStart;
+        this.valueEnd[i] = event.valueEnd;
+        if (!event.fast && event.valueStart >= 0) this.slowScalars.set(i, event);
+      }
+    }
+  }
 
   /** Position of the node at `path`, or of its deepest existing ancestor. */
   locate(path: DocPath): Position {
@@ -60,11 +86,11 @@ export class SourceMap {
 
   /** [key event, value event] of a mapping entry or sequence item. */
   private child(index: number, step: string | number): [number, number] | undefined {
-    const event = this.events[index];
-    if (event.type === EVENT_ID.MAPPING && typeof step === 'string') {
+    const kind = this.kind[index];
+    if (kind === EVENT_ID.MAPPING && typeof step === 'string') {
       return this.entries(index).get(step);
     }
-    if (event.type === EVENT_ID.SEQUENCE && typeof step === 'number') {
+    if (kind === EVENT_ID.SEQUENCE && typeof step === 'number') {
       const item = this.items(index)[step];
       return item === undefined ? undefined : [item, item];
     }
@@ -78,9 +104,8 @@ export class SourceMap {
     const stop = this.end[index] - 1; // the POP event
     for (let key = index + 1; key < stop; ) {
       const value = this.end[key];
-      const event = this.events[key];
-      if (event.type === EVENT_ID.SCALAR) {
-        const name = getScalarValue(this.source, event);
+      if (this.kind[key] === EVENT_ID.SCALAR) {
+        const name = this.scalarText(key);
         if (!map.has(name)) map.set(name, [key, value]);
       }
       key = this.end[value];
@@ -99,8 +124,14 @@ export class SourceMap {
     return list;
   }
 
+  private scalarText(index: number): string {
+    const slow = this.slowScalars.get(index);
+    if (slow) return getScalarValue(this.source, slow);
+    return this.valueStart[index] < 0 ? '' : this.source.slice(this.valueStart[index], this.valueEnd[index]);
+  }
+
   private position(index: number): Position {
-    return this.offsetToPosition(eventOffset(this.events[index]));
+    return this.offsetToPosition(this.offset[index]);
   }
 
   offsetToPosition(offset: number): Position {

@@ -119,8 +119,9 @@ export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult
   const relax = (v: number, g: Seconds, s: Seconds, from: number, how: number, pair: number, deputy: number) => {
     if (v === root || !state.improves(v, g, s)) return;
     // With a hop delay, a harvest cycle can refresh a copy forever; after a few rounds jump to
-    // where that converges: the credential's revocation (or never).
-    if (state.improvements[v] >= MAX_IMPROVEMENTS && v < C) s = lifetime(index, model, v, UNBOUNDED, harvestedDetection).revocationIssued + index.propagation[v];
+    // where that converges: the credential's revocation (or never). Without one every window
+    // comes from a finite set and only grows, so the search ends on its own, exactly.
+    if (hop > 0 && state.improvements[v] >= MAX_IMPROVEMENTS && v < C) s = lifetime(index, model, v, UNBOUNDED, harvestedDetection).revocationIssued + index.propagation[v];
     state.set(v, g, s, { node: v, how, pair, deputy, parent: state.trail[from] ?? null, depth: (state.trail[from]?.depth ?? 0) + 1 });
     heap.push(v, s, g);
   };
@@ -239,14 +240,19 @@ export function blastRadiusScore(reached: readonly ReachedPair[]): number {
   return score;
 }
 
-/** Sum of impact × hours of access; UNBOUNDED as soon as one access never ends. */
+/**
+ * Sum of impact × hours of access; UNBOUNDED as soon as one access never ends.
+ * Impact × seconds is summed first and divided by 3,600 once: with whole
+ * seconds the sum is an exact integer, so the score does not depend on the
+ * order of the pairs (the bulk worst case sums in another order).
+ */
 export function timeWeightedScore(reached: readonly ReachedPair[]): Seconds {
-  let total = 0;
+  let impactSeconds = 0;
   for (const r of reached) {
     if (r.until === UNBOUNDED) return UNBOUNDED;
-    total += (r.impact * (r.until - r.from)) / 3_600;
+    impactSeconds += r.impact * (r.until - r.from);
   }
-  return total;
+  return impactSeconds / 3_600;
 }
 
 function collectPairs(ctx: AnalysisContext, state: SearchState, paths: PathBuilder, C: number): { reached: ReachedPair[]; gated: GatedPair[] } {

@@ -1,0 +1,71 @@
+/**
+ * The windows of the worst case, computed with the same `lifetime` function a
+ * single leak uses, so every number is bit-for-bit the one `simulateLeak`
+ * would compute.
+ *
+ * In the worst case (leak at 0, no hop delay) every capability is gained at 0,
+ * so a window is just its stop time. The leaked credential r stops at
+ * `rootStop[r]` (detected at `detected[r]`, the detection time of its worst
+ * channel). A credential acquired during that incident (harvested or minted)
+ * stops at `acquired[c * K + d]`, which depends only on the incident's
+ * detection class d (its detection is the incident's plus `detection.harvested`):
+ * the classes are the distinct detection times of the credentials' worst channels.
+ */
+import { BINDING_BEARER } from '../../../graph/reach-index.js';
+import type { AnalysisContext } from '../../context.js';
+import { channelDetection, detectionSeconds, lifetime, worstChannel } from '../lifetime.js';
+
+export interface WindowTable {
+  /** Number of detection classes. */
+  readonly K: number;
+  /** Detection time of each class, ascending. */
+  readonly classes: Float64Array;
+  readonly classOf: Int32Array;
+  readonly detected: Float64Array;
+  readonly rootStop: Float64Array;
+  readonly acquired: Float64Array;
+  readonly bearer: Uint8Array;
+  /** Bearer and positive in some class: can be acquired and expanded. */
+  readonly alive: Uint8Array;
+  /**
+   * Classes where some credential alive in another class reaches nothing
+   * (its window is empty there): reachability then depends on the class,
+   * which the shared closure does not model, so those leaks are simulated one by one.
+   */
+  readonly unsafe: Uint8Array;
+}
+
+export function windowTable(ctx: AnalysisContext): WindowTable {
+  const { model, relations, index } = ctx;
+  const C = index.credentials.length;
+  const detected = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    detected[c] = 0 + detectionSeconds(channelDetection(model, worstChannel(model, relations, index.credentials[c])));
+  }
+  const classes = Float64Array.from(new Set(detected)).sort();
+  const K = classes.length;
+  const classIndex = new Map<number, number>();
+  classes.forEach((D, d) => classIndex.set(D, d));
+  const classOf = new Int32Array(C);
+  const rootStop = new Float64Array(C);
+  const acquired = new Float64Array(C * K);
+  const bearer = new Uint8Array(C);
+  const alive = new Uint8Array(C);
+  const unsafe = new Uint8Array(K);
+  for (let c = 0; c < C; c++) {
+    classOf[c] = classIndex.get(detected[c])!;
+    rootStop[c] = lifetime(index, model, c, 0, detected[c]).stopped;
+    bearer[c] = index.binding[c] === BINDING_BEARER ? 1 : 0;
+    let positive = 0;
+    for (let d = 0; d < K; d++) {
+      const stop = lifetime(index, model, c, 0, classes[d] + model.detection.harvested).stopped;
+      acquired[c * K + d] = stop;
+      if (stop > 0) positive++;
+    }
+    if (bearer[c] && positive > 0) {
+      alive[c] = 1;
+      if (positive < K) for (let d = 0; d < K; d++) if (!(acquired[c * K + d] > 0)) unsafe[d] = 1;
+    }
+  }
+  return { K, classes, classOf, detected, rootStop, acquired, bearer, alive, unsafe };
+}
