@@ -41,6 +41,8 @@ export interface ReachIndex {
   readonly harvestVia: Int32Array;
   /** Per credential: credentials minted from it (`derivedFrom`). */
   readonly mints: Csr;
+  /** Per resource: the credentials it stores. */
+  readonly holds: Csr;
   /** Per agent: the credentials it acts with when tasked (its own, its tools', and those minted for it by exchange). */
   readonly deputies: Csr;
   /** Per agent: the agents it delegates to. */
@@ -140,6 +142,12 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
     mints.close();
   }
 
+  const holds = new CsrBuilder();
+  for (const r of model.resources) {
+    for (const c of r.holds) holds.push(credentialIndex.get(c)!);
+    holds.close();
+  }
+
   const deputies = new CsrBuilder();
   const delegates = new CsrBuilder();
   // An agent tasked by the attacker acts with its own credentials, its tools' and those minted for it by
@@ -191,6 +199,7 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
     harvests: harvests.build(),
     harvestVia: Int32Array.from(harvestVia),
     mints: mints.build(),
+    holds: holds.build(),
     deputies: deputies.build(),
     delegates: delegates.build(),
     binding,

@@ -58,6 +58,11 @@ export function lifetime(index: ReachIndex, model: Model, c: number, issued: Sec
   return { expires, detected, revocationIssued, stopped };
 }
 
+/** `lifetime(...).stopped`, by the same arithmetic, without building the record (the bulk worst case calls it C × classes times). */
+export function stopTime(index: ReachIndex, model: Model, c: number, issued: Seconds, detected: Seconds): Seconds {
+  return Math.min(issued + index.life[c], revocationTime(index, model, c, issued, detected) + index.propagation[c]);
+}
+
 function revocationTime(index: ReachIndex, model: Model, c: number, issued: Seconds, detected: Seconds): Seconds {
   switch (index.revocationMode[c]) {
     case REVOCATION.manual:

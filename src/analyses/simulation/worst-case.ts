@@ -126,13 +126,21 @@ function pairFacts(ctx: AnalysisContext): PairFacts {
 /** Each pair's position in (resource, action) order: the order reports list pairs in. */
 function pairRank(ctx: AnalysisContext): Int32Array {
   const { index } = ctx;
+  const textRank = (names: readonly string[]) => {
+    const order = names.map((_, i) => i).sort((a, b) => compareText(names[a], names[b]));
+    const rank = new Int32Array(names.length);
+    order.forEach((n, i) => (rank[n] = i));
+    return rank;
+  };
+  const resourceRank = textRank(index.resources);
+  const actionRank = textRank(index.actions);
+  const A = index.actions.length;
   const P = index.pairImpact.length;
-  const order = Array.from({ length: P }, (_, p) => p);
-  const resource = (p: number) => index.resources[index.pairResource[p]];
-  const action = (p: number) => index.actions[index.pairAction[p]];
-  order.sort((a, b) => compareText(resource(a), resource(b)) || compareText(action(a), action(b)));
+  const key = new Float64Array(P);
+  for (let p = 0; p < P; p++) key[p] = resourceRank[index.pairResource[p]] * A + actionRank[index.pairAction[p]];
+  const order = Array.from({ length: P }, (_, p) => p).sort((a, b) => key[a] - key[b]);
   const rank = new Int32Array(P);
-  order.forEach((p, i) => (rank[p] = i));
+  for (let i = 0; i < P; i++) rank[order[i]] = i;
   return rank;
 }
 
@@ -145,13 +153,14 @@ function pairRank(ctx: AnalysisContext): Int32Array {
 function sumsStayExact(ctx: AnalysisContext, rootStop: Float64Array, acquired: Float64Array, facts: PairFacts): boolean {
   let largest = 0;
   for (const values of [rootStop, acquired]) {
-    for (const v of values) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (v === UNBOUNDED) continue;
       if (!Number.isInteger(v)) return false;
       largest = Math.max(largest, Math.abs(v));
     }
   }
   let impact = 0;
-  for (const w of facts.impact) impact += w;
+  for (let p = 0; p < facts.impact.length; p++) impact += facts.impact[p];
   return largest * impact * 2 < 2 ** 53;
 }

@@ -31,7 +31,7 @@
  * summed as an exact integer and divided by 3,600 once, as `simulateLeak` does.
  * The few leaks this does not model (a credential minted with
  * `revokedWithParent` inside a cycle of its own, a class where some credential's
- * window is empty, sums beyond 2^53) are reported by `needsSearch` so the
+ * window is empty, sums beyond 2^53) are returned by `bulkWorstCases` so the
  * caller simulates them one by one.
  */
 import type { Csr, ReachIndex } from '../../../graph/reach-index.js';
@@ -74,6 +74,7 @@ export function bulkWorstCases(input: EngineInput, report: (credential: number, 
 /** The attack graph as CSR over credentials (0..C-1) and agents (C..C+A-1), with the sort of each edge. */
 interface AttackGraph extends Csr {
   readonly kind: Uint8Array;
+  readonly nodes: number;
 }
 
 class Engine {
@@ -81,11 +82,25 @@ class Engine {
   private readonly K: number;
   private readonly agents: AgentClosures;
   private readonly graph: AttackGraph;
-  /** Scratch of one root's evaluation: stamped per-pair windows. */
+  /** Approval-free grants of each credential (the pairs of its own piece). */
+  private readonly ownPairs: Csr;
+  /** Per credential: the pieces it reaches by inherited edges, and the row of `caps` that caps each. */
+  private readonly pieces: Csr;
+  private readonly pieceCap: Int32Array;
+  /** Caps per class, K numbers a row; row 0 is uncapped. */
+  private readonly caps: Float64Array;
+
+  // The evaluation of one root: stamped per-pair windows and running aggregates.
   private readonly stamp: Int32Array;
   private readonly scratch: Float64Array;
   private stampNow = 0;
-  private readonly uncapped: Float64Array;
+  private evBase: FixedClosure | undefined;
+  private evClass = 0;
+  private evRoot = 0;
+  private evScore = 0;
+  private evImpactSeconds = 0;
+  private evUnbounded = 0;
+  private readonly evAdded: number[] = [];
 
   constructor(private readonly input: EngineInput) {
     const { index, windows } = input;
@@ -93,15 +108,19 @@ class Engine {
     this.K = windows.K;
     this.agents = agentClosures(index, input.facts);
     this.graph = attackGraph(index, windows);
+    this.ownPairs = approvalFree(index);
+    const { pieces, pieceCap, caps } = inheritedPieces(index, windows, this.graph, this.agents);
+    this.pieces = pieces;
+    this.pieceCap = pieceCap;
+    this.caps = caps;
     this.stamp = new Int32Array(input.facts.impact.length);
     this.scratch = new Float64Array(input.facts.impact.length);
-    this.uncapped = new Float64Array(this.K).fill(Infinity);
   }
 
   run(report: (credential: number, result: RawWorstCase) => void): Set<number> {
     const { C, graph } = this;
     const { windows } = this.input;
-    const nodes = C + this.input.index.agents.length;
+    const { nodes } = graph;
     const { component, count } = stronglyConnectedComponents(graph, nodes);
     const members = groupMembers(component, count);
     const { successors, readers } = condensation(graph, component, count, members);
@@ -109,19 +128,33 @@ class Engine {
     const views: (readonly FixedClosure[] | undefined)[] = new Array(count);
     const searchOneByOne = new Set<number>();
     const mark = new Int32Array(nodes).fill(-1);
+    const parents = revokedWithParentParents(this.input.index, windows);
 
+    const below: FixedClosure[] = [];
     for (let x = 0; x < count; x++) {
-      const fresh = this.freshTargets(x, members, mark);
       const trivial = members.offsets[x + 1] - members.offsets[x] === 1;
-      const succ = successors.targets.subarray(successors.offsets[x], successors.offsets[x + 1]);
+      if (trivial && readers[x] === 0 && successors.offsets[x] === successors.offsets[x + 1]) {
+        // A credential that leads nowhere: its worst case is its own grants within its own window.
+        const r = members.targets[members.offsets[x]];
+        if (r < C && graph.offsets[r] === graph.offsets[r + 1] && windows.bearer[r] && windows.rootStop[r] > 0 && !windows.unsafe[windows.classOf[r]]) {
+          report(r, this.ownGrantsOnly(r));
+          continue;
+        }
+      }
+      const fresh = this.freshTargets(x, members, mark);
       // This component's reads of the parts below it are consumed now; a part nobody else reads may be taken over.
-      const below: FixedClosure[] = [];
-      for (const y of succ) {
-        for (const part of views[y] ?? []) {
-          part.readers--;
-          if (part.listedBy !== x) {
-            part.listedBy = x;
-            below.push(part);
+      below.length = 0;
+      for (let k = successors.offsets[x]; k < successors.offsets[x + 1]; k++) {
+        const y = successors.targets[k];
+        const parts = views[y];
+        if (parts) {
+          for (let i = 0; i < parts.length; i++) {
+            const part = parts[i];
+            part.readers--;
+            if (part.listedBy !== x) {
+              part.listedBy = x;
+              below.push(part);
+            }
           }
         }
         if (--readers[y] === 0) views[y] = undefined;
@@ -132,19 +165,43 @@ class Engine {
       if (readers[x] > 0) {
         view = this.materialize(x, below, fresh, component);
         views[x] = view;
-        for (const part of view ?? []) part.readers += readers[x];
+        if (view) for (let i = 0; i < view.length; i++) view[i].readers += readers[x];
       }
       for (let k = members.offsets[x]; k < members.offsets[x + 1]; k++) {
         const r = members.targets[k];
         if (r >= C || !windows.bearer[r] || !(windows.rootStop[r] > 0)) continue;
-        if (windows.unsafe[windows.classOf[r]] || (!trivial && this.hasRevokedWithParentParent(r))) {
+        // Not modelled: a class where reachability depends on the class; a credential minted, revoked with
+        // its parent, inside a cycle (simulateLeak would stop at it where the closure goes through it).
+        if (windows.unsafe[windows.classOf[r]] || (!trivial && parents[r] >= 0)) {
           searchOneByOne.add(r);
           continue;
         }
-        report(r, view ? this.evaluate(r, view, []) : this.evaluate(r, below, fresh));
+        report(r, view ? this.evaluate(r, view, NONE) : this.evaluate(r, below, fresh));
       }
     }
     return searchOneByOne;
+  }
+
+  /** The worst case of a credential with no way on: its approval-free grants for its own window. */
+  private ownGrantsOnly(r: number): RawWorstCase {
+    const { facts, rank, windows } = this.input;
+    const stop = windows.rootStop[r];
+    const { offsets, targets } = this.ownPairs;
+    let score = 0;
+    let high: number[] | undefined;
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
+      const p = targets[k];
+      score += facts.impact[p];
+      if (facts.high[p]) (high ??= []).push(p);
+    }
+    const bounded = stop !== Infinity;
+    return {
+      score,
+      impactSeconds: bounded ? score * stop : 0,
+      unbounded: bounded ? 0 : offsets[r + 1] - offsets[r],
+      lastStop: stop,
+      high: high ? high.sort((a, b) => rank[a] - rank[b]) : NONE,
+    };
   }
 
   /** Credentials acquired by a fresh edge from a node of component x, each once, by window (longest first). */
@@ -162,6 +219,7 @@ class Engine {
         }
       }
     }
+    if (out.length < 2) return out;
     // Longest windows first, so later contributions rarely change a piece and are skipped whole.
     const { acquired } = this.input.windows;
     const K = this.K;
@@ -177,35 +235,52 @@ class Engine {
    * base otherwise. A contribution the base already covers as long is skipped.
    */
   private materialize(x: number, below: FixedClosure[], fresh: readonly number[], component: Int32Array): readonly FixedClosure[] | undefined {
-    const { K } = this;
+    const { K, pieces, pieceCap, caps } = this;
     below.sort((a, b) => b.size - a.size);
     let base: FixedClosure | undefined;
     let delta: FixedClosure | undefined;
-    for (const part of below) {
+    for (let i = 0; i < below.length; i++) {
+      const part = below[i];
       if (part.readers === 0 && !delta) delta = part; // taken over: nobody else reads it any more
       else if (!base && !delta) base = part;
     }
-    const tracked = fresh.some((h) => component[h] === x);
+    let tracked = false;
+    for (let i = 0; i < fresh.length; i++) if (component[fresh[i]] === x) tracked = true;
     const absorbed = below.filter((part) => part !== base && part !== delta);
     if (!delta && (absorbed.length > 0 || tracked || (fresh.length > 0 && (!base || this.adds(base, fresh))))) {
-      delta = new FixedClosure(K, this.input.facts);
+      let expected = 8;
+      for (let i = 0; i < absorbed.length; i++) expected += absorbed[i].size;
+      delta = new FixedClosure(K, this.input.facts, undefined, expected);
     }
     if (!delta) return base ? [base] : undefined;
-    for (const part of absorbed) delta.absorb(part);
+    for (let i = 0; i < absorbed.length; i++) delta.absorb(absorbed[i]);
     // The leaked credential may be among this component's own acquisitions: keep runner-ups to take it out.
     if (tracked) delta.trackEntries();
     const w = new Float64Array(K);
-    for (const h of fresh) {
-      const own = this.input.windows.acquired.subarray(h * K, h * K + K);
+    const own = new Float64Array(K);
+    const { acquired } = this.input.windows;
+    for (let i = 0; i < fresh.length; i++) {
+      const h = fresh[i];
+      for (let d = 0; d < K; d++) own[d] = acquired[h * K + d];
       delta.raiseLag(own, h);
-      this.forEachPiece(h, (piece, cap) => {
+      for (let j = pieces.offsets[h]; j < pieces.offsets[h + 1]; j++) {
+        const piece = pieces.targets[j];
+        const row = pieceCap[j] * K;
         let covered = base !== undefined;
         for (let d = 0; d < K; d++) {
-          w[d] = Math.min(cap[d], own[d]);
+          w[d] = Math.min(caps[row + d], own[d]);
           if (covered && w[d] > base!.pieceWindow(piece, d)) covered = false;
         }
-        if (!covered && delta!.notePiece(piece, w, h)) this.forEachPair(piece, (p) => delta!.raise(p, w, h));
-      });
+        if (covered || !delta.notePiece(piece, w, h)) continue;
+        if (piece < this.C) {
+          const { offsets, targets } = this.ownPairs;
+          for (let k = offsets[piece]; k < offsets[piece + 1]; k++) delta.raise(targets[k], w, h);
+        } else {
+          const snapshot = this.agents.closure[piece - this.C];
+          const pairs = snapshot.buffer.pairs;
+          for (let i = 0; i < snapshot.length; i++) delta.raise(pairs[i], w, h);
+        }
+      }
     }
     delta.readers = 0;
     return base ? [base, delta] : [delta];
@@ -213,15 +288,15 @@ class Engine {
 
   /** Whether acquiring `fresh` would add anything to `closure`: a longer lag or a piece not yet covered as long. */
   private adds(closure: FixedClosure, fresh: readonly number[]): boolean {
-    const { K } = this;
+    const { K, pieces, pieceCap, caps } = this;
     const { acquired } = this.input.windows;
-    for (const h of fresh) {
+    for (let i = 0; i < fresh.length; i++) {
+      const h = fresh[i];
       for (let d = 0; d < K; d++) if (acquired[h * K + d] > closure.lagBest[d]) return true;
-      let grows = false;
-      this.forEachPiece(h, (piece, cap) => {
-        for (let d = 0; d < K && !grows; d++) grows = Math.min(cap[d], acquired[h * K + d]) > closure.pieceWindow(piece, d);
-      });
-      if (grows) return true;
+      for (let j = pieces.offsets[h]; j < pieces.offsets[h + 1]; j++) {
+        const row = pieceCap[j] * K;
+        for (let d = 0; d < K; d++) if (Math.min(caps[row + d], acquired[h * K + d]) > closure.pieceWindow(pieces.targets[j], d)) return true;
+      }
     }
     return false;
   }
@@ -233,165 +308,229 @@ class Engine {
    */
   private evaluate(r: number, closures: readonly FixedClosure[], fresh: readonly number[]): RawWorstCase {
     const { K } = this;
-    const { windows, facts, rank } = this.input;
+    const { windows, rank } = this.input;
     const d = windows.classOf[r];
     const stop = windows.rootStop[r];
     let base: FixedClosure | undefined;
-    for (const f of closures) if (!base || f.size > base.size) base = f;
-
-    const st = ++this.stampNow;
-    const { stamp, scratch } = this;
-    let score = base ? base.score : 0;
-    let impactSeconds = base ? base.twFinite[d] : 0;
-    let unbounded = base ? base.unbounded[d] : 0;
+    for (let i = 0; i < closures.length; i++) if (!base || closures[i].size > base.size) base = closures[i];
+    this.stampNow++;
+    this.evBase = base;
+    this.evClass = d;
+    this.evRoot = r;
+    this.evScore = base ? base.score : 0;
+    this.evImpactSeconds = base ? base.twFinite[d] : 0;
+    this.evUnbounded = base ? base.unbounded[d] : 0;
+    this.evAdded.length = 0;
     let lastStop = stop;
-    const added: number[] = [];
-    const move = (p: number, from: number, to: number) => {
-      const impact = facts.impact[p];
-      if (from === Infinity) unbounded--;
-      else if (from !== -Infinity) impactSeconds -= impact * from;
-      else {
-        score += impact;
-        if (facts.high[p]) added.push(p);
-      }
-      if (to === Infinity) unbounded++;
-      else impactSeconds += impact * to;
-    };
-    const touch = (p: number, v: number) => {
-      if (stamp[p] !== st) {
-        stamp[p] = st;
-        const counted = base ? base.window(p, d) : -Infinity;
-        const target = Math.max(base ? base.windowExcluding(p, d, r) : -Infinity, v);
-        if (target !== counted) move(p, counted, target);
-        scratch[p] = target;
-      } else if (v > scratch[p]) {
-        move(p, scratch[p], v);
-        scratch[p] = v;
-      }
-    };
-    const covered = (piece: number, v: number) => {
-      for (const f of closures) if (f.pieceWindowExcluding(piece, d, r) >= v) return true;
-      return false;
-    };
 
-    const ledBy = (piece: number) => {
-      for (const f of closures) if (f.pieceLedBy(piece, d, r)) return true;
-      return false;
-    };
-    for (const f of closures) {
+    for (let i = 0; i < closures.length; i++) {
+      const f = closures[i];
       lastStop = Math.max(lastStop, f.lagExcluding(d, r));
       if (f === base) continue;
-      for (let s = 0; s < f.pairs.length; s++) touch(f.pairs[s], f.windowExcluding(f.pairs[s], d, r));
+      for (let s = 0; s < f.pairs.length; s++) this.touch(f.pairs[s], f.windowExcluding(f.pairs[s], d, r));
     }
-    for (const h of fresh) {
+    for (let i = 0; i < fresh.length; i++) {
+      const h = fresh[i];
       if (h === r) continue; // the leaked credential is never re-acquired
       const window = windows.acquired[h * K + d];
       lastStop = Math.max(lastStop, window);
-      this.forEachPiece(h, (piece, cap) => {
-        const v = Math.min(cap[d], window);
-        if (!covered(piece, v)) this.forEachPair(piece, (p) => touch(p, v));
-      });
+      this.touchPieces(h, window, closures, false);
     }
     // What r reaches within its own window; where r leads a piece of its closure, its pairs are corrected too.
-    this.forEachPiece(r, (piece, cap) => {
-      const v = Math.min(cap[d], stop);
-      if (ledBy(piece) || !covered(piece, v)) this.forEachPair(piece, (p) => touch(p, v));
-    });
+    this.touchPieces(r, stop, closures, true);
 
-    const baseHigh = base ? base.highPairs(rank) : [];
-    const high = added.length === 0 ? baseHigh : mergeByRank(baseHigh, added, rank);
-    return { score, impactSeconds, unbounded, lastStop, high };
+    const baseHigh = base ? base.highPairs(rank) : NONE;
+    const high = this.evAdded.length === 0 ? baseHigh : mergeByRank(baseHigh, this.evAdded.slice(), rank);
+    return { score: this.evScore, impactSeconds: this.evImpactSeconds, unbounded: this.evUnbounded, lastStop, high };
   }
 
-  /**
-   * The pieces credential c reaches by inherited edges, each with the cap on its
-   * window per class: its own grants and the closures of agents it invokes
-   * (uncapped), then the same for each child minted with `revokedWithParent`,
-   * capped by the child's window. An explicit stack: no recursion.
-   */
-  private forEachPiece(c: number, visit: (piece: number, cap: Float64Array) => void): void {
-    const { index, windows } = this.input;
-    const { K, C, graph } = this;
-    let credential = c;
-    let cap = this.uncapped;
-    let stack: { c: number; cap: Float64Array }[] | undefined;
-    for (;;) {
-      visit(credential, cap);
-      const { offsets, targets } = index.invokes;
-      for (let k = offsets[credential]; k < offsets[credential + 1]; k++) {
-        const piece = C + this.agents.component[targets[k]];
-        let repeated = false;
-        for (let j = offsets[credential]; j < k && !repeated; j++) repeated = C + this.agents.component[targets[j]] === piece;
-        if (!repeated) visit(piece, cap);
+  /** Touches the pairs of the pieces credential c reaches within `window`, skipping pieces the closures cover as long. */
+  private touchPieces(c: number, window: number, closures: readonly FixedClosure[], leaked: boolean): void {
+    const { K, C, pieces, pieceCap, caps } = this;
+    const d = this.evClass;
+    const r = this.evRoot;
+    for (let j = pieces.offsets[c]; j < pieces.offsets[c + 1]; j++) {
+      const piece = pieces.targets[j];
+      const v = Math.min(caps[pieceCap[j] * K + d], window);
+      let skip = false;
+      for (let i = 0; i < closures.length; i++) {
+        const f = closures[i];
+        if (leaked && f.pieceLedBy(piece, d, r)) {
+          skip = false;
+          break;
+        }
+        if (f.pieceWindowExcluding(piece, d, r) >= v) skip = true;
       }
-      for (let e = graph.offsets[credential]; e < graph.offsets[credential + 1]; e++) {
-        if (graph.kind[e] !== REVOKED_WITH_PARENT) continue;
-        const child = graph.targets[e];
-        const childCap = new Float64Array(K);
-        for (let d = 0; d < K; d++) childCap[d] = Math.min(cap[d], windows.acquired[child * K + d]);
-        (stack ??= []).push({ c: child, cap: childCap });
+      if (skip) continue;
+      if (piece < C) {
+        const { offsets, targets } = this.ownPairs;
+        for (let k = offsets[piece]; k < offsets[piece + 1]; k++) this.touch(targets[k], v);
+      } else {
+        const snapshot = this.agents.closure[piece - C];
+        const pairs = snapshot.buffer.pairs;
+        for (let i = 0; i < snapshot.length; i++) this.touch(pairs[i], v);
       }
-      const next = stack?.pop();
-      if (!next) return;
-      credential = next.c;
-      cap = next.cap;
     }
   }
 
-  /** The pairs of a piece: a credential's approval-free grants, or an agent component's closure. */
-  private forEachPair(piece: number, visit: (pair: number) => void): void {
-    const { index } = this.input;
-    if (piece < this.C) {
-      const { offsets, targets } = index.grants;
-      for (let k = offsets[piece]; k < offsets[piece + 1]; k++) if (!index.grantGated[k]) visit(targets[k]);
-      return;
+  /** Raises pair p to window v for the root being evaluated (on first touch, taking the root out of the base's value). */
+  private touch(p: number, v: number): void {
+    const { stamp, scratch } = this;
+    if (stamp[p] !== this.stampNow) {
+      stamp[p] = this.stampNow;
+      const base = this.evBase;
+      const counted = base ? base.window(p, this.evClass) : -Infinity;
+      const target = Math.max(base ? base.windowExcluding(p, this.evClass, this.evRoot) : -Infinity, v);
+      if (target !== counted) this.move(p, counted, target);
+      scratch[p] = target;
+    } else if (v > scratch[p]) {
+      this.move(p, scratch[p], v);
+      scratch[p] = v;
     }
-    const snapshot = this.agents.closure[piece - this.C];
-    const pairs = snapshot.buffer.pairs;
-    for (let i = 0; i < snapshot.length; i++) visit(pairs[i]);
   }
 
-  /** Whether r is minted, revoked with its parent, from a credential the attacker can hold. */
-  private hasRevokedWithParentParent(r: number): boolean {
-    const { mints } = this.input.index;
-    // mints is parent → children; the parent is the one whose list holds r (derivedFrom is single-valued).
-    const parent = this.parentOf(r);
-    if (parent < 0 || !this.input.windows.alive[parent]) return false;
-    for (let k = mints.offsets[parent]; k < mints.offsets[parent + 1]; k++) if (mints.targets[k] === r) return this.input.index.revokedWithParent[r] === 1;
-    return false;
-  }
-
-  private parents: Int32Array | undefined;
-  private parentOf(c: number): number {
-    if (!this.parents) {
-      const { mints } = this.input.index;
-      this.parents = new Int32Array(this.C).fill(-1);
-      for (let p = 0; p < this.C; p++) for (let k = mints.offsets[p]; k < mints.offsets[p + 1]; k++) this.parents[mints.targets[k]] = p;
+  private move(p: number, from: number, to: number): void {
+    const { facts } = this.input;
+    const impact = facts.impact[p];
+    if (from === Infinity) this.evUnbounded--;
+    else if (from !== -Infinity) this.evImpactSeconds -= impact * from;
+    else {
+      this.evScore += impact;
+      if (facts.high[p]) this.evAdded.push(p);
     }
-    return this.parents[c];
+    if (to === Infinity) this.evUnbounded++;
+    else this.evImpactSeconds += impact * to;
   }
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
+/** Approval-free grants of each credential, as CSR. */
+function approvalFree(index: ReachIndex): Csr {
+  const C = index.credentials.length;
+  const offsets = new Int32Array(C + 1);
+  const targets = new IntList();
+  for (let c = 0; c < C; c++) {
+    for (let k = index.grants.offsets[c]; k < index.grants.offsets[c + 1]; k++) if (!index.grantGated[k]) targets.push(index.grants.targets[k]);
+    offsets[c + 1] = targets.length;
+  }
+  return { offsets, targets: targets.data.subarray(0, targets.length) };
+}
+
 /**
- * Edges the attacker can follow, from alive credentials and from agents: a
- * credential invokes agents (inherited), harvests what its reads expose (fresh)
+ * The pieces each credential reaches by inherited edges, with the cap on each
+ * one's window per class: its own grants and the closures of the agents it
+ * invokes (uncapped), then the same for each child minted with
+ * `revokedWithParent`, capped by that child's window (and its ancestors').
+ * An explicit stack: no recursion.
+ */
+function inheritedPieces(index: ReachIndex, windows: WindowTable, graph: AttackGraph, agents: AgentClosures): { pieces: Csr; pieceCap: Int32Array; caps: Float64Array } {
+  const C = index.credentials.length;
+  const K = windows.K;
+  const offsets = new Int32Array(C + 1);
+  const targets = new IntList();
+  const capOf = new IntList();
+  const caps: number[] = new Array<number>(K).fill(Infinity);
+  for (let c = 0; c < C; c++) {
+    const stack: { c: number; row: number }[] = [{ c, row: 0 }];
+    while (stack.length > 0) {
+      const top = stack.pop()!;
+      targets.push(top.c);
+      capOf.push(top.row);
+      const { offsets: o, targets: t } = index.invokes;
+      for (let k = o[top.c]; k < o[top.c + 1]; k++) {
+        const piece = C + agents.component[t[k]];
+        let repeated = false;
+        for (let j = o[top.c]; j < k && !repeated; j++) repeated = C + agents.component[t[j]] === piece;
+        if (repeated) continue;
+        targets.push(piece);
+        capOf.push(top.row);
+      }
+      for (let e = graph.offsets[top.c]; e < graph.offsets[top.c + 1]; e++) {
+        if (graph.kind[e] !== REVOKED_WITH_PARENT) continue;
+        const child = graph.targets[e];
+        const row = caps.length / K;
+        for (let d = 0; d < K; d++) caps.push(Math.min(caps[top.row * K + d], windows.acquired[child * K + d]));
+        stack.push({ c: child, row });
+      }
+    }
+    offsets[c + 1] = targets.length;
+  }
+  return {
+    pieces: { offsets, targets: targets.data.subarray(0, targets.length) },
+    pieceCap: capOf.data.subarray(0, capOf.length),
+    caps: Float64Array.from(caps),
+  };
+}
+
+/** For each credential minted with `revokedWithParent` from an alive parent: that parent, else -1. */
+function revokedWithParentParents(index: ReachIndex, windows: WindowTable): Int32Array {
+  const C = index.credentials.length;
+  const parents = new Int32Array(C).fill(-1);
+  for (let p = 0; p < C; p++) {
+    if (!windows.alive[p]) continue;
+    for (let k = index.mints.offsets[p]; k < index.mints.offsets[p + 1]; k++) {
+      const child = index.mints.targets[k];
+      if (index.revokedWithParent[child]) parents[child] = p;
+    }
+  }
+  return parents;
+}
+
+/**
+ * Edges the attacker can follow, over credentials (0..C-1), agents (C..C+A-1)
+ * and stores (C+A..): a credential invokes agents (inherited), reads stores
  * and mints its children (revoked with it, or fresh); an agent tasks its
- * delegates and the agents its credentials invoke (inherited) and harvests
- * through its credentials' reads (fresh). Only alive credentials are entered.
+ * delegates and the agents its credentials invoke (inherited) and reads
+ * stores through its credentials; a store hands over every alive credential
+ * it holds (fresh). A store is a node of its own so that what reading it
+ * gives is closed over once, not once per reader. Only alive credentials are
+ * entered.
  */
 function attackGraph(index: ReachIndex, windows: WindowTable): AttackGraph {
   const C = index.credentials.length;
   const A = index.agents.length;
-  const offsets = new Int32Array(C + A + 1);
+  // Stores: resources whose reading hands over some alive credential.
+  const storeOf = new Int32Array(index.resources.length).fill(-1);
+  const stored: number[][] = [];
+  for (let c = 0; c < C; c++) {
+    const { offsets: o, targets: t } = index.harvests;
+    for (let k = o[c]; k < o[c + 1]; k++) {
+      if (!windows.alive[t[k]]) continue;
+      const resource = index.pairResource[index.harvestVia[k]];
+      if (storeOf[resource] < 0) {
+        storeOf[resource] = stored.length;
+        stored.push([]);
+      }
+    }
+  }
+  for (let r = 0; r < index.resources.length; r++) {
+    if (storeOf[r] < 0) continue;
+    const held = stored[storeOf[r]];
+    for (let k = index.holds.offsets[r]; k < index.holds.offsets[r + 1]; k++) {
+      const c = index.holds.targets[k];
+      if (windows.alive[c] && !held.includes(c)) held.push(c);
+    }
+  }
+  const S = stored.length;
+  const offsets = new Int32Array(C + A + S + 1);
   const targets = new IntList();
   const kinds = new IntList();
   const edge = (to: number, kind: number) => {
     targets.push(to);
     kinds.push(kind);
   };
-  const harvests = (via: number) => {
+  const reads = (via: number) => {
     const { offsets: o, targets: t } = index.harvests;
-    for (let k = o[via]; k < o[via + 1]; k++) if (windows.alive[t[k]]) edge(t[k], FRESH);
+    const first = targets.length;
+    for (let k = o[via]; k < o[via + 1]; k++) {
+      const store = storeOf[index.pairResource[index.harvestVia[k]]];
+      if (store < 0 || !windows.alive[t[k]]) continue;
+      const node = C + A + store;
+      let repeated = false;
+      for (let j = first; j < targets.length && !repeated; j++) repeated = targets.data[j] === node;
+      if (!repeated) edge(node, INHERITED);
+    }
   };
   const invokes = (via: number) => {
     const { offsets: o, targets: t } = index.invokes;
@@ -400,7 +539,7 @@ function attackGraph(index: ReachIndex, windows: WindowTable): AttackGraph {
   for (let c = 0; c < C; c++) {
     if (windows.alive[c]) {
       invokes(c);
-      harvests(c);
+      reads(c);
       const { offsets: o, targets: t } = index.mints;
       for (let k = o[c]; k < o[c + 1]; k++) {
         const child = t[k];
@@ -413,16 +552,21 @@ function attackGraph(index: ReachIndex, windows: WindowTable): AttackGraph {
     const { offsets: o, targets: t } = index.deputies;
     for (let k = o[a]; k < o[a + 1]; k++) {
       invokes(t[k]);
-      harvests(t[k]);
+      reads(t[k]);
     }
     const del = index.delegates;
     for (let k = del.offsets[a]; k < del.offsets[a + 1]; k++) edge(C + del.targets[k], INHERITED);
     offsets[C + a + 1] = targets.length;
   }
+  for (let s = 0; s < S; s++) {
+    for (const c of stored[s]) edge(c, FRESH);
+    offsets[C + A + s + 1] = targets.length;
+  }
   return {
     offsets,
     targets: targets.data.subarray(0, targets.length),
     kind: Uint8Array.from(kinds.data.subarray(0, kinds.length)),
+    nodes: C + A + S,
   };
 }
 
@@ -448,7 +592,7 @@ function condensation(graph: Csr, component: Int32Array, count: number, members:
   return { successors: { offsets, targets: targets.data.subarray(0, targets.length) }, readers };
 }
 
-function mergeByRank(sorted: readonly number[], extra: number[], rank: Int32Array): number[] {
+function mergeByRank(sorted: readonly number[], extra: number[], rank: Int32Array): readonly number[] {
   extra.sort((a, b) => rank[a] - rank[b]);
   const out: number[] = [];
   let i = 0;

@@ -58,6 +58,7 @@ export class FixedClosure {
     readonly K: number,
     private readonly facts: PairFacts,
     source?: FixedClosure,
+    expectedPairs = 8,
   ) {
     if (source) {
       this.slots = source.slots.clone();
@@ -78,7 +79,7 @@ export class FixedClosure {
       this.pairSecond = source.pairSecond?.slice();
       return;
     }
-    this.slots = new IntMap();
+    this.slots = new IntMap(expectedPairs);
     this.pairs = [];
     this.values = [];
     this.twFinite = new Array<number>(K).fill(0);
@@ -236,16 +237,9 @@ export class FixedClosure {
       for (let d = 0; d < K; d++) w[d] = other.values[s * K + d];
       this.raise(other.pairs[s], w, NO_ENTRY);
     }
-    // Piece maxima come along so that later skipping stays sound; their entry is irrelevant here.
-    other.forEachPiece((piece, slot) => {
-      for (let d = 0; d < K; d++) w[d] = other.pieceBest[slot * K + d];
-      this.notePiece(piece, w, NO_ENTRY);
-    });
+    // Piece maxima do not come along: they only let later contributions be skipped, and
+    // copying them costs more than raising the few pairs a missing record lets through.
     this.raiseLag(other.lagBest, NO_ENTRY);
-  }
-
-  forEachPiece(f: (piece: number, slot: number) => void): void {
-    this.pieceSlots.forEach(f);
   }
 
   /** Window of the pair in class d (-Infinity when absent). */

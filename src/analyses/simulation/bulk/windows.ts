@@ -1,6 +1,6 @@
 /**
- * The windows of the worst case, computed with the same `lifetime` function a
- * single leak uses, so every number is bit-for-bit the one `simulateLeak`
+ * The windows of the worst case, computed with the same arithmetic as the
+ * `lifetime` function a single leak uses (`stopTime`), so every number is bit-for-bit the one `simulateLeak`
  * would compute.
  *
  * In the worst case (leak at 0, no hop delay) every capability is gained at 0,
@@ -13,7 +13,7 @@
  */
 import { BINDING_BEARER } from '../../../graph/reach-index.js';
 import type { AnalysisContext } from '../../context.js';
-import { channelDetection, detectionSeconds, lifetime, worstChannel } from '../lifetime.js';
+import { channelDetection, detectionSeconds, stopTime, worstChannel } from '../lifetime.js';
 
 export interface WindowTable {
   /** Number of detection classes. */
@@ -39,10 +39,14 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
   const { model, relations, index } = ctx;
   const C = index.credentials.length;
   const detected = new Float64Array(C);
+  const byChannel = new Map<string | undefined, number>();
   for (let c = 0; c < C; c++) {
-    detected[c] = 0 + detectionSeconds(channelDetection(model, worstChannel(model, relations, index.credentials[c])));
+    const channel = worstChannel(model, relations, index.credentials[c]);
+    let D = byChannel.get(channel);
+    if (D === undefined) byChannel.set(channel, (D = 0 + detectionSeconds(channelDetection(model, channel))));
+    detected[c] = D;
   }
-  const classes = Float64Array.from(new Set(detected)).sort();
+  const classes = Float64Array.from(new Set(byChannel.values())).sort();
   const K = classes.length;
   const classIndex = new Map<number, number>();
   classes.forEach((D, d) => classIndex.set(D, d));
@@ -54,11 +58,11 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
   const unsafe = new Uint8Array(K);
   for (let c = 0; c < C; c++) {
     classOf[c] = classIndex.get(detected[c])!;
-    rootStop[c] = lifetime(index, model, c, 0, detected[c]).stopped;
+    rootStop[c] = stopTime(index, model, c, 0, detected[c]);
     bearer[c] = index.binding[c] === BINDING_BEARER ? 1 : 0;
     let positive = 0;
     for (let d = 0; d < K; d++) {
-      const stop = lifetime(index, model, c, 0, classes[d] + model.detection.harvested).stopped;
+      const stop = stopTime(index, model, c, 0, classes[d] + model.detection.harvested);
       acquired[c * K + d] = stop;
       if (stop > 0) positive++;
     }
