@@ -1,4 +1,5 @@
 import { prepareAnalysis, type AnalysisContext } from '../../src/analyses/context.js';
+import { worstCase, worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import type { Diagnostic } from '../../src/yaml/diagnostic.js';
 
@@ -9,9 +10,29 @@ export function load(yaml: string, file = 'test.yaml'): LoadedModel {
   return result.loaded;
 }
 
+/**
+ * The analysis context of a model. Every hand-made model a test analyses is
+ * also a check of the bulk worst case: it must agree, credential by
+ * credential, with simulating each leak on its own.
+ */
 export function analysis(yaml: string): AnalysisContext {
   const loaded = load(yaml);
-  return prepareAnalysis(loaded.model, loaded.relations);
+  const ctx = prepareAnalysis(loaded.model, loaded.relations);
+  assertBulkAgrees(ctx);
+  return ctx;
+}
+
+/** Throws when `worstCases` differs in any figure from `worstCase` run on each credential. */
+export function assertBulkAgrees(ctx: AnalysisContext): void {
+  const bulk = worstCases(ctx);
+  ctx.model.credentials.forEach((c, i) => {
+    const single = worstCase(ctx, c.id);
+    const a = JSON.stringify(single);
+    const b = JSON.stringify(bulk[i]);
+    if (a !== b || !Object.is(single.timeWeightedScore, bulk[i].timeWeightedScore)) {
+      throw new Error(`bulk worst case of ${c.id} differs from its single simulation:\n single ${a}\n bulk   ${b}`);
+    }
+  });
 }
 
 /** The diagnostics of a model that must not load. */

@@ -1,0 +1,205 @@
+/**
+ * The bulk worst case (`worstCases`, one shared closure for every credential)
+ * against simulating each leak on its own (`worstCase`): the same exposure
+ * window, revocation lag, score, time-weighted score (to the last bit) and
+ * high-impact pairs, on generated organisations, on small models made for the
+ * hard cases, and on random small models.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { worstCase, worstCases } from '../../src/analyses/simulation/worst-case.js';
+import { generateModelYaml, toYaml } from '../../src/model/generate.js';
+import type { ModelDocument } from '../../src/model/schema.js';
+import { analysis, assertBulkAgrees, D, H } from '../helpers/model.js';
+
+const HEADER = `
+version: 1
+detection: { default: 3d, channels: { logs: 2d, prompt-context: 7d, ci-logs: 10m }, harvested: 1d }
+response: { manual: 8h, automated: 2m }
+`;
+
+describe('bulk worst case agrees with one simulation per credential', () => {
+  for (const [agents, seed] of [
+    [40, 1],
+    [150, 2],
+    [400, 3],
+    [250, 4],
+  ] as const) {
+    it(`on a generated organisation of ${agents} agents (seed ${seed})`, () => {
+      const ctx = analysis(generateModelYaml({ agents, seed }));
+      // analysis() compares every credential; make sure the model is not trivial.
+      const cases = worstCases(ctx);
+      expect(cases.filter((c) => c.score > 50).length).toBeGreaterThan(agents / 20);
+      expect(cases.some((c) => c.highImpact.length > 0)).toBe(true);
+    });
+  }
+
+  it('leaves out the leaked credential when it is harvested back (its own store), by hand', () => {
+    // vault-key reads the vault, which holds vault-key itself and app-key. Leaked, vault-key lasts
+    // 7d + 8h (prompt-context, manual); harvested again it would last 8d + 8h, but the leaked
+    // credential is never re-acquired, so its own pairs keep 7d8h. app-key, harvested, lasts 8d8h.
+    const model = `${HEADER}
+resources:
+  - { id: vault, kind: secret-store, sensitivity: critical, holds: [vault-key, app-key] }
+  - { id: db, kind: database, sensitivity: high }
+credentials:
+  - { id: vault-key, ttl: never, exposure: [prompt-context], grants: [{ resource: vault, actions: [read] }] }
+  - { id: app-key, ttl: never, grants: [{ resource: db, actions: [export] }] }
+`;
+    const ctx = analysis(model);
+    const [vaultKey] = worstCases(ctx);
+    expect(vaultKey.exposureWindow).toBe(7 * D + 8 * H);
+    // vault:read 10 x 1 for 176 h; db:export 5 x 3 for 200 h (app-key detected 7d + 1d, + 8h).
+    expect(vaultKey.score).toBe(10 + 15);
+    expect(vaultKey.timeWeightedScore).toBe(10 * 176 + 15 * 200);
+    // Lag: app-key stops at 8d8h, detection at 7d.
+    expect(vaultKey.revocationLag).toBe(D + 8 * H);
+    expect(vaultKey.highImpact).toEqual([{ resource: 'db', action: 'export' }]);
+  });
+
+  it('cycles of stores, agents that task each other, minted tokens with and without their parent', () => {
+    assertBulkAgrees(
+      analysis(`${HEADER}
+agents:
+  - { id: a, credentials: [a-key], delegates: [{ to: b, mode: passthrough }] }
+  - { id: b, credentials: [b-svid], delegates: [{ to: c, mode: exchange, credential: c-token }] }
+  - { id: c, credentials: [c-key], delegates: [{ to: a, mode: passthrough }] }
+resources:
+  - { id: s1, kind: secret-store, sensitivity: high, holds: [b-key, a-key] }
+  - { id: s2, kind: secret-store, sensitivity: critical, holds: [c-key, child-free] }
+  - { id: r1, kind: repo, sensitivity: low }
+  - { id: r2, kind: cluster, sensitivity: critical }
+credentials:
+  - { id: a-key, ttl: 30d, exposure: [logs], grants: [{ resource: s1, actions: [read] }, { resource: r1, actions: [write] }] }
+  - { id: b-key, ttl: never, revocation: { mode: automated }, grants: [{ agent: c, actions: [invoke] }, { resource: s2, actions: [read] }] }
+  - { id: b-svid, ttl: 1h, binding: workload-bound, revocation: { mode: none }, grants: [{ resource: r2, actions: [deploy, read] }] }
+  - { id: c-key, ttl: 12h, revocation: { mode: none }, exposure: [ci-logs], grants: [{ resource: s1, actions: [export] }, { agent: a, actions: [invoke] }] }
+  - { id: c-token, ttl: 15m, derivedFrom: a-key, revokedWithParent: true, grants: [{ resource: r2, actions: [read] }] }
+  - { id: child-free, ttl: 2d, derivedFrom: c-key, grants: [{ resource: r2, actions: [deploy], approval: [deploy] }, { resource: r1, actions: [read] }] }
+  - { id: minted-chain, ttl: 1h, derivedFrom: c-token, revokedWithParent: true, grants: [{ resource: r1, actions: [delete] }] }
+`),
+    );
+  });
+
+  it('a token revoked with its parent inside a cycle (simulated one by one)', () => {
+    assertBulkAgrees(
+      analysis(`${HEADER}
+resources:
+  - { id: s, kind: secret-store, sensitivity: high, holds: [parent] }
+  - { id: r, kind: db, sensitivity: critical }
+credentials:
+  - { id: parent, ttl: 90d, exposure: [prompt-context], grants: [{ resource: r, actions: [read] }] }
+  - { id: child, ttl: 30d, derivedFrom: parent, revokedWithParent: true, exposure: [logs], grants: [{ resource: s, actions: [read] }, { resource: r, actions: [delete] }] }
+`),
+    );
+  });
+
+  it('dead credentials, empty windows and detection classes whose order flips', () => {
+    assertBulkAgrees(
+      analysis(`
+version: 1
+detection: { default: 0s, channels: { slow: 30d, fast: 1h }, harvested: 0s }
+response: { manual: 0s, automated: 0s }
+resources:
+  - { id: s, kind: secret-store, sensitivity: high, holds: [dead, instant, never, fixed] }
+  - { id: r, kind: db, sensitivity: critical }
+credentials:
+  - { id: reader, ttl: 90d, exposure: [slow], grants: [{ resource: s, actions: [read] }] }
+  - { id: quick, ttl: 90d, exposure: [fast], grants: [{ resource: s, actions: [read] }] }
+  - { id: nothing, ttl: 90d, grants: [{ resource: s, actions: [read] }] }
+  - { id: dead, ttl: 0s, grants: [{ resource: r, actions: [read] }] }
+  - { id: instant, ttl: never, revocation: { mode: automated }, grants: [{ resource: r, actions: [write] }] }
+  - { id: never, ttl: never, revocation: { mode: none }, grants: [{ resource: r, actions: [export] }] }
+  - { id: fixed, ttl: 10d, revocation: { mode: none }, grants: [{ resource: r, actions: [write, export] }] }
+`),
+    );
+  });
+
+  it('on random small models', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        assertBulkAgrees(analysisOf(randomModel(seed)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the closure really is the answer: a wrong bulk figure is caught', () => {
+    const ctx = analysis(generateModelYaml({ agents: 30, seed: 9 }));
+    const bulk = worstCases(ctx);
+    const i = bulk.findIndex((c) => c.score > 0);
+    expect(JSON.stringify(worstCase(ctx, bulk[i].credential))).toBe(JSON.stringify(bulk[i]));
+    expect(JSON.stringify({ ...bulk[i], score: bulk[i].score + 1 })).not.toBe(JSON.stringify(worstCase(ctx, bulk[i].credential)));
+  });
+});
+
+function analysisOf(doc: ModelDocument) {
+  return analysis(toYaml(doc));
+}
+
+/**
+ * A random model small enough to simulate every leak, dense enough to have
+ * cycles of stores and agents, minted tokens in chains, approvals, bound
+ * credentials, and several detection classes.
+ */
+function randomModel(seed: number): ModelDocument {
+  let state = seed >>> 0;
+  const rnd = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(rnd() * n);
+  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+  const C = 3 + int(10);
+  const R = 2 + int(6);
+  const A = 1 + int(5);
+  const creds = Array.from({ length: C }, (_, i) => `c${i}`);
+  const resources = Array.from({ length: R }, (_, i) => `r${i}`);
+  const agents = Array.from({ length: A }, (_, i) => `a${i}`);
+  const actions = ['read', 'write', 'export', 'delete', 'deploy', 'admin', 'tweak'];
+  const doc: ModelDocument = {
+    version: 1,
+    detection: { default: pick(['1d', '3d', '0']), channels: { logs: pick(['2d', '1h']), prompt: pick(['7d', '30d', '2d']) }, harvested: pick(['1d', '0', '6h']) },
+    response: { manual: pick(['8h', '1d']), automated: pick(['2m', '0']) },
+    resources: resources.map((id) => ({
+      id,
+      kind: 'thing',
+      sensitivity: pick(['low', 'medium', 'high', 'critical'] as const),
+      ...(rnd() < 0.5 ? { holds: creds.filter(() => rnd() < 0.3) } : {}),
+    })),
+    credentials: creds.map((id, i) => {
+      const grants: NonNullable<ModelDocument['credentials']>[number]['grants'] = [];
+      for (const r of resources) {
+        if (rnd() < 0.35) {
+          const acts = actions.filter(() => rnd() < 0.3);
+          if (acts.length === 0) acts.push('read');
+          grants.push({ resource: r, actions: acts, ...(rnd() < 0.2 ? { approval: [acts[0]] } : {}) });
+        }
+      }
+      for (const a of agents) if (rnd() < 0.15) grants.push({ agent: a, actions: ['invoke'], ...(rnd() < 0.2 ? { approval: ['invoke'] } : {}) });
+      const derived = i > 0 && rnd() < 0.3 ? creds[int(i)] : undefined;
+      return {
+        id,
+        ttl: pick(['never', '1h', '90d', '15m', '2d', '0']),
+        ...(rnd() < 0.2 ? { maxLifetime: '30d' } : {}),
+        binding: pick(['bearer', 'bearer', 'bearer', 'workload-bound'] as const),
+        revocation: { mode: pick(['manual', 'automated', 'on-task-end', 'none'] as const), propagation: pick(['0s', '5m']) },
+        ...(rnd() < 0.6 ? { exposure: ['logs', 'prompt'].filter(() => rnd() < 0.6) } : {}),
+        ...(derived ? { derivedFrom: derived, revokedWithParent: rnd() < 0.5 } : {}),
+        grants,
+      };
+    }),
+    agents: agents.map((id) => ({
+      id,
+      credentials: creds.filter(() => rnd() < 0.2),
+      delegates: agents.filter((b) => b !== id && rnd() < 0.25).map((to) => ({ to, mode: 'passthrough' as const })),
+    })),
+    workflows: agents.map((agent) => ({ id: `${agent}-task`, agent, duration: pick(['10m', '1h', '0']), steps: [{ delegate: agents.find((b) => b !== agent) ?? agent }] })).filter((w) => w.steps[0].delegate !== w.agent && agents.length > 1),
+  };
+  // Keep only workflows whose delegate step names a delegate of the agent.
+  doc.workflows = (doc.workflows ?? []).filter((w) => doc.agents!.find((a) => a.id === w.agent)!.delegates!.some((d) => d.to === (w.steps[0] as { delegate: string }).delegate));
+  return doc;
+}
