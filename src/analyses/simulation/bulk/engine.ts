@@ -159,13 +159,16 @@ class Engine {
         }
         if (--readers[y] === 0) views[y] = undefined;
       }
-      // A component some other reads gets its own view; the roots of one nobody reads
-      // are evaluated against the parts below plus what its fresh edges acquire, class by class.
+      // A component some other reads, or with several credentials, gets its own view; the one
+      // credential of a component nobody reads is evaluated against the parts below plus what
+      // its fresh edges acquire, in its class only.
       let view: readonly FixedClosure[] | undefined;
-      if (readers[x] > 0) {
+      if (readers[x] > 0 || !trivial) {
         view = this.materialize(x, below, fresh, component);
-        views[x] = view;
-        if (view) for (let i = 0; i < view.length; i++) view[i].readers += readers[x];
+        if (readers[x] > 0) {
+          views[x] = view;
+          if (view) for (let i = 0; i < view.length; i++) view[i].readers += readers[x];
+        }
       }
       for (let k = members.offsets[x]; k < members.offsets[x + 1]; k++) {
         const r = members.targets[k];
@@ -176,7 +179,7 @@ class Engine {
           searchOneByOne.add(r);
           continue;
         }
-        report(r, view ? this.evaluate(r, view, NONE) : this.evaluate(r, below, fresh));
+        report(r, readers[x] > 0 || !trivial ? this.evaluate(r, view ?? NONE_PARTS, NONE) : this.evaluate(r, below, fresh));
       }
     }
     return searchOneByOne;
@@ -404,6 +407,7 @@ class Engine {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+const NONE_PARTS: readonly FixedClosure[] = Object.freeze([]);
 
 /** Approval-free grants of each credential, as CSR. */
 function approvalFree(index: ReachIndex): Csr {
