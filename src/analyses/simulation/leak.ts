@@ -10,8 +10,8 @@
  * node is re-expanded only when its window grows, so cycles end.
  */
 import { UNBOUNDED, type Seconds } from '../../model/duration.js';
-import type { Assumption } from '../../model/types.js';
-import { BINDING_BEARER } from '../../graph/reach-index.js';
+import type { Assumption, Model } from '../../model/types.js';
+import { BINDING_BEARER, type ReachIndex } from '../../graph/reach-index.js';
 import type { AnalysisContext } from '../context.js';
 import { channelDetection, detectionSeconds, lifetime, worstChannel, type Lifetime } from './lifetime.js';
 import { MaxHeap } from './max-heap.js';
@@ -98,9 +98,20 @@ const HOW_DELEGATED = 4;
 export class UnknownCredentialError extends Error {}
 
 export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult {
+  const { index } = ctx;
+  if (!index.credentialIndex.has(input.credential)) throw new UnknownCredentialError(`unknown credential "${input.credential}"`);
+  // One search state per index, reused: a leak touches a few nodes of a model of tens of thousands.
+  const state = SearchState.for(index);
+  try {
+    return search(ctx, input, state);
+  } finally {
+    state.reset();
+  }
+}
+
+function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): LeakResult {
   const { model, relations, index } = ctx;
-  const root = index.credentialIndex.get(input.credential);
-  if (root === undefined) throw new UnknownCredentialError(`unknown credential "${input.credential}"`);
+  const root = index.credentialIndex.get(input.credential)!;
   const at = input.at ?? 0;
   const attacker = input.attacker ?? 'external';
   const hop = input.hopDelay ?? 0;
@@ -112,8 +123,6 @@ export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult
   const C = index.credentials.length;
   const workload = attacker === 'in-workload' ? workloadCredentials(ctx, input.credential) : undefined;
   const usable = (c: number) => index.binding[c] === BINDING_BEARER || (workload !== undefined && workload.has(c));
-
-  const state = new SearchState(C + index.agents.length);
   const heap = new MaxHeap();
   const acquiredStop = (c: number, g: Seconds) => lifetime(index, model, c, g, harvestedDetection).stopped;
   const relax = (v: number, g: Seconds, s: Seconds, from: number, how: number, pair: number, deputy: number) => {
@@ -177,10 +186,11 @@ export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult
   }
 
   const paths = new PathBuilder(ctx, C);
-  const { reached, gated } = collectPairs(ctx, state, paths, C);
+  const visited = state.visited();
+  const { reached, gated } = collectPairs(ctx, state, visited, paths, C);
   const acquired: AcquiredCredential[] = [];
-  for (let c = 0; c < C; c++) {
-    if (!state.reached(c)) continue;
+  for (const c of visited) {
+    if (c >= C) break;
     acquired.push({
       credential: index.credentials[c],
       how: credentialHow(state.trail[c]!.how),
@@ -205,9 +215,8 @@ export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult
   acquired.sort((a, b) => a.from - b.from || compareText(a.credential, b.credential));
 
   const tasked: TaskedAgent[] = [];
-  for (let a = 0; a < index.agents.length; a++) {
-    const v = C + a;
-    if (state.reached(v) && state.gain[v] < state.stop[v]) tasked.push({ agent: index.agents[a], from: state.gain[v], until: state.stop[v], path: paths.to(state.trail[v]!) });
+  for (const v of visited) {
+    if (v >= C && state.gain[v] < state.stop[v]) tasked.push({ agent: index.agents[v - C], from: state.gain[v], until: state.stop[v], path: paths.to(state.trail[v]!) });
   }
 
   // Revocation lag: from detection until the leaked instance and every credential the attacker acquired are dead.
@@ -255,7 +264,7 @@ export function timeWeightedScore(reached: readonly ReachedPair[]): Seconds {
   return impactSeconds / 3_600;
 }
 
-function collectPairs(ctx: AnalysisContext, state: SearchState, paths: PathBuilder, C: number): { reached: ReachedPair[]; gated: GatedPair[] } {
+function collectPairs(ctx: AnalysisContext, state: SearchState, visited: readonly number[], paths: PathBuilder, C: number): { reached: ReachedPair[]; gated: GatedPair[] } {
   const { index } = ctx;
   const best = new Map<number, { from: Seconds; until: Seconds; node: number; deputy: number; hops: number }>();
   const gatedAt = new Map<number, { node: number; deputy: number }>();
@@ -276,8 +285,8 @@ function collectPairs(ctx: AnalysisContext, state: SearchState, paths: PathBuild
       }
     }
   };
-  for (let v = 0; v < state.size; v++) {
-    if (!state.reached(v) || state.gain[v] >= state.stop[v]) continue;
+  for (const v of visited) {
+    if (state.gain[v] >= state.stop[v]) continue;
     if (v < C) {
       consider(v, v, NO_PATH);
     } else {
@@ -311,9 +320,29 @@ function workloadCredentials(ctx: AnalysisContext, credential: string): Set<numb
   return out;
 }
 
+/** The model's assumptions about the model itself or the given credentials, in model order. */
 function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
-  const elements = new Set(credentials.map((c) => `credential:${c}`));
-  return ctx.model.assumptions.filter((a) => a.element === 'model' || elements.has(a.element));
+  const { all, byElement } = assumptionIndex(ctx.model);
+  const positions = [...(byElement.get('model') ?? [])];
+  for (const c of new Set(credentials)) positions.push(...(byElement.get(`credential:${c}`) ?? []));
+  return positions.sort((a, b) => a - b).map((i) => all[i]);
+}
+
+const assumptionIndexes = new WeakMap<Model, { all: readonly Assumption[]; byElement: Map<string, number[]> }>();
+
+/** Positions of the model's assumptions by element, built once per model (a large model has hundreds of thousands). */
+function assumptionIndex(model: Model): { all: readonly Assumption[]; byElement: Map<string, number[]> } {
+  let found = assumptionIndexes.get(model);
+  if (!found) {
+    const byElement = new Map<string, number[]>();
+    model.assumptions.forEach((a, i) => {
+      const list = byElement.get(a.element);
+      if (list) list.push(i);
+      else byElement.set(a.element, [i]);
+    });
+    assumptionIndexes.set(model, (found = { all: model.assumptions, byElement }));
+  }
+  return found;
 }
 
 export function compareText(a: string, b: string): number {
@@ -338,13 +367,27 @@ function credentialHow(how: number): 'leaked' | 'harvested' | 'minted' {
   return how === HOW_LEAKED ? 'leaked' : how === HOW_MINTED ? 'minted' : 'harvested';
 }
 
-/** Per-node labels of one search: when the attacker gains the node, until when, and the trail that gives it. */
+/**
+ * Per-node labels of one search: when the attacker gains the node, until when,
+ * and the trail that gives it. Allocated once per reach index and reset after
+ * each search by clearing only the nodes it touched, so one leak costs what it
+ * reaches, not the size of the model.
+ */
 class SearchState {
+  private static readonly byIndex = new WeakMap<ReachIndex, SearchState>();
   readonly gain: Float64Array;
   readonly stop: Float64Array;
   readonly improvements: Uint8Array;
   readonly trail: (Trail | undefined)[];
-  constructor(readonly size: number) {
+  private readonly touched: number[] = [];
+
+  static for(index: ReachIndex): SearchState {
+    let state = SearchState.byIndex.get(index);
+    if (!state) SearchState.byIndex.set(index, (state = new SearchState(index.credentials.length + index.agents.length)));
+    return state;
+  }
+
+  private constructor(readonly size: number) {
     this.gain = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
     this.stop = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     this.improvements = new Uint8Array(size);
@@ -357,10 +400,27 @@ class SearchState {
     return s > this.stop[v] || (s === this.stop[v] && g < this.gain[v]);
   }
   set(v: number, g: Seconds, s: Seconds, trail: Trail): void {
-    if (this.reached(v) && this.improvements[v] < 255) this.improvements[v]++;
+    if (this.reached(v)) {
+      if (this.improvements[v] < 255) this.improvements[v]++;
+    } else {
+      this.touched.push(v);
+    }
     this.gain[v] = g;
     this.stop[v] = s;
     this.trail[v] = trail;
+  }
+  /** The nodes reached, ascending (credentials first, then agents): the order results are built in. */
+  visited(): number[] {
+    return this.touched.slice().sort((a, b) => a - b);
+  }
+  reset(): void {
+    for (const v of this.touched) {
+      this.gain[v] = Number.POSITIVE_INFINITY;
+      this.stop[v] = Number.NEGATIVE_INFINITY;
+      this.improvements[v] = 0;
+      this.trail[v] = undefined;
+    }
+    this.touched.length = 0;
   }
 }
 
