@@ -86,10 +86,13 @@ export function checkReferences(doc: ModelDocument): Problem[] {
     });
   });
 
+  // First definition of each agent id, so each workflow finds its agent without a scan.
+  const agentById = new Map<string, NonNullable<ModelDocument['agents']>[number]>();
+  for (const a of doc.agents ?? []) if (!agentById.has(a.id)) agentById.set(a.id, a);
   (doc.workflows ?? []).forEach((workflow, i) => {
     const owner = `workflow ${quote(workflow.id)}`;
     const agentKnown = ref('agents', workflow.agent, ['workflows', i, 'agent'], owner);
-    const agent = agentKnown ? doc.agents?.find((a) => a.id === workflow.agent) : undefined;
+    const agent = agentKnown ? agentById.get(workflow.agent) : undefined;
     workflow.steps.forEach((step, k) => {
       const path: DocPath = ['workflows', i, 'steps', k];
       const where = `${owner} step ${k + 1}`;
