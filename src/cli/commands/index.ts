@@ -6,6 +6,7 @@ import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
+import { tuiCommand } from './tui.js';
 import { validateCommand } from './validate.js';
 
 type AnyCommand = CommandModule<object, never>;
@@ -18,5 +19,6 @@ export function commands(shell: Shell): AnyCommand[] {
     simulateCommand(shell),
     delegationCommand(shell),
     kindsCommand(shell),
+    tuiCommand(shell),
   ] as unknown as AnyCommand[];
 }

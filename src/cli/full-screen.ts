@@ -1,0 +1,49 @@
+/**
+ * Runs the TUI on the terminal's alternate screen and always leaves it again:
+ * on `q`, on an error, and on SIGINT, SIGTERM or SIGHUP, so the user's
+ * scrollback comes back untouched whatever happens.
+ */
+import type { RunningTui } from '../tui/launch.js';
+
+export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
+export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+
+/** The part of `process` this needs: signal and exit events. */
+export interface SignalSource {
+  on(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void): unknown;
+  off(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void): unknown;
+}
+
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** Returns the exit code: 0 after `q`, 128 + the signal's number after a signal. */
+export async function runFullScreen(stdout: { write(text: string): unknown }, signals: SignalSource, start: () => RunningTui): Promise<number> {
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    stdout.write(LEAVE_ALTERNATE_SCREEN);
+  };
+  let running: RunningTui | undefined;
+  let code = 0;
+  const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((signal) => {
+    const handler = () => {
+      code = SIGNAL_EXIT[signal];
+      running?.stop();
+      leave();
+    };
+    signals.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  signals.on('exit', leave);
+  stdout.write(ENTER_ALTERNATE_SCREEN);
+  try {
+    running = start();
+    await running.exited;
+  } finally {
+    leave();
+    for (const [signal, handler] of handlers) signals.off(signal, handler);
+    signals.off('exit', leave);
+  }
+  return code;
+}

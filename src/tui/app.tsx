@@ -1,0 +1,246 @@
+/**
+ * The root of the TUI: navigation state (a reducer), the store (models and
+ * analyses), keyboard input through the keymap, and the frame around the
+ * current view. Width and height come in as props when given (tests), else
+ * from the terminal, re-read on resize.
+ */
+import { useReducer, useSyncExternalStore, type Dispatch } from 'react';
+import { useApp } from 'ink';
+import { Frame, FRAME_LINES } from './components/frame.js';
+import { ColorContext } from './components/styled.js';
+import { useFilterInput, useKeymapInput } from './hooks/use-keymap-input.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { keyOf, type CommandId, type KeyContext } from './keymap.js';
+import { describeScreen, type Screen } from './screens.js';
+import type { TuiStore } from './session.js';
+import { initialState, reduce, type Action, type AppState, type ViewId } from './state.js';
+import { BINDINGS, ISSUANCES, REVOCATION_MODES, cycled, steppedTtl } from './whatif.js';
+import { duration, s } from './format.js';
+
+export interface AppProps {
+  readonly store: TuiStore;
+  readonly initialView: ViewId;
+  /** Fixed size (tests); otherwise the terminal's. */
+  readonly width?: number;
+  readonly height?: number;
+  readonly color?: boolean;
+}
+
+export function App({ store, initialView, width: fixedWidth, height: fixedHeight, color = false }: AppProps) {
+  const size = useTerminalSize();
+  const width = Math.max(40, fixedWidth ?? size.columns);
+  // One row spare on a real terminal: Ink 6 clears the whole screen on every frame that fills it.
+  const height = Math.max(12, fixedHeight ?? size.rows - 1);
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const [state, dispatch] = useReducer(reduce, initialView, initialState);
+  const { exit } = useApp();
+  const bodyHeight = height - FRAME_LINES;
+  const screen = describeScreen({ store, state, width, height: bodyHeight });
+  const run = (command: CommandId) => runCommand(command, { store, state, dispatch, screen, page: Math.max(1, bodyHeight - 6), quit: () => quit(store, exit) });
+  const typing = state.filtering !== undefined;
+  useKeymapInput(['global'], !typing, run);
+  useKeymapInput(screen.contexts, !typing, run);
+  useFilterInput(typing, {
+    type: (text) => dispatch({ type: 'filterType', text }),
+    command: (command) => dispatch(command === 'erase' ? { type: 'filterErase' } : { type: 'filterEnd', keep: command === 'apply' }),
+  });
+  return (
+    <ColorContext.Provider value={color}>
+      <Frame width={width} height={height} title={screen.title} view={screen.viewName} status={statusLine(store, state)} keys={hintLine(screen, typing)}>
+        {screen.body}
+      </Frame>
+    </ColorContext.Provider>
+  );
+}
+
+function quit(store: TuiStore, exit: () => void): void {
+  store.dispose();
+  exit();
+}
+
+function statusLine(store: TuiStore, state: AppState): string {
+  return s(statusText(store, state));
+}
+
+function statusText(store: TuiStore, state: AppState): string {
+  if (state.message) return state.message;
+  const session = store.session;
+  if (session && !session.risk.finished) return `computing risk badges: ${session.risk.done} of ${session.risk.total} credentials (keys keep working)`;
+  if (session && session.whatIf.changeCount > 0) return `what-if: ${session.whatIf.describe().join('; ')}`;
+  if (store.opened) return `watching ${store.opened.file}: changes on disk reload here`;
+  return '';
+}
+
+function hintLine(screen: Screen, typing: boolean): string {
+  if (typing) return 'type to filter · Enter keep · Esc clear · Backspace erase';
+  const context = (command: CommandId): KeyContext => {
+    for (const c of ['global', ...screen.contexts] as KeyContext[]) if (keyOf(command, c) !== '?') return c;
+    return 'global';
+  };
+  const parts = screen.hints.map(([command, label]) => (command === 'move' ? `↑↓/jk ${label}` : `${keyOf(command, context(command))} ${label}`));
+  return [...parts, '? help', 'q quit'].join(' · ');
+}
+
+interface CommandContext {
+  readonly store: TuiStore;
+  readonly state: AppState;
+  readonly dispatch: Dispatch<Action>;
+  readonly screen: Screen;
+  readonly page: number;
+  readonly quit: () => void;
+}
+
+/** What each named command does: navigation goes to the reducer, work to the store. */
+export function runCommand(command: CommandId, c: CommandContext): void {
+  const { store, state, dispatch, screen } = c;
+  const list = screen.list;
+  const move = (delta: number) => list && dispatch({ type: 'move', list: list.id, keys: list.keys, delta });
+  const session = store.session;
+  switch (command) {
+    case 'help':
+      return dispatch({ type: 'help' });
+    case 'quit':
+      return c.quit();
+    case 'back':
+      return dispatch({ type: 'back' });
+    case 'up':
+      return void move(-1);
+    case 'down':
+      return void move(1);
+    case 'pageUp':
+      return void move(-c.page);
+    case 'pageDown':
+      return void move(c.page);
+    case 'first':
+      return void (list && dispatch({ type: 'moveTo', list: list.id, keys: list.keys, index: 0 }));
+    case 'last':
+      return void (list && dispatch({ type: 'moveTo', list: list.id, keys: list.keys, index: list.keys.length - 1 }));
+    case 'filter':
+      return void (list && dispatch({ type: 'filterStart', list: list.id }));
+    case 'nextPane':
+      return dispatch({ type: 'pane', delta: 1 });
+    case 'prevPane':
+      return dispatch({ type: 'pane', delta: -1 });
+    case 'open':
+      if (state.view === 'picker') return openModel(c);
+      if (state.view === 'scenarios') return runScenario(c);
+      return;
+    case 'select':
+      if (state.pane === 'credentials') return openCredentialView(c, 'leak');
+      if (state.pane === 'agents') return openAgentChains(c);
+      return;
+    case 'leak':
+      return openCredentialView(c, 'leak');
+    case 'whatIf':
+      return openCredentialView(c, 'whatif');
+    case 'delegation':
+      return dispatch({ type: 'open', view: 'delegation' });
+    case 'scenarios':
+      return dispatch({ type: 'open', view: 'scenarios' });
+    case 'models':
+      return dispatch({ type: 'open', view: 'picker' });
+    case 'attacker':
+      return dispatch({ type: 'attacker' });
+    case 'ttlShorter':
+    case 'ttlLonger':
+    case 'binding':
+    case 'revocation':
+    case 'issuance':
+      return changeCredential(command, c);
+    case 'reset':
+      session?.whatIf.reset();
+      store.bump();
+      return dispatch({ type: 'message', text: 'what-if: every change undone' });
+    case 'save':
+      return saveWhatIf(c);
+    case 'toggle':
+      return dispatch({ type: 'message', text: 'no recommendations to toggle in this build' });
+    case 'nextHop':
+      return dispatch({ type: 'hop', delta: 1, count: screen.chain?.hops.length ?? 0 });
+    case 'prevHop':
+      return dispatch({ type: 'hop', delta: -1, count: screen.chain?.hops.length ?? 0 });
+    case 'nextEvent':
+      return dispatch({ type: 'event', delta: 1, count: screen.eventCount ?? 0 });
+    case 'prevEvent':
+      return dispatch({ type: 'event', delta: -1, count: screen.eventCount ?? 0 });
+    case 'restart':
+      return dispatch({ type: 'restart' });
+    case 'apply':
+    case 'clear':
+    case 'erase':
+      return; // handled while typing a filter
+  }
+}
+
+function selectedKey(screen: Screen): string | undefined {
+  return screen.list ? screen.list.keys[screen.list.cursor] : undefined;
+}
+
+function openModel({ store, dispatch, screen }: CommandContext): void {
+  const file = selectedKey(screen);
+  if (file === undefined) return;
+  store.open(file);
+  dispatch({ type: 'open', view: 'inventory' });
+}
+
+function runScenario({ store, dispatch, screen }: CommandContext): void {
+  if (!screen.scenario) return;
+  store.runScenario(screen.scenario);
+  dispatch({ type: 'open', view: 'workshop' });
+}
+
+function openCredentialView({ dispatch, screen, state }: CommandContext, view: 'leak' | 'whatif'): void {
+  if (state.view === 'inventory' && state.pane !== 'credentials') {
+    dispatch({ type: 'message', text: 'select a credential first: Tab to the Credentials pane' });
+    return;
+  }
+  if (screen.credential === undefined) return;
+  dispatch({ type: 'open', view });
+}
+
+function openAgentChains({ store, dispatch, screen }: CommandContext): void {
+  const agent = selectedKey(screen);
+  const chains = store.session?.analysis.chains().chains ?? [];
+  const index = chains.findIndex((ch) => ch.hops.some((h) => h.agent === agent));
+  dispatch({ type: 'open', view: 'delegation' });
+  if (index >= 0) dispatch({ type: 'select', list: 'chains', key: String(index), index });
+  else dispatch({ type: 'message', text: `${agent ?? 'this agent'} is in no delegation chain` });
+}
+
+function changeCredential(command: 'ttlShorter' | 'ttlLonger' | 'binding' | 'revocation' | 'issuance', { store, dispatch, screen }: CommandContext): void {
+  const session = store.session;
+  const id = screen.credential;
+  if (!session || id === undefined) return;
+  const current = session.whatIf.variant.relations.credential.get(id);
+  if (!current) return;
+  let refused: string | undefined;
+  switch (command) {
+    case 'ttlShorter':
+    case 'ttlLonger': {
+      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1);
+      if (next === undefined) refused = `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step`;
+      else refused = session.whatIf.change(id, 'ttl', next);
+      break;
+    }
+    case 'binding':
+      refused = session.whatIf.change(id, 'binding', cycled(BINDINGS, current.binding));
+      break;
+    case 'revocation':
+      refused = session.whatIf.change(id, 'revocation', cycled(REVOCATION_MODES, current.revocation.mode));
+      break;
+    case 'issuance':
+      refused = session.whatIf.change(id, 'issuance', cycled(ISSUANCES, current.issuance));
+      break;
+  }
+  store.bump();
+  dispatch({ type: 'message', text: refused ? `not changed: ${refused}` : undefined });
+}
+
+function saveWhatIf({ store, dispatch }: CommandContext): void {
+  try {
+    const file = store.saveWhatIf();
+    dispatch({ type: 'message', text: file ? `saved the changed model to ${file} (the original is untouched)` : 'nothing to save: no changes yet' });
+  } catch (error) {
+    dispatch({ type: 'message', text: `could not save: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}

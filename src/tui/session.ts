@@ -1,0 +1,408 @@
+/**
+ * The TUI's link to the engine: it loads models through the injected I/O,
+ * calls the analyses and caches their results, so views only render. Worst
+ * cases for the risk badges and the total risk are computed in slices between
+ * keypresses, so a model with thousands of credentials never freezes input.
+ */
+import { prepareAnalysis, type AnalysisContext } from '../analyses/context.js';
+import { delegationChains, type ChainsResult } from '../analyses/delegation/chains.js';
+import { simulateLeak, type Attacker, type LeakResult } from '../analyses/simulation/leak.js';
+import { totalRisk, worstCase, type WorstCase } from '../analyses/simulation/worst-case.js';
+import { loadModel, type LoadedModel } from '../model/load.js';
+import { parseScenario, withOverrides, type ScenarioDocument } from '../model/scenario.js';
+import type { Model } from '../model/types.js';
+import type { Relations } from '../model/relations.js';
+import { modelYaml } from '../reports/model-yaml.js';
+import type { Diagnostic } from '../yaml/diagnostic.js';
+import type { TuiIo } from './io.js';
+import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
+import { applyChanges, deriveModel, describeChanges, withChange, type Changes, type CredentialChange } from './whatif.js';
+
+/** Runs a function soon, after pending input: `setImmediate` on a terminal. */
+export type Scheduler = (work: () => void) => { cancel(): void };
+
+export const immediateScheduler: Scheduler = (work) => {
+  const handle = setImmediate(work);
+  return { cancel: () => clearImmediate(handle) };
+};
+
+/** How long one slice of background work may hold the event loop. */
+const SLICE_MS = 12;
+
+/** Every credential's worst case, computed a slice at a time; the total risk once all are known. */
+export class RiskJob {
+  done = 0;
+  private pending?: { cancel(): void };
+  private cancelled = false;
+
+  constructor(
+    private readonly session: AnalysisSession,
+    private readonly schedule: Scheduler,
+    private readonly onProgress: () => void,
+  ) {}
+
+  get total(): number {
+    return this.session.model.credentials.length;
+  }
+
+  get finished(): boolean {
+    return this.done >= this.total;
+  }
+
+  /** The model's total risk, once every worst case is known. */
+  get totalRisk(): number | undefined {
+    if (!this.finished) return undefined;
+    return (this.total_ ??= totalRisk(this.session.model.credentials.map((c) => this.session.worstCase(c.id))));
+  }
+
+  private total_?: number;
+
+  /** Runs the first slice now (small models finish here) and schedules the rest. */
+  start(): this {
+    this.slice();
+    return this;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.pending?.cancel();
+  }
+
+  private slice(): void {
+    if (this.cancelled) return;
+    const credentials = this.session.model.credentials;
+    const started = performance.now();
+    while (this.done < credentials.length && performance.now() - started < SLICE_MS) {
+      this.session.worstCase(credentials[this.done].id);
+      this.done++;
+    }
+    if (this.done < credentials.length) {
+      this.pending = this.schedule(() => {
+        this.slice();
+        this.onProgress();
+      });
+    }
+  }
+}
+
+/** Analyses of one model, each computed once. */
+export class AnalysisSession {
+  readonly ctx: AnalysisContext;
+  private readonly cases = new Map<string, WorstCase>();
+  private readonly leaks = new Map<string, LeakResult>();
+  private chainCache?: ChainsResult;
+
+  constructor(
+    readonly model: Model,
+    relations: Relations,
+  ) {
+    this.ctx = prepareAnalysis(model, relations);
+  }
+
+  get relations(): Relations {
+    return this.ctx.relations;
+  }
+
+  worstCase(credential: string): WorstCase {
+    let c = this.cases.get(credential);
+    if (!c) this.cases.set(credential, (c = worstCase(this.ctx, credential)));
+    return c;
+  }
+
+  /** The worst case if already computed: badges of rows not yet reached show as pending. */
+  knownWorstCase(credential: string): WorstCase | undefined {
+    return this.cases.get(credential);
+  }
+
+  leak(credential: string, attacker: Attacker): LeakResult {
+    const key = `${attacker}\u0000${credential}`;
+    let r = this.leaks.get(key);
+    if (!r) this.leaks.set(key, (r = simulateLeak(this.ctx, { credential, attacker })));
+    return r;
+  }
+
+  chains(): ChainsResult {
+    return (this.chainCache ??= delegationChains(this.ctx));
+  }
+}
+
+/** A what-if variant of the open model: credential changes applied to its document. */
+export class WhatIf {
+  changes: Changes = new Map();
+  variant: AnalysisSession;
+  risk: RiskJob;
+  /** Why the last change was refused, if it was. */
+  refused?: string;
+
+  constructor(
+    private readonly base: ModelSession,
+    private readonly schedule: Scheduler,
+    private readonly notify: () => void,
+  ) {
+    this.variant = base.analysis;
+    this.risk = base.risk;
+  }
+
+  get changeCount(): number {
+    let n = 0;
+    for (const c of this.changes.values()) n += Object.keys(c).length;
+    return n;
+  }
+
+  describe(): string[] {
+    return describeChanges(this.base.model, this.changes);
+  }
+
+  /** Applies one change; returns why it was refused (a TTL outside what the kind allows, say), else undefined. */
+  change(credential: string, field: keyof CredentialChange, value: string): string | undefined {
+    const next = withChange(this.changes, this.base.relations.credential.get(credential), field, value);
+    return this.use(next);
+  }
+
+  reset(): void {
+    this.use(new Map());
+  }
+
+  /** Re-applies the changes to a reloaded model, dropping those whose credential is gone. */
+  rebase(): void {
+    const kept = new Map([...this.changes].filter(([id]) => this.base.relations.credential.has(id)));
+    this.changes = new Map();
+    this.variant = this.base.analysis;
+    this.risk = this.base.risk;
+    this.use(kept);
+  }
+
+  document() {
+    return applyChanges(this.base.loaded.document, this.changes);
+  }
+
+  private use(next: Changes): string | undefined {
+    if (next.size === 0) {
+      this.install(next, this.base.analysis, this.base.risk);
+      return undefined;
+    }
+    const derived = deriveModel(applyChanges(this.base.loaded.document, next), this.base.model.name);
+    if (!derived.ok) {
+      this.refused = derived.problems[0];
+      return this.refused;
+    }
+    const variant = new AnalysisSession(derived.model, derived.relations);
+    this.install(next, variant, new RiskJob(variant, this.schedule, this.notify).start());
+    return undefined;
+  }
+
+  private install(changes: Changes, variant: AnalysisSession, risk: RiskJob): void {
+    if (this.risk !== this.base.risk) this.risk.cancel();
+    this.changes = changes;
+    this.variant = variant;
+    this.risk = risk;
+    this.refused = undefined;
+  }
+
+  dispose(): void {
+    if (this.risk !== this.base.risk) this.risk.cancel();
+  }
+}
+
+/** An open, valid model: its analyses, its background risk job and its what-if variant. */
+export class ModelSession {
+  readonly analysis: AnalysisSession;
+  readonly risk: RiskJob;
+  readonly whatIf: WhatIf;
+
+  constructor(
+    readonly loaded: LoadedModel,
+    schedule: Scheduler,
+    notify: () => void,
+  ) {
+    this.analysis = new AnalysisSession(loaded.model, loaded.relations);
+    this.risk = new RiskJob(this.analysis, schedule, notify).start();
+    this.whatIf = new WhatIf(this, schedule, notify);
+  }
+
+  get model(): Model {
+    return this.loaded.model;
+  }
+
+  get relations(): Relations {
+    return this.loaded.relations;
+  }
+
+  get file(): string {
+    return this.loaded.file;
+  }
+
+  dispose(): void {
+    this.risk.cancel();
+    this.whatIf.dispose();
+  }
+}
+
+export type Opened = { kind: 'model'; file: string; session: ModelSession } | { kind: 'invalid'; file: string; diagnostics: readonly Diagnostic[] };
+
+export interface ScenarioEntry {
+  readonly file: string;
+  readonly scenario?: ScenarioDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type Story =
+  | {
+      kind: 'story';
+      readonly file: string;
+      readonly scenario: ScenarioDocument;
+      readonly model: Model;
+      readonly result: LeakResult;
+      readonly events: readonly StoryEvent[];
+    }
+  | { kind: 'invalid'; readonly file: string; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Everything the TUI shows that is not navigation: the open model (valid or
+ * not), the picker's files, the scenarios and the running story. Views
+ * subscribe to its version.
+ */
+export class TuiStore {
+  version = 0;
+  opened?: Opened;
+  story?: Story;
+  private listeners = new Set<() => void>();
+  private unwatch?: () => void;
+  private lastText?: string;
+  private scenarioCache?: ScenarioEntry[];
+  /** What-if changes kept while the file is invalid, for when it is fixed. */
+  private pendingChanges?: Changes;
+  private readonly watching: boolean;
+  readonly picker: { readonly files: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
+
+  constructor(
+    readonly io: TuiIo,
+    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean },
+    private readonly schedule: Scheduler = immediateScheduler,
+  ) {
+    this.picker = { files: options.files, diagnostics: options.diagnostics ?? [] };
+    this.watching = options.watch ?? true;
+    if (options.open !== undefined) this.open(options.open);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  /** Tells the views that something changed. */
+  bump = (): void => {
+    this.version++;
+    for (const l of this.listeners) l();
+  };
+
+  get session(): ModelSession | undefined {
+    return this.opened?.kind === 'model' ? this.opened.session : undefined;
+  }
+
+  /** Opens a model file and watches it; returns whether it is valid. */
+  open(file: string): boolean {
+    this.close();
+    this.read(file);
+    if (this.watching) this.unwatch = this.io.watch(file, () => this.reload());
+    this.bump();
+    return this.opened?.kind === 'model';
+  }
+
+  /** Reads the open file again (it changed on disk); the what-if changes carry over. */
+  reload(): void {
+    const current = this.opened;
+    if (!current) return;
+    const source = this.io.readText(current.file);
+    if (source.ok && source.text === this.lastText) return; // an editor's extra write: nothing changed
+    const previous = this.session;
+    this.read(current.file, previous);
+    this.bump();
+  }
+
+  private read(file: string, previous?: ModelSession): void {
+    const source = this.io.readText(file);
+    if (!source.ok) {
+      this.lastText = undefined;
+      this.opened = { kind: 'invalid', file, diagnostics: source.diagnostics };
+      return;
+    }
+    this.lastText = source.text;
+    const result = loadModel(file, source.text);
+    if (!result.ok) {
+      // Keep the last valid session's what-if changes for when the file is fixed.
+      this.pendingChanges = previous?.whatIf.changes ?? this.pendingChanges;
+      previous?.dispose();
+      this.opened = { kind: 'invalid', file, diagnostics: result.diagnostics };
+      return;
+    }
+    previous?.dispose();
+    const session = new ModelSession(result.loaded, this.schedule, this.bump);
+    const carried = previous?.whatIf.changes ?? this.pendingChanges;
+    this.pendingChanges = undefined;
+    if (carried && carried.size > 0) {
+      session.whatIf.changes = carried;
+      session.whatIf.rebase();
+    }
+    this.opened = { kind: 'model', file, session };
+  }
+
+  close(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.session?.dispose();
+    this.opened = undefined;
+    this.lastText = undefined;
+    this.pendingChanges = undefined;
+  }
+
+  /** Saves the what-if variant beside the model; returns the new file's path. */
+  saveWhatIf(): string | undefined {
+    const session = this.session;
+    if (!session || session.whatIf.changeCount === 0) return undefined;
+    const header = [`What-if variant of ${session.file}, written by leakradius:`, ...session.whatIf.describe().map((d) => `  ${d}`)];
+    return this.io.saveBeside(session.file, 'whatif', modelYaml(session.whatIf.document(), header));
+  }
+
+  scenarios(): readonly ScenarioEntry[] {
+    if (!this.scenarioCache) {
+      this.scenarioCache = this.io.scenarioFiles().map((file): ScenarioEntry => {
+        const source = this.io.readText(file);
+        if (!source.ok) return { file, diagnostics: source.diagnostics };
+        const parsed = parseScenario(file, source.text);
+        return parsed.ok ? { file, scenario: parsed.scenario, diagnostics: [] } : { file, diagnostics: parsed.diagnostics };
+      });
+    }
+    return this.scenarioCache;
+  }
+
+  /** Runs a scenario: loads its model, applies its overrides and simulates its leak once. */
+  runScenario(entry: ScenarioEntry): Story {
+    const scenario = entry.scenario;
+    if (!scenario) return (this.story = { kind: 'invalid', file: entry.file, diagnostics: entry.diagnostics });
+    const modelFile = this.io.resolveFrom(entry.file, scenario.model);
+    const source = this.io.readText(modelFile);
+    const loaded = source.ok ? loadModel(modelFile, source.text) : source;
+    if (!loaded.ok) return (this.story = { kind: 'invalid', file: modelFile, diagnostics: loaded.diagnostics });
+    const model = withOverrides(loaded.loaded.model, scenario);
+    const input = scenarioLeakInput(scenario);
+    if (!loaded.loaded.relations.credential.has(input.credential)) {
+      return (this.story = {
+        kind: 'invalid',
+        file: entry.file,
+        diagnostics: [{ file: entry.file, line: 1, column: 1, message: `the scenario leaks credential "${input.credential}", which ${modelFile} does not have` }],
+      });
+    }
+    const result = simulateLeak(prepareAnalysis(model), input);
+    this.story = { kind: 'story', file: entry.file, scenario, model, result, events: storyEvents(result) };
+    this.bump();
+    return this.story;
+  }
+
+  dispose(): void {
+    this.close();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * What-if on one credential: its settings as written and as changed, the
+ * worst-case numbers before → after, both timelines on one scale, the model's
+ * total risk before → after, and the recommendations that can be toggled.
+ */
+import { Box } from 'ink';
+import type { LeakResult } from '../../analyses/simulation/leak.js';
+import type { WorstCase } from '../../analyses/simulation/worst-case.js';
+import { UNBOUNDED } from '../../model/duration.js';
+import type { Credential } from '../../model/types.js';
+import { timelineBar } from '../../reports/timeline.js';
+import { ListView, type ListItem } from '../components/list-view.js';
+import { Lines, lineCount, type Line } from '../components/lines.js';
+import { T } from '../components/styled.js';
+import { cut, duration, fit, s, score, window } from '../format.js';
+
+export interface Side {
+  readonly credential: Credential;
+  readonly worst: WorstCase;
+  readonly leak: LeakResult;
+  /** The total risk, formatted, or the progress towards it. */
+  readonly total: string;
+}
+
+type Props = {
+  readonly before: Side;
+  readonly after: Side;
+  readonly changes: readonly string[];
+  /** Why the last change was refused, if it was. */
+  readonly refused?: string;
+  readonly recommendations: readonly ListItem[];
+  /** Shown instead of the recommendations when there are none. */
+  readonly recommendationsNote: string;
+  readonly cursor: number;
+  readonly width: number;
+  readonly height: number;
+};
+
+const LABEL = 17;
+
+/** `label   before → after`, the numbers the what-if view compares. */
+export function comparisonLines(before: Side, after: Side): string[] {
+  const row = (label: string, b: string, a: string) => `  ${label.padEnd(LABEL)}${b} → ${a}${b === a ? '' : '   *'}`;
+  return [
+    row('exposure window', window(before.worst.exposureWindow), window(after.worst.exposureWindow)),
+    row('revocation lag', window(before.worst.revocationLag), window(after.worst.revocationLag)),
+    row('blast radius', String(before.worst.score), String(after.worst.score)),
+    row('time-weighted', score(before.worst.timeWeightedScore), score(after.worst.timeWeightedScore)),
+    row('total risk', before.total, after.total),
+  ];
+}
+
+/** The credential's four settings: as written, and as changed when they differ. */
+export function settingLines(before: Credential, after: Credential): string[] {
+  const row = (label: string, b: string, a: string, keys: string) => `  ${label.padEnd(LABEL)}${fit(b === a ? b : `${b} → ${a}`, 34)} ${keys}`;
+  return [
+    row('ttl', duration(before.ttl), duration(after.ttl), 't shorter · T longer'),
+    row('binding', before.binding, after.binding, 'b next'),
+    row('revocation mode', before.revocation.mode, after.revocation.mode, 'r next'),
+    row('issuance', before.issuance, after.issuance, 'i next'),
+  ];
+}
+
+/**
+ * Both timelines drawn to one scale, so a shorter window is a shorter bar;
+ * when either never ends each keeps its own scale.
+ */
+export function comparedBars(before: LeakResult, after: LeakResult, width: number): [string, string] {
+  const cells = Math.max(10, width);
+  const b = timelineBar(before, cells);
+  const a = timelineBar(after, cells);
+  if (b.end === UNBOUNDED || a.end === UNBOUNDED) return [b.bar, a.bar];
+  const longest = Math.max(b.end, a.end);
+  const scaled = (r: LeakResult, end: number) => timelineBar(r, Math.max(10, Math.round((cells * end) / longest))).bar;
+  return [scaled(before, b.end), scaled(after, a.end)];
+}
+
+export function WhatIfView({ before, after, changes, refused, recommendations, recommendationsNote, cursor, width, height }: Props) {
+  const [barBefore, barAfter] = comparedBars(before.leak, after.leak, width - 14);
+  const lines: Line[] = [
+    { text: `What-if on ${s(before.credential.id)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`, bold: true },
+    ...settingLines(before.credential, after.credential),
+    { text: `  ${''.padEnd(LABEL)}as written → with changes (* changed)`, dim: true },
+    ...comparisonLines(before, after),
+    `  written ${barBefore}`,
+    `  changed ${barAfter}`,
+  ];
+  if (refused) lines.push({ text: `refused: ${s(refused)}`, color: 'yellow' });
+  for (const c of changes.slice(0, 3)) lines.push({ text: `  ${s(c)}`, dim: true });
+  if (changes.length > 3) lines.push({ text: `  and ${changes.length - 3} more changes`, dim: true });
+  const headRows = Math.min(lineCount(lines, width), height - 2);
+  const rest = height - headRows;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Lines lines={lines} width={width} height={headRows} />
+      {recommendations.length > 0 ? (
+        <>
+          <T bold>{cut('Recommendations · Space applies or drops the selected one', width)}</T>
+          <ListView items={recommendations} cursor={cursor} width={width} height={rest - 1} focused />
+        </>
+      ) : (
+        <Lines lines={[{ text: recommendationsNote, dim: true }]} width={width} height={rest} />
+      )}
+    </Box>
+  );
+}
