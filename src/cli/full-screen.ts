@@ -7,6 +7,7 @@ import type { RunningTui } from '../tui/launch.js';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 /** The part of `process` this needs: signal and exit events. */
 export interface SignalSource {
@@ -16,12 +17,23 @@ export interface SignalSource {
 
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** Returns the exit code: 0 after `q`, 128 + the signal's number after a signal. */
-export async function runFullScreen(stdout: { write(text: string): unknown }, signals: SignalSource, start: () => RunningTui): Promise<number> {
+export interface Terminal {
+  readonly stdout: { write(text: string): unknown };
+  readonly stdin: { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
+}
+
+/**
+ * Returns the exit code: 0 after `q`, 128 + the signal's number after a
+ * signal. The terminal goes to raw mode before the TUI has loaded, so keys
+ * typed meanwhile wait for it instead of being echoed over the screen.
+ */
+export async function runFullScreen(terminal: Terminal, signals: SignalSource, load: () => Promise<() => RunningTui>): Promise<number> {
+  const { stdout, stdin } = terminal;
   let left = false;
   const leave = () => {
     if (left) return;
     left = true;
+    if (stdin.isTTY) stdin.setRawMode?.(false);
     stdout.write(LEAVE_ALTERNATE_SCREEN);
   };
   let running: RunningTui | undefined;
@@ -30,15 +42,18 @@ export async function runFullScreen(stdout: { write(text: string): unknown }, si
     const handler = () => {
       code = SIGNAL_EXIT[signal];
       running?.stop();
-      leave();
     };
     signals.on(signal, handler);
     return [signal, handler] as const;
   });
   signals.on('exit', leave);
-  stdout.write(ENTER_ALTERNATE_SCREEN);
+  stdout.write(`${ENTER_ALTERNATE_SCREEN}leakradius: opening…`);
+  if (stdin.isTTY) stdin.setRawMode?.(true);
   try {
-    running = start();
+    const launch = await load();
+    if (code !== 0) return code; // a signal came while it loaded
+    stdout.write(CLEAR_SCREEN);
+    running = launch();
     await running.exited;
   } finally {
     leave();

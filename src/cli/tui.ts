@@ -36,20 +36,21 @@ export async function openTui(shell: Shell, input: string | undefined): Promise<
     summarise(shell, start);
     return;
   }
-  // Ink and React load only when the TUI opens: the other commands start faster without them.
-  const { launchTui } = await import('../tui/launch.js');
-  const code = await runFullScreen(process.stdout, process, () =>
-    launchTui({
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      io: fileTuiIo(),
-      files: start.files,
-      diagnostics: start.diagnostics,
-      open: start.open,
-      color: colorWanted(true, shell.env),
-    }),
-  );
+  const code = await runFullScreen(process, process, async () => {
+    // Ink and React load only when the TUI opens: the other commands start faster without them.
+    const { launchTui } = await import('../tui/launch.js');
+    return () =>
+      launchTui({
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        io: fileTuiIo(),
+        files: start.files,
+        diagnostics: start.diagnostics,
+        open: start.open,
+        color: colorWanted(true, shell.env),
+      });
+  });
   if (code !== 0) shell.exitCode = code;
 }
 

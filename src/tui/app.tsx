@@ -8,7 +8,7 @@ import { useReducer, useSyncExternalStore, type Dispatch } from 'react';
 import { useApp } from 'ink';
 import { Frame, FRAME_LINES } from './components/frame.js';
 import { ColorContext } from './components/styled.js';
-import { useFilterInput, useKeymapInput } from './hooks/use-keymap-input.js';
+import { useKeyRoutes, useTypeAhead } from './hooks/use-keymap-input.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keyOf, type CommandId, type KeyContext } from './keymap.js';
 import { describeScreen, type Screen } from './screens.js';
@@ -38,12 +38,17 @@ export function App({ store, initialView, width: fixedWidth, height: fixedHeight
   const screen = describeScreen({ store, state, width, height: bodyHeight });
   const run = (command: CommandId) => runCommand(command, { store, state, dispatch, screen, page: Math.max(1, bodyHeight - 6), quit: () => quit(store, exit) });
   const typing = state.filtering !== undefined;
-  useKeymapInput(['global'], !typing, run);
-  useKeymapInput(screen.contexts, !typing, run);
-  useFilterInput(typing, {
-    type: (text) => dispatch({ type: 'filterType', text }),
-    command: (command) => dispatch(command === 'erase' ? { type: 'filterErase' } : { type: 'filterEnd', keep: command === 'apply' }),
-  });
+  useTypeAhead();
+  useKeyRoutes([
+    {
+      active: typing,
+      contexts: ['filter'],
+      onCommand: (command) => dispatch(command === 'erase' ? { type: 'filterErase' } : { type: 'filterEnd', keep: command === 'apply' }),
+      onText: (text) => dispatch({ type: 'filterType', text }),
+    },
+    { active: !typing, contexts: ['global'], onCommand: run },
+    { active: !typing, contexts: screen.contexts, onCommand: run },
+  ]);
   return (
     <ColorContext.Provider value={color}>
       <Frame width={width} height={height} title={screen.title} view={screen.viewName} status={statusLine(store, state)} keys={hintLine(screen, typing)}>

@@ -66,21 +66,22 @@ export const RISK_COLOR: Record<RiskLevel, string> = { critical: 'red', high: 'r
 
 export const BADGE_LEGEND = 'CRIT high-impact pair for over a day · HIGH high-impact pair, or over a week · MED over an hour · LOW under an hour · -- reaches nothing';
 
-/** Splits a line at spaces into lines at most `width` wide (continuations indented two spaces). */
+/** Splits a line at spaces into lines at most `width` wide; continuations keep the indent plus two spaces. */
 export function wrapLine(line: string, width: number): string[] {
   if (width <= 4 || [...line].length <= width) return [line];
+  const indent = /^ */.exec(line)![0];
   const out: string[] = [];
-  let current = '';
-  for (const word of line.split(' ')) {
-    const candidate = current === '' ? word : `${current} ${word}`;
+  let current = indent;
+  for (const word of line.slice(indent.length).split(' ')) {
+    const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
     if ([...candidate].length > width && current.trim() !== '') {
       out.push(current);
-      current = `  ${word}`;
+      current = `${indent}  ${word}`;
     } else {
       current = candidate;
     }
   }
-  if (current !== '') out.push(current);
+  if (current.trim() !== '') out.push(current);
   return out.map((l) => cut(l, width));
 }
 

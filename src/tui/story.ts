@@ -7,13 +7,15 @@
  */
 import { UNBOUNDED, parseDuration, type Seconds } from '../model/duration.js';
 import type { ScenarioDocument } from '../model/scenario.js';
-import type { LeakInput, LeakResult } from '../analyses/simulation/leak.js';
+import type { LeakInput, LeakResult, PathHop } from '../analyses/simulation/leak.js';
 
 export type StoryEventKind = 'issued' | 'leaked' | 'first-replay' | 'harvest' | 'detection' | 'revocation' | 'stop' | 'all-dead';
 
 export interface StoryEvent {
   readonly kind: StoryEventKind;
   readonly at: Seconds;
+  /** For a harvest: the credentials obtained. */
+  readonly credentials?: readonly string[];
   /** One line saying what happens. */
   readonly text: string;
 }
@@ -40,37 +42,80 @@ export function storyEvents(result: LeakResult): StoryEvent[] {
   if (!result.usable) {
     events.push({ kind: 'first-replay', at: t.leaked, text: `the ${result.attacker} attacker cannot replay ${c}: it only works inside its own workload` });
   } else {
-    const first = earliest(result.reached.map((r) => r.from));
+    const direct = result.reached.filter((r) => harvestedVia(r.path) === undefined);
+    const first = earliest(direct.map((r) => r.from));
     if (first !== undefined) {
-      const pairs = result.reached.filter((r) => r.from === first).map((r) => `${r.resource}:${r.action}`);
+      const pairs = direct.filter((r) => r.from === first).map((r) => `${r.resource}:${r.action}`);
       events.push({ kind: 'first-replay', at: first, text: `the attacker replays it: ${list(pairs)}` });
     }
   }
-  const harvests = new Map<Seconds, string[]>();
-  for (const a of result.acquired) {
-    if (a.how === 'leaked') continue;
-    const names = harvests.get(a.from) ?? [];
-    names.push(`${a.credential} (${a.how}${a.usable ? '' : ', bound: not replayable'})`);
-    harvests.set(a.from, names);
+  for (const [at, names] of harvestsByTime(result)) {
+    events.push({ kind: 'harvest', at, credentials: names, text: `the attacker obtains ${list(names.map((n) => describeAcquired(result, n)))}` });
   }
-  for (const [at, names] of harvests) events.push({ kind: 'harvest', at, text: `the attacker obtains ${list(names)}` });
   events.push({ kind: 'detection', at: t.detected, text: 'the leak is detected' });
   if (t.revocationIssued !== UNBOUNDED) events.push({ kind: 'revocation', at: t.revocationIssued, text: `revocation of ${c} is issued` });
   const stopWhy =
     t.stopped === UNBOUNDED ? 'never stops working: it neither expires nor gets revoked' : t.stopped === t.expires ? 'expires' : 'stops working: the revocation has reached every verifier';
   events.push({ kind: 'stop', at: t.stopped, text: `${c} ${stopWhy}` });
   const lastDead = result.revocationLag === UNBOUNDED ? UNBOUNDED : t.detected + result.revocationLag;
-  if (lastDead > t.stopped) events.push({ kind: 'all-dead', at: lastDead, text: lastDead === UNBOUNDED ? 'some credential the attacker obtained never stops working' : 'the last credential the attacker obtained stops working' });
+  if (lastDead > t.stopped) {
+    events.push({
+      kind: 'all-dead',
+      at: lastDead,
+      text: lastDead === UNBOUNDED ? 'some credential the attacker obtained never stops working' : 'the last credential the attacker obtained stops working',
+    });
+  }
   return events.sort((a, b) => a.at - b.at || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 }
 
-/** What the attacker holds at `at`: every capability gained by then and not yet stopped. */
-export function holdingsAt(result: LeakResult, at: Seconds): Holdings {
+/**
+ * What the attacker holds once the story has reached event `index`: every
+ * capability live at that event's time whose gain the story has already told
+ * (a pair reached through a harvested credential appears with its harvest,
+ * not before, even when both happen at the same second).
+ */
+export function holdingsAt(result: LeakResult, events: readonly StoryEvent[], index: number): Holdings {
+  const event = events[index];
+  if (!event) return { credentials: [], pairs: [], agents: [], impact: 0 };
+  const at = event.at;
+  const told = (kind: StoryEventKind, credential?: string) =>
+    events.some((e, i) => i <= index && e.kind === kind && (credential === undefined || (e.credentials ?? []).includes(credential)));
+  const replayed = told('first-replay');
   const live = (from: Seconds, until: Seconds) => from <= at && at < until;
-  const credentials = result.acquired.filter((a) => a.usable && live(a.from, a.until)).map((a) => ({ id: a.credential, how: a.how, until: a.until }));
-  const pairs = result.reached.filter((r) => live(r.from, r.until)).map((r) => ({ resource: r.resource, action: r.action, impact: r.impact, until: r.until }));
-  const agents = result.tasked.filter((a) => live(a.from, a.until)).map((a) => a.agent);
+  const credentials = result.acquired
+    .filter((a) => a.usable && live(a.from, a.until) && (a.how === 'leaked' ? told('leaked') : told('harvest', a.credential)))
+    .map((a) => ({ id: a.credential, how: a.how, until: a.until }));
+  const pairs = result.reached
+    .filter((r) => {
+      const via = harvestedVia(r.path);
+      return live(r.from, r.until) && (via === undefined ? replayed : told('harvest', via));
+    })
+    .map((r) => ({ resource: r.resource, action: r.action, impact: r.impact, until: r.until }));
+  const agents = replayed ? result.tasked.filter((a) => live(a.from, a.until)).map((a) => a.agent) : [];
   return { credentials, pairs, agents, impact: pairs.reduce((sum, p) => sum + p.impact, 0) };
+}
+
+/** The last harvested or minted credential on a path: the one the attacker needed to obtain first. */
+function harvestedVia(path: readonly PathHop[]): string | undefined {
+  let via: string | undefined;
+  for (const hop of path) if (hop.kind === 'credential' && hop.how !== 'leaked') via = hop.id;
+  return via;
+}
+
+function harvestsByTime(result: LeakResult): Map<Seconds, string[]> {
+  const byTime = new Map<Seconds, string[]>();
+  for (const a of result.acquired) {
+    if (a.how === 'leaked') continue;
+    const names = byTime.get(a.from) ?? [];
+    names.push(a.credential);
+    byTime.set(a.from, names);
+  }
+  return byTime;
+}
+
+function describeAcquired(result: LeakResult, credential: string): string {
+  const a = result.acquired.find((x) => x.credential === credential)!;
+  return `${credential} (${a.how}${a.usable ? '' : ', bound: not replayable'})`;
 }
 
 /** The simulation input a scenario describes. */

@@ -1,34 +1,79 @@
 /**
- * Keyboard input through the keymap: a hook per set of contexts, listening
- * only while `isActive`, so only the focused view hears its keys.
+ * Keyboard input through the keymap: keys go to routes (the filter being
+ * typed, the global keys, the current view's keys), each heard only while
+ * active, so only the focused view hears its keys.
  */
-import { useCallback, useRef } from 'react';
-import { useInput } from 'ink';
+import { useCallback, useEffect, useRef } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
 import { commandFor, specialOf, type CommandId, type KeyContext } from '../keymap.js';
 
-export function useKeymapInput(contexts: readonly KeyContext[], isActive: boolean, onCommand: (command: CommandId) => void): void {
-  // A stable handler reading the latest callback: Ink re-subscribes whenever the handler changes.
-  const latest = useRef({ contexts, onCommand });
-  latest.current = { contexts, onCommand };
-  const handler = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-    const command = commandFor(input, key, latest.current.contexts);
-    if (command) latest.current.onCommand(command);
-  }, []);
-  useInput(handler, { isActive });
+/**
+ * Keys typed faster than the terminal is read (a held `j`, a quick `wtt`)
+ * reach Ink as one string. Such a run is not a key: the handlers skip it and
+ * `useTypeAhead` plays it back one character at a time, each after the frame
+ * of the one before, so a key that opens a view hands the next keys to it.
+ */
+export function isTypeAhead(input: string): boolean {
+  return input.length > 1 && /^[\u0020-\u007e\u00a0-\uffff]+$/u.test(input) && [...input].length > 1;
 }
 
-/** While a filter is typed: printable keys are text, Enter keeps it, Esc clears it, Backspace erases. */
-export function useFilterInput(isActive: boolean, handlers: { type(text: string): void; command(command: CommandId): void }): void {
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  const handler = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-    const command = commandFor(input, key, ['filter']);
-    if (command) {
-      latest.current.command(command);
-      return;
+export function useTypeAhead(): void {
+  const { internal_eventEmitter: emitter } = useStdin();
+  useEffect(() => {
+    let timer: NodeJS.Timeout | undefined;
+    const queue: string[] = [];
+    const next = () => {
+      timer = undefined;
+      const one = queue.shift();
+      if (one === undefined) return;
+      emitter.emit('input', one);
+      timer = setTimeout(next, 0);
+    };
+    const onInput = (input: string) => {
+      if (!isTypeAhead(input)) return;
+      queue.push(...input);
+      timer ??= setTimeout(next, 0);
+    };
+    emitter.on('input', onInput);
+    return () => {
+      emitter.off('input', onInput);
+      if (timer) clearTimeout(timer);
+    };
+  }, [emitter]);
+}
+
+export interface KeyRoute {
+  /** Whether this route hears keys now (the focused view, the filter being typed...). */
+  readonly active: boolean;
+  readonly contexts: readonly KeyContext[];
+  readonly onCommand: (command: CommandId) => void;
+  /** Receives typed text the contexts have no command for (a filter). */
+  readonly onText?: (text: string) => void;
+}
+
+/**
+ * Every keypress goes to the first active route with a use for it. One
+ * subscription serves all routes, and the routes are read as they were when
+ * the key arrived: Ink subscribes `useInput` in an effect, so a route switched
+ * on by a key (`/` starts a filter) would otherwise miss the keys typed right
+ * after it, or hear the key that switched it on.
+ */
+export function useKeyRoutes(routes: readonly KeyRoute[]): void {
+  const latest = useRef(routes);
+  latest.current = routes;
+  const handler = useCallback((input: string, key: Key) => {
+    if (isTypeAhead(input)) return;
+    for (const route of latest.current) {
+      if (!route.active) continue;
+      const command = commandFor(input, key, route.contexts);
+      if (command) return route.onCommand(command);
+      if (route.onText && isText(input, key)) return route.onText(input);
     }
-    if (specialOf(input, key) === undefined && !key.ctrl && !key.meta && input.length > 0) latest.current.type(input);
-    else if (input === ' ') latest.current.type(' ');
   }, []);
-  useInput(handler, { isActive });
+  useInput(handler);
+}
+
+function isText(input: string, key: Key): boolean {
+  if (input === ' ') return true;
+  return input.length > 0 && !key.ctrl && !key.meta && specialOf(input, key) === undefined;
 }

@@ -35,10 +35,10 @@ const KIND_LABEL: Record<StoryEvent['kind'], string> = {
 const list = (items: readonly string[]) => (items.length === 0 ? 'nothing' : items.join(', '));
 
 /** What the attacker holds at the current event, in words. */
-export function holdingLines(result: LeakResult, at: number): Line[] {
-  const h = holdingsAt(result, at);
+export function holdingLines(result: LeakResult, events: readonly StoryEvent[], index: number): Line[] {
+  const h = holdingsAt(result, events, index);
   return [
-    { text: `At ${duration(at)} the attacker holds`, bold: true },
+    { text: `At ${duration(events[index]?.at ?? 0)} the attacker holds`, bold: true },
     `  credentials: ${list(h.credentials.map((c) => `${s(c.id)} (${c.how}, until ${duration(c.until)})`))}`,
     `  reaches ${h.pairs.length} pair${h.pairs.length === 1 ? '' : 's'}, impact ${h.impact}: ${list(h.pairs.map((p) => s(`${p.resource}:${p.action}`)))}`,
     `  can task: ${list(h.agents.map(s))}`,
@@ -55,7 +55,7 @@ export function WorkshopView({ scenario, modelName, result, events, event, width
     { text: `Workshop · ${s(scenario.name)} · model ${s(modelName)}`, bold: true },
     `Event ${event + 1} of ${events.length} · → or Space next · ← back · 0 restart`,
   ];
-  const holding = current ? holdingLines(result, current.at) : [];
+  const holding = current ? holdingLines(result, events, event) : [];
   const finished = event === events.length - 1;
   const tail: Line[] = finished ? [{ text: leakNumbers(result), bold: true }, ...timelineLines(result, width)] : [];
   const fixed = lineCount(head, width) + lineCount(holding, width) + 1;
