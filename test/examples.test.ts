@@ -61,3 +61,21 @@ describe('example scenarios', () => {
     });
   }
 });
+
+describe('the worked example of docs/simulation.md', () => {
+  it('coding-agent-pat-in-prompt gives the numbers worked out by hand there', async () => {
+    const { prepareAnalysis } = await import('../src/analyses/context.js');
+    const { simulateLeak } = await import('../src/analyses/simulation/leak.js');
+    const result = loadModel('models/coding-agent.yaml', readFileSync('models/coding-agent.yaml', 'utf8'));
+    if (!result.ok) throw new Error('invalid model');
+    const r = simulateLeak(prepareAnalysis(result.loaded.model), { credential: 'gh-pat-dana', channel: 'prompt-context' });
+    // Detection 7d, manual response 12h, ttl never: stop at 7d12h = 648,000 s.
+    expect(r.exposureWindow).toBe(648_000);
+    // Harvested cluster token: detection 7d + 1d, + 12h: stops at 8d12h; lag = 8d12h - 7d = 129,600 s.
+    expect(r.revocationLag).toBe(129_600);
+    // Direct 5 + 10 + 10 + 20 + 40 = 85; harvested 10 + 40 + 40 = 90.
+    expect(r.score).toBe(175);
+    // 85 x 180 h + 90 x 204 h = 15,300 + 18,360.
+    expect(r.timeWeightedScore).toBeCloseTo(33_660, 6);
+  });
+});
