@@ -38,7 +38,7 @@ export function App({ store, initialView, width: fixedWidth, height: fixedHeight
   const screen = describeScreen({ store, state, width, height: bodyHeight });
   const run = (command: CommandId) => runCommand(command, { store, state, dispatch, screen, page: Math.max(1, bodyHeight - 6), quit: () => quit(store, exit) });
   const typing = state.filtering !== undefined;
-  useTypeAhead();
+  const typeAhead = useTypeAhead();
   useKeyRoutes([
     {
       active: typing,
@@ -48,10 +48,10 @@ export function App({ store, initialView, width: fixedWidth, height: fixedHeight
     },
     { active: !typing, contexts: ['global'], onCommand: run },
     { active: !typing, contexts: screen.contexts, onCommand: run },
-  ]);
+  ], typeAhead);
   return (
     <ColorContext.Provider value={color}>
-      <Frame width={width} height={height} title={screen.title} view={screen.viewName} status={statusLine(store, state)} keys={hintLine(screen, typing)}>
+      <Frame width={width} height={height} title={screen.title} view={screen.viewName} status={statusLine(store, state)} keys={hintLine(screen, typing, width)}>
         {screen.body}
       </Frame>
     </ColorContext.Provider>
@@ -76,14 +76,25 @@ function statusText(store: TuiStore, state: AppState): string {
   return '';
 }
 
-function hintLine(screen: Screen, typing: boolean): string {
+/** The keys of the current view that fit, most useful first, always ending with help. */
+function hintLine(screen: Screen, typing: boolean, width: number): string {
   if (typing) return 'type to filter · Enter keep · Esc clear · Backspace erase';
   const context = (command: CommandId): KeyContext => {
     for (const c of ['global', ...screen.contexts] as KeyContext[]) if (keyOf(command, c) !== '?') return c;
     return 'global';
   };
-  const parts = screen.hints.map(([command, label]) => (command === 'move' ? `↑↓/jk ${label}` : `${keyOf(command, context(command))} ${label}`));
-  return [...parts, '? help', 'q quit'].join(' · ');
+  const key = (command: CommandId) => keyOf(command, context(command));
+  const parts = screen.hints.map(([command, label]) =>
+    command === 'move' ? `↑↓/jk ${label}` : command === 'ttlShorter' ? `${key('ttlShorter')}/${key('ttlLonger')} ${label}` : `${key(command)} ${label}`,
+  );
+  const tail = ' · ? help · q quit';
+  let line = '';
+  for (const part of parts) {
+    const next = line === '' ? part : `${line} · ${part}`;
+    if (next.length + tail.length > width) break;
+    line = next;
+  }
+  return `${line}${tail}`;
 }
 
 interface CommandContext {

@@ -115,6 +115,7 @@ function harvestsByTime(result: LeakResult): Map<Seconds, string[]> {
 
 function describeAcquired(result: LeakResult, credential: string): string {
   const a = result.acquired.find((x) => x.credential === credential)!;
+  if (a.how === 'in-workload') return `${credential} (usable from inside the workload)`;
   return `${credential} (${a.how}${a.usable ? '' : ', bound: not replayable'})`;
 }
 

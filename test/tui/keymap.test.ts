@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_TITLE, KEYMAP, VIEW_CONTEXTS, commandFor, keyLabel, keySequence, type KeyContext } from '../../src/tui/keymap.js';
-import { isTypeAhead } from '../../src/tui/hooks/use-keymap-input.js';
+import { splitTypeAhead } from '../../src/tui/hooks/use-keymap-input.js';
 import { helpRows } from '../../src/tui/views/help.js';
 
 const NO_KEY: Key = {
@@ -47,9 +47,12 @@ describe('keymap', () => {
     }
   });
 
-  it('treats a run of typed characters as type-ahead, not as one key', () => {
-    expect(isTypeAhead('jjj')).toBe(true);
-    expect(isTypeAhead('j')).toBe(false);
-    expect(isTypeAhead('\u001b[A')).toBe(false);
+  it('splits keys that arrive together into single keys', () => {
+    expect(splitTypeAhead('jjj')).toEqual(['j', 'j', 'j']);
+    expect(splitTypeAhead('jj\r')).toEqual(['j', 'j', '\r']);
+    expect(splitTypeAhead('\u001bw')).toEqual(['\u001b', 'w']); // Esc, then w
+    expect(splitTypeAhead('j')).toBeUndefined();
+    expect(splitTypeAhead('\u001b[A')).toBeUndefined();
+    expect(splitTypeAhead('\u001b')).toBeUndefined();
   });
 });

@@ -8,17 +8,27 @@ import { useInput, useStdin, type Key } from 'ink';
 import { commandFor, specialOf, type CommandId, type KeyContext } from '../keymap.js';
 
 /**
- * Keys typed faster than the terminal is read (a held `j`, a quick `wtt`)
- * reach Ink as one string. Such a run is not a key: the handlers skip it and
- * `useTypeAhead` plays it back one character at a time, each after the frame
- * of the one before, so a key that opens a view hands the next keys to it.
+ * Keys typed faster than the terminal is read (a held `j`, a quick `wtt`,
+ * `jjj` and Enter) reach Ink as one string, and Esc followed quickly by a key
+ * reads as Alt+key. Such a chunk is not one key: the routes skip it and
+ * `useTypeAhead` plays it back one key at a time, each after the frame of the
+ * one before, so a key that opens a view hands the next keys to that view.
  */
-export function isTypeAhead(input: string): boolean {
-  return input.length > 1 && /^[\u0020-\u007e\u00a0-\uffff]+$/u.test(input) && [...input].length > 1;
+export function splitTypeAhead(raw: string): string[] | undefined {
+  if (/^\u001b[\u0020-\u007e]$/.test(raw) && raw !== '\u001b[' && raw !== '\u001bO') return ['\u001b', raw.slice(1)];
+  const chars = [...raw];
+  if (chars.length > 1 && !raw.includes('\u001b') && chars.every((c) => c >= ' ' || c === '\r' || c === '\t' || c === '\u007f' || c === '\b')) return chars;
+  return undefined;
 }
 
-export function useTypeAhead(): void {
+/** Whether the chunk being delivered right now is one that useTypeAhead replays key by key. */
+export interface TypeAhead {
+  skipping: boolean;
+}
+
+export function useTypeAhead(): TypeAhead {
   const { internal_eventEmitter: emitter } = useStdin();
+  const state = useRef<TypeAhead>({ skipping: false }).current;
   useEffect(() => {
     let timer: NodeJS.Timeout | undefined;
     const queue: string[] = [];
@@ -29,9 +39,12 @@ export function useTypeAhead(): void {
       emitter.emit('input', one);
       timer = setTimeout(next, 0);
     };
-    const onInput = (input: string) => {
-      if (!isTypeAhead(input)) return;
-      queue.push(...input);
+    // Registered before the routes' listener (hooks run in order), so it marks the chunk first.
+    const onInput = (raw: string) => {
+      const keys = splitTypeAhead(raw);
+      state.skipping = keys !== undefined;
+      if (!keys) return;
+      queue.push(...keys);
       timer ??= setTimeout(next, 0);
     };
     emitter.on('input', onInput);
@@ -39,7 +52,8 @@ export function useTypeAhead(): void {
       emitter.off('input', onInput);
       if (timer) clearTimeout(timer);
     };
-  }, [emitter]);
+  }, [emitter, state]);
+  return state;
 }
 
 export interface KeyRoute {
@@ -58,18 +72,18 @@ export interface KeyRoute {
  * on by a key (`/` starts a filter) would otherwise miss the keys typed right
  * after it, or hear the key that switched it on.
  */
-export function useKeyRoutes(routes: readonly KeyRoute[]): void {
+export function useKeyRoutes(routes: readonly KeyRoute[], typeAhead: TypeAhead): void {
   const latest = useRef(routes);
   latest.current = routes;
   const handler = useCallback((input: string, key: Key) => {
-    if (isTypeAhead(input)) return;
+    if (typeAhead.skipping) return; // replayed key by key
     for (const route of latest.current) {
       if (!route.active) continue;
       const command = commandFor(input, key, route.contexts);
       if (command) return route.onCommand(command);
       if (route.onText && isText(input, key)) return route.onText(input);
     }
-  }, []);
+  }, [typeAhead]);
   useInput(handler);
 }
 

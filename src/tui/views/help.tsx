@@ -1,6 +1,7 @@
 /** Every key of the keymap, grouped by where it applies. */
 import { Box } from 'ink';
 import { ListView } from '../components/list-view.js';
+import { Lines, lineCount } from '../components/lines.js';
 import { T } from '../components/styled.js';
 import { BADGE_LEGEND, cut } from '../format.js';
 import { CONTEXT_TITLE, KEYMAP, bindingLabel, type KeyContext } from '../keymap.js';
@@ -23,11 +24,12 @@ export function helpRows(): Row[] {
 type Props = { readonly cursor: number; readonly width: number; readonly height: number };
 
 export function HelpView({ cursor, width, height }: Props) {
+  const legendRows = lineCount([`Risk badges: ${BADGE_LEGEND}`], width);
   return (
     <Box flexDirection="column" width={width}>
       <T bold>{cut('Keys · ↑↓ scroll · Esc or ? closes', width)}</T>
-      <T dim>{cut(`Risk badges: ${BADGE_LEGEND}`, width)}</T>
-      <ListView items={helpRows()} cursor={cursor} width={width} height={height - 2} focused />
+      <Lines lines={[{ text: `Risk badges: ${BADGE_LEGEND}`, dim: true }]} width={width} height={legendRows} />
+      <ListView items={helpRows()} cursor={cursor} width={width} height={height - 1 - legendRows} focused />
     </Box>
   );
 }

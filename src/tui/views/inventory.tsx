@@ -7,7 +7,7 @@ import { Box } from 'ink';
 import { ListView, type ListItem } from '../components/list-view.js';
 import { T } from '../components/styled.js';
 import { fit } from '../format.js';
-import { Lines } from '../components/lines.js';
+import { Lines, lineCount } from '../components/lines.js';
 import type { Column } from '../rows.js';
 import { PANES, type PaneId } from '../state.js';
 
@@ -46,8 +46,9 @@ export function InventoryView(props: Props) {
     const n = counts[p];
     const label = `${PANE_TITLE[p]} ${n === undefined ? '…' : n}`;
     return p === pane ? `[${label}]` : ` ${label} `;
-  }).join(' ');
-  const tabLine = `${tabs}  ${summary}`;
+  }).join('');
+  // The summary keeps the right edge; the tabs give way first on a narrow terminal.
+  const tabLine = `${fit(tabs, Math.max(0, width - summary.length - 2))}  ${summary}`;
   const body = height - 1;
   if (width >= SIDE_BY_SIDE) {
     const listWidth = Math.floor(width * 0.55);
@@ -64,8 +65,11 @@ export function InventoryView(props: Props) {
       </Box>
     );
   }
-  const detailHeight = Math.min(Math.max(3, detail.length + 1), Math.floor(body / 2));
-  const listHeight = body - detailHeight;
+  // The list takes the rows it needs, the detail what it needs, the list wins beyond half the screen.
+  const wanted = props.items.length + (props.columns ? 1 : 0) + 1 + (props.filtering || props.filter ? 1 : 0);
+  const detailRows = lineCount(detail, width);
+  const listHeight = Math.max(Math.min(wanted, 5), Math.min(wanted, body - 1 - Math.min(detailRows, Math.floor(body / 2))));
+  const detailHeight = body - listHeight;
   return (
     <Box flexDirection="column" width={width}>
       <T bold>{fit(tabLine, width)}</T>
