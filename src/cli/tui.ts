@@ -38,6 +38,8 @@ export async function openTui(shell: Shell, input: string | undefined): Promise<
   }
   const code = await runFullScreen(process, process, async () => {
     // Ink and React load only when the TUI opens: the other commands start faster without them.
+    // React's development build checks every render; a terminal user needs none of that.
+    process.env.NODE_ENV ??= 'production';
     const { launchTui } = await import('../tui/launch.js');
     return () =>
       launchTui({

@@ -224,32 +224,30 @@ function openAgentChains({ store, dispatch, screen }: CommandContext): void {
 }
 
 function changeCredential(command: 'ttlShorter' | 'ttlLonger' | 'binding' | 'revocation' | 'issuance', { store, dispatch, screen }: CommandContext): void {
-  const session = store.session;
+  const whatIf = store.session?.whatIf;
   const id = screen.credential;
-  if (!session || id === undefined) return;
-  const current = session.whatIf.variant.relations.credential.get(id);
-  if (!current) return;
-  let refused: string | undefined;
+  const current = id === undefined ? undefined : whatIf?.settings(id);
+  if (!whatIf || id === undefined || !current) return;
   switch (command) {
     case 'ttlShorter':
     case 'ttlLonger': {
       const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1);
-      if (next === undefined) refused = `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step`;
-      else refused = session.whatIf.change(id, 'ttl', next);
+      if (next === undefined) return dispatch({ type: 'message', text: `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step` });
+      whatIf.change(id, 'ttl', next);
       break;
     }
     case 'binding':
-      refused = session.whatIf.change(id, 'binding', cycled(BINDINGS, current.binding));
+      whatIf.change(id, 'binding', cycled(BINDINGS, current.binding));
       break;
     case 'revocation':
-      refused = session.whatIf.change(id, 'revocation', cycled(REVOCATION_MODES, current.revocation.mode));
+      whatIf.change(id, 'revocation', cycled(REVOCATION_MODES, current.revocation));
       break;
     case 'issuance':
-      refused = session.whatIf.change(id, 'issuance', cycled(ISSUANCES, current.issuance));
+      whatIf.change(id, 'issuance', cycled(ISSUANCES, current.issuance));
       break;
   }
   store.bump();
-  dispatch({ type: 'message', text: refused ? `not changed: ${refused}` : undefined });
+  dispatch({ type: 'message', text: undefined });
 }
 
 function saveWhatIf({ store, dispatch }: CommandContext): void {

@@ -12,7 +12,7 @@ import type { ListItem } from './components/list-view.js';
 import { RISK_COLOR, badge, riskLevel, s, score } from './format.js';
 import type { CommandId, KeyContext } from './keymap.js';
 import { VIEW_CONTEXTS } from './keymap.js';
-import { cursorOf, filterRows, listWindow } from './list.js';
+import { cursorOf, filterRows } from './list.js';
 import { COLUMNS, agentRows, credentialRows, detailLines, resourceRows, toolRows, type Row } from './rows.js';
 import type { ModelSession, ScenarioEntry, TuiStore } from './session.js';
 import type { AppState, ListId, PaneId } from './state.js';
@@ -23,7 +23,8 @@ import { InventoryView } from './views/inventory.js';
 import { LeakView, reachedRows } from './views/leak.js';
 import { PickerView } from './views/picker.js';
 import { ScenariosView, scenarioRows } from './views/scenarios.js';
-import { WhatIfView, type Side } from './views/whatif.js';
+import { WhatIfView } from './views/whatif.js';
+import { settingsOf } from './whatif.js';
 import { WorkshopView } from './views/workshop.js';
 
 export interface Screen {
@@ -77,11 +78,22 @@ export function describeScreen(frame: Frame): Screen {
   }
 }
 
+/** Filtered rows and their keys, kept per rows array and filter: a big list is not walked again on every key. */
+const filtered = new WeakMap<readonly Row[], { filter: string; shown: readonly Row[]; keys: readonly string[] }>();
+
+function filteredRows(rows: readonly Row[], filter: string | undefined): { shown: readonly Row[]; keys: readonly string[] } {
+  const cached = filtered.get(rows);
+  if (cached && cached.filter === (filter ?? '')) return cached;
+  const shown = filterRows(rows, filter);
+  const entry = { filter: filter ?? '', shown, keys: shown.map((r) => r.key) };
+  filtered.set(rows, entry);
+  return entry;
+}
+
 /** Filtered rows, their keys and the cursor of a list. */
 function listOf(state: AppState, id: ListId, rows: readonly Row[]) {
   const filter = state.filters[id];
-  const shown = filterRows(rows, filter);
-  const keys = shown.map((r) => r.key);
+  const { shown, keys } = filteredRows(rows, filter);
   return { shown, keys, cursor: cursorOf(state.selections[id], keys), filter, filtering: state.filtering === id };
 }
 
@@ -128,6 +140,7 @@ function errorsScreen({ state, width, height }: Frame, file: string, diagnostics
   };
 }
 
+const NO_ROWS: readonly Row[] = [];
 const credentialRowsCache = new WeakMap<ModelSession, Record<Exclude<PaneId, 'findings'>, Row[]>>();
 
 function paneRows(session: ModelSession): Record<Exclude<PaneId, 'findings'>, Row[]> {
@@ -165,18 +178,16 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
     resources: rows.resources.length,
     findings: undefined,
   };
-  const paneList = pane === 'findings' ? [] : rows[pane];
+  const paneList = pane === 'findings' ? NO_ROWS : rows[pane];
   const l = listOf(state, pane, paneList);
-  let items: readonly ListItem[] = l.shown;
-  if (pane === 'credentials') {
-    // Badges for the visible rows only: computed on demand here, the rest by the background job.
-    const win = listWindow(l.shown.length, l.cursor, height);
-    items = l.shown.map((row, i) => {
-      if (i < win.start || i >= win.end) return row;
-      const worst = session.analysis.worstCase(row.key);
-      return { ...row, cells: [...row.cells, badge(worst)], accent: RISK_COLOR[riskLevel(worst)] };
-    });
-  }
+  // Badges for the visible rows only: computed on demand, the rest by the background job.
+  const decorate =
+    pane === 'credentials'
+      ? (row: ListItem): ListItem => {
+          const worst = session.analysis.worstCase(row.key);
+          return { ...row, cells: [...row.cells, badge(worst)], accent: RISK_COLOR[riskLevel(worst)] };
+        }
+      : undefined;
   const key = l.keys[l.cursor];
   const worst = pane === 'credentials' && key !== undefined ? session.analysis.knownWorstCase(key) : undefined;
   const detail = detailLines(session.model, session.relations, pane, key, worst);
@@ -195,7 +206,8 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
       <InventoryView
         pane={pane}
         counts={counts}
-        items={items}
+        items={l.shown}
+        decorate={decorate}
         columns={pane === 'findings' ? undefined : COLUMNS[pane]}
         cursor={l.cursor}
         detail={detail}
@@ -244,17 +256,11 @@ function totalText(session: { risk: { totalRisk: number | undefined; done: numbe
 
 function whatIfScreen({ state, width, height }: Frame, session: ModelSession): Screen {
   const id = currentCredential(state, session);
-  const before = id === undefined ? undefined : session.relations.credential.get(id);
-  if (!before || id === undefined) return noCredential(session, width);
+  const written = id === undefined ? undefined : session.relations.credential.get(id);
+  if (!written || id === undefined) return noCredential(session, width);
   const whatIf = session.whatIf;
   const variant = whatIf.variant;
-  const after = variant.relations.credential.get(id) ?? before;
-  const side = (analysis: typeof variant, credential: typeof before, total: string): Side => ({
-    credential,
-    worst: analysis.worstCase(id),
-    leak: analysis.leak(id, 'external'),
-    total,
-  });
+  const ready = !whatIf.deriving && variant.relations.credential.has(id);
   return {
     title: modelTitle(session),
     viewName: 'what-if',
@@ -264,8 +270,14 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
     credential: id,
     body: (
       <WhatIfView
-        before={side(session.analysis, before, totalText(session))}
-        after={side(variant, after, totalText({ risk: whatIf.risk }))}
+        credential={id}
+        before={{ settings: settingsOf(written), worst: session.analysis.worstCase(id), leak: session.analysis.leak(id, 'external'), total: totalText(session) }}
+        after={{
+          settings: whatIf.settings(id) ?? settingsOf(written),
+          worst: ready ? variant.worstCase(id) : undefined,
+          leak: ready ? variant.leak(id, 'external') : undefined,
+          total: totalText({ risk: whatIf.risk }),
+        }}
         changes={whatIf.describe()}
         refused={whatIf.refused}
         recommendations={[]}

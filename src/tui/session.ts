@@ -16,18 +16,32 @@ import { modelYaml } from '../reports/model-yaml.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import type { TuiIo } from './io.js';
 import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
-import { applyChanges, deriveModel, describeChanges, withChange, type Changes, type CredentialChange } from './whatif.js';
+import type { ModelDocument } from '../model/schema.js';
+import { applyChanges, deriveModel, describeChanges, settingsOf, withChange, type Changes, type CredentialChange, type CredentialSettings } from './whatif.js';
 
-/** Runs a function soon, after pending input: `setImmediate` on a terminal. */
-export type Scheduler = (work: () => void) => { cancel(): void };
+/**
+ * Runs a function soon, after pending input: `setImmediate` on a terminal,
+ * or after `delayMs` when given (so the frame showing a keypress is drawn
+ * before slow work starts).
+ */
+export type Scheduler = (work: () => void, delayMs?: number) => { cancel(): void };
 
-export const immediateScheduler: Scheduler = (work) => {
+export const immediateScheduler: Scheduler = (work, delayMs) => {
+  if (delayMs !== undefined && delayMs > 0) {
+    const timer = setTimeout(work, delayMs);
+    return { cancel: () => clearTimeout(timer) };
+  }
   const handle = setImmediate(work);
   return { cancel: () => clearImmediate(handle) };
 };
 
+/** Long enough for Ink (30 frames a second) to draw the keypress first; short enough to feel immediate. */
+const DERIVE_DELAY_MS = 40;
+
 /** How long one slice of background work may hold the event loop. */
 const SLICE_MS = 12;
+/** How often progress is shown: each frame of a big list costs more than a slice. */
+const PROGRESS_MS = 250;
 
 /** Every credential's worst case, computed a slice at a time; the total risk once all are known. */
 export class RiskJob {
@@ -79,10 +93,16 @@ export class RiskJob {
     if (this.done < credentials.length) {
       this.pending = this.schedule(() => {
         this.slice();
-        this.onProgress();
+        const now = performance.now();
+        if (this.finished || now - this.shown >= PROGRESS_MS) {
+          this.shown = now;
+          this.onProgress();
+        }
       });
     }
   }
+
+  private shown = performance.now();
 }
 
 /** Analyses of one model, each computed once. */
@@ -126,13 +146,22 @@ export class AnalysisSession {
   }
 }
 
-/** A what-if variant of the open model: credential changes applied to its document. */
+/**
+ * A what-if variant of the open model: credential changes applied to its
+ * document. A change shows at once; the variant is derived on the next turn
+ * of the event loop, once for keys pressed together, because deriving a model
+ * of thousands of credentials takes a noticeable moment.
+ */
 export class WhatIf {
+  /** The changes as keyed in. */
   changes: Changes = new Map();
+  /** The changes the variant was derived from. */
+  private applied: Changes = new Map();
   variant: AnalysisSession;
   risk: RiskJob;
-  /** Why the last change was refused, if it was. */
+  /** Why the last change was refused (a TTL outside what the kind allows, say), if it was. */
   refused?: string;
+  private pending?: { cancel(): void };
 
   constructor(
     private readonly base: ModelSession,
@@ -141,6 +170,11 @@ export class WhatIf {
   ) {
     this.variant = base.analysis;
     this.risk = base.risk;
+  }
+
+  /** Whether the variant is still being derived from the latest changes. */
+  get deriving(): boolean {
+    return this.pending !== undefined;
   }
 
   get changeCount(): number {
@@ -153,53 +187,73 @@ export class WhatIf {
     return describeChanges(this.base.model, this.changes);
   }
 
-  /** Applies one change; returns why it was refused (a TTL outside what the kind allows, say), else undefined. */
-  change(credential: string, field: keyof CredentialChange, value: string): string | undefined {
-    const next = withChange(this.changes, this.base.relations.credential.get(credential), field, value);
-    return this.use(next);
+  /** A credential's settings with the changes keyed in so far. */
+  settings(credential: string): CredentialSettings | undefined {
+    const c = this.base.relations.credential.get(credential);
+    return c ? settingsOf(c, this.changes.get(credential)) : undefined;
+  }
+
+  change(credential: string, field: keyof CredentialChange, value: string): void {
+    this.changes = withChange(this.changes, this.base.relations.credential.get(credential), field, value);
+    this.request();
   }
 
   reset(): void {
-    this.use(new Map());
+    this.changes = new Map();
+    this.request();
   }
 
   /** Re-applies the changes to a reloaded model, dropping those whose credential is gone. */
-  rebase(): void {
-    const kept = new Map([...this.changes].filter(([id]) => this.base.relations.credential.has(id)));
-    this.changes = new Map();
-    this.variant = this.base.analysis;
-    this.risk = this.base.risk;
-    this.use(kept);
+  rebase(changes: Changes): void {
+    this.changes = new Map([...changes].filter(([id]) => this.base.relations.credential.has(id)));
+    this.request();
   }
 
-  document() {
-    return applyChanges(this.base.loaded.document, this.changes);
+  /** Derives the variant now if a change is waiting (before saving, say). */
+  settle(): void {
+    if (!this.pending) return;
+    this.pending.cancel();
+    this.pending = undefined;
+    this.derive();
   }
 
-  private use(next: Changes): string | undefined {
-    if (next.size === 0) {
-      this.install(next, this.base.analysis, this.base.risk);
-      return undefined;
-    }
+  /** The document with the changes the variant was derived from. */
+  document(): ModelDocument {
+    return applyChanges(this.base.loaded.document, this.applied);
+  }
+
+  private request(): void {
+    this.refused = undefined;
+    this.pending?.cancel();
+    this.pending = this.schedule(() => {
+      this.pending = undefined;
+      this.derive();
+      this.notify();
+    }, DERIVE_DELAY_MS);
+  }
+
+  private derive(): void {
+    const next = this.changes;
+    if (next.size === 0) return this.install(next, this.base.analysis, this.base.risk);
     const derived = deriveModel(applyChanges(this.base.loaded.document, next), this.base.model.name);
     if (!derived.ok) {
       this.refused = derived.problems[0];
-      return this.refused;
+      this.changes = this.applied;
+      return;
     }
     const variant = new AnalysisSession(derived.model, derived.relations);
     this.install(next, variant, new RiskJob(variant, this.schedule, this.notify).start());
-    return undefined;
   }
 
   private install(changes: Changes, variant: AnalysisSession, risk: RiskJob): void {
     if (this.risk !== this.base.risk) this.risk.cancel();
-    this.changes = changes;
+    this.applied = changes;
     this.variant = variant;
     this.risk = risk;
-    this.refused = undefined;
   }
 
   dispose(): void {
+    this.pending?.cancel();
     if (this.risk !== this.base.risk) this.risk.cancel();
   }
 }
@@ -342,10 +396,7 @@ export class TuiStore {
     const session = new ModelSession(result.loaded, this.schedule, this.bump);
     const carried = previous?.whatIf.changes ?? this.pendingChanges;
     this.pendingChanges = undefined;
-    if (carried && carried.size > 0) {
-      session.whatIf.changes = carried;
-      session.whatIf.rebase();
-    }
+    if (carried && carried.size > 0) session.whatIf.rebase(carried);
     this.opened = { kind: 'model', file, session };
   }
 
@@ -361,6 +412,7 @@ export class TuiStore {
   /** Saves the what-if variant beside the model; returns the new file's path. */
   saveWhatIf(): string | undefined {
     const session = this.session;
+    session?.whatIf.settle();
     if (!session || session.whatIf.changeCount === 0) return undefined;
     const header = [`What-if variant of ${session.file}, written by leakradius:`, ...session.whatIf.describe().map((d) => `  ${d}`)];
     return this.io.saveBeside(session.file, 'whatif', modelYaml(session.whatIf.document(), header));

@@ -18,6 +18,23 @@ export interface CredentialChange {
   readonly revocation?: RevocationMode;
 }
 
+/** The four settings the what-if view changes. */
+export interface CredentialSettings {
+  readonly ttl: Seconds;
+  readonly binding: Binding;
+  readonly revocation: RevocationMode;
+  readonly issuance: Issuance;
+}
+
+export function settingsOf(c: Credential, change: CredentialChange = {}): CredentialSettings {
+  return {
+    ttl: change.ttl !== undefined ? parseDuration(change.ttl) ?? c.ttl : c.ttl,
+    binding: change.binding ?? c.binding,
+    revocation: change.revocation ?? c.revocation.mode,
+    issuance: change.issuance ?? c.issuance,
+  };
+}
+
 /** Changes by credential id. */
 export type Changes = ReadonlyMap<string, CredentialChange>;
 

@@ -83,6 +83,12 @@ export class ManualScheduler {
   }
 }
 
+/** Like the terminal's scheduler but without delays, so one tick after a key runs what the key started. */
+export const testScheduler: Scheduler = (work) => {
+  const handle = setImmediate(work);
+  return { cancel: () => clearImmediate(handle) };
+};
+
 export interface Driven {
   readonly store: TuiStore;
   frame(): string;
@@ -96,7 +102,7 @@ export async function drive(
   options: { open?: string; files?: string[]; view?: ViewId; width?: number; height?: number; scheduler?: Scheduler } = {},
 ): Promise<Driven> {
   const files = options.files ?? io.modelFiles().files;
-  const store = new TuiStore(io, { files, open: options.open }, options.scheduler);
+  const store = new TuiStore(io, { files, open: options.open }, options.scheduler ?? testScheduler);
   const view = options.view ?? (options.open !== undefined ? 'inventory' : 'picker');
   const ui = render(<App store={store} initialView={view} width={options.width ?? 100} height={options.height ?? 30} />);
   await tick();

@@ -37,16 +37,38 @@ describe('session', () => {
 
   it('keeps what-if changes across a reload, and across an invalid save in between', () => {
     const io = new MemoryFiles({ 'models/t.yaml': TOKEN_MODEL });
-    const store = new TuiStore(io, { files: [], open: 'models/t.yaml' });
-    expect(store.session!.whatIf.change('token', 'ttl', '1d')).toBeUndefined();
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(io, { files: [], open: 'models/t.yaml' }, scheduler.schedule);
+    store.session!.whatIf.change('token', 'ttl', '1d');
+    store.session!.whatIf.change('token', 'binding', 'workload-bound');
+    store.session!.whatIf.change('token', 'binding', 'bearer'); // back to as written: dropped
+    expect(store.session!.whatIf.deriving).toBe(true);
+    expect(scheduler.pending).toBe(1); // keys pressed together are derived once
+    scheduler.runAll();
+    expect(store.session!.whatIf.variant.worstCase('token').exposureWindow).toBe(86_400);
     io.edit('models/t.yaml', TOKEN_MODEL.replace('sensitivity: high', 'sensitivity: critical'));
     expect(store.session!.whatIf.describe()).toEqual(['ttl of token: 30d → 1d']);
     io.edit('models/t.yaml', BAD_MODEL);
     expect(store.opened?.kind).toBe('invalid');
     io.edit('models/t.yaml', TOKEN_MODEL);
     expect(store.session!.whatIf.describe()).toEqual(['ttl of token: 30d → 1d']);
+    scheduler.runAll();
     // 1d of access to repo (high: read 5 + write 10): 15 × 24 = 360.
     expect(store.session!.whatIf.variant.worstCase('token').timeWeightedScore).toBe(360);
+    store.dispose();
+  });
+
+  it('refuses a change the loader refuses, and keeps the last valid changes', () => {
+    const io = new MemoryFiles({ 'models/s.yaml': 'version: 1\ncredentials:\n  - { id: s, kind: aws-sts-session, ttl: 1h }\n' });
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(io, { files: [], open: 'models/s.yaml' }, scheduler.schedule);
+    const whatIf = store.session!.whatIf;
+    whatIf.change('s', 'ttl', '8h');
+    scheduler.runAll();
+    whatIf.change('s', 'ttl', '1d');
+    scheduler.runAll();
+    expect(whatIf.refused).toContain('above the 12h maximum');
+    expect(whatIf.describe()).toEqual(['ttl of s: 1h → 8h']);
     store.dispose();
   });
 

@@ -28,6 +28,8 @@ type Props = {
   readonly filter?: string;
   readonly filtering?: boolean;
   readonly empty?: string;
+  /** Adds to a visible row what is worth computing for visible rows only (a risk badge). */
+  readonly decorate?: (item: ListItem) => ListItem;
 };
 
 /** Widths of the columns for a row `width` wide: the first takes what the others leave. */
@@ -41,7 +43,7 @@ export function rowText(cells: readonly string[], widths: readonly number[] | un
   return cells.map((c, i) => fit(c, widths[i] ?? 8)).join(' ');
 }
 
-export function ListView({ items, cursor, width, height, columns, focused, filter, filtering, empty = 'nothing here' }: Props) {
+export function ListView({ items, cursor, width, height, columns, focused, filter, filtering, empty = 'nothing here', decorate }: Props) {
   const inner = width - 2; // room for the cursor mark
   const widths = columns ? columnWidths(columns, inner) : undefined;
   const showFilter = filtering || (filter !== undefined && filter !== '');
@@ -60,7 +62,7 @@ export function ListView({ items, cursor, width, height, columns, focused, filte
       ) : null}
       {items.length === 0 ? <T dim>{`  ${empty}`}</T> : null}
       {items.slice(win.start, win.end).map((item, i) => (
-        <ListRow key={item.key} item={item} selected={win.start + i === cursor} focused={focused} widths={widths} width={inner} />
+        <ListRow key={item.key} item={decorate ? decorate(item) : item} selected={win.start + i === cursor} focused={focused} widths={widths} width={inner} />
       ))}
       <T dim>{fit(hint, width)}</T>
     </Box>

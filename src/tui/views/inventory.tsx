@@ -35,6 +35,7 @@ type Props = {
   readonly height: number;
   readonly filter?: string;
   readonly filtering: boolean;
+  readonly decorate?: (item: ListItem) => ListItem;
 };
 
 /** Wide terminals show the detail beside the list. */
@@ -80,6 +81,6 @@ export function InventoryView(props: Props) {
   );
 }
 
-function List({ items, columns, cursor, width, height, filter, filtering, empty }: Props) {
-  return <ListView items={items} columns={columns} cursor={cursor} width={width} height={height} focused filter={filter} filtering={filtering} empty={empty} />;
+function List({ items, columns, cursor, width, height, filter, filtering, empty, decorate }: Props) {
+  return <ListView items={items} columns={columns} cursor={cursor} width={width} height={height} focused filter={filter} filtering={filtering} empty={empty} decorate={decorate} />;
 }

@@ -7,23 +7,25 @@ import { Box } from 'ink';
 import type { LeakResult } from '../../analyses/simulation/leak.js';
 import type { WorstCase } from '../../analyses/simulation/worst-case.js';
 import { UNBOUNDED } from '../../model/duration.js';
-import type { Credential } from '../../model/types.js';
 import { timelineBar } from '../../reports/timeline.js';
 import { ListView, type ListItem } from '../components/list-view.js';
 import { Lines, lineCount, type Line } from '../components/lines.js';
 import { T } from '../components/styled.js';
 import { cut, duration, fit, s, score, window } from '../format.js';
+import type { CredentialSettings } from '../whatif.js';
 
 export interface Side {
-  readonly credential: Credential;
-  readonly worst: WorstCase;
-  readonly leak: LeakResult;
+  readonly settings: CredentialSettings;
+  /** Undefined while the changed model is being derived. */
+  readonly worst?: WorstCase;
+  readonly leak?: LeakResult;
   /** The total risk, formatted, or the progress towards it. */
   readonly total: string;
 }
 
 type Props = {
-  readonly before: Side;
+  readonly credential: string;
+  readonly before: Side & { readonly worst: WorstCase; readonly leak: LeakResult };
   readonly after: Side;
   readonly changes: readonly string[];
   /** Why the last change was refused, if it was. */
@@ -40,23 +42,24 @@ const LABEL = 17;
 
 /** `label   before → after`, the numbers the what-if view compares. */
 export function comparisonLines(before: Side, after: Side): string[] {
-  const row = (label: string, b: string, a: string) => `  ${label.padEnd(LABEL)}${b} → ${a}${b === a ? '' : '   *'}`;
+  const row = (label: string, b: string, a: string) => `  ${label.padEnd(LABEL)}${b} → ${a}${b === a || a === '…' ? '' : '   *'}`;
+  const pick = (side: Side, f: (w: WorstCase) => string) => (side.worst ? f(side.worst) : '…');
   return [
-    row('exposure window', window(before.worst.exposureWindow), window(after.worst.exposureWindow)),
-    row('revocation lag', window(before.worst.revocationLag), window(after.worst.revocationLag)),
-    row('blast radius', String(before.worst.score), String(after.worst.score)),
-    row('time-weighted', score(before.worst.timeWeightedScore), score(after.worst.timeWeightedScore)),
-    row('total risk', before.total, after.total),
+    row('exposure window', pick(before, (w) => window(w.exposureWindow)), pick(after, (w) => window(w.exposureWindow))),
+    row('revocation lag', pick(before, (w) => window(w.revocationLag)), pick(after, (w) => window(w.revocationLag))),
+    row('blast radius', pick(before, (w) => String(w.score)), pick(after, (w) => String(w.score))),
+    row('time-weighted', pick(before, (w) => score(w.timeWeightedScore)), pick(after, (w) => score(w.timeWeightedScore))),
+    row('total risk', before.total, after.worst ? after.total : '…'),
   ];
 }
 
 /** The credential's four settings: as written, and as changed when they differ. */
-export function settingLines(before: Credential, after: Credential): string[] {
+export function settingLines(before: CredentialSettings, after: CredentialSettings): string[] {
   const row = (label: string, b: string, a: string, keys: string) => `  ${label.padEnd(LABEL)}${fit(b === a ? b : `${b} → ${a}`, 34)} ${keys}`;
   return [
     row('ttl', duration(before.ttl), duration(after.ttl), 't shorter · T longer'),
     row('binding', before.binding, after.binding, 'b next'),
-    row('revocation mode', before.revocation.mode, after.revocation.mode, 'r next'),
+    row('revocation mode', before.revocation, after.revocation, 'r next'),
     row('issuance', before.issuance, after.issuance, 'i next'),
   ];
 }
@@ -75,11 +78,11 @@ export function comparedBars(before: LeakResult, after: LeakResult, width: numbe
   return [scaled(before, b.end), scaled(after, a.end)];
 }
 
-export function WhatIfView({ before, after, changes, refused, recommendations, recommendationsNote, cursor, width, height }: Props) {
-  const [barBefore, barAfter] = comparedBars(before.leak, after.leak, width - 14);
+export function WhatIfView({ credential, before, after, changes, refused, recommendations, recommendationsNote, cursor, width, height }: Props) {
+  const [barBefore, barAfter] = after.leak ? comparedBars(before.leak, after.leak, width - 14) : [comparedBars(before.leak, before.leak, width - 14)[0], '…'];
   const lines: Line[] = [
-    { text: `What-if on ${s(before.credential.id)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`, bold: true },
-    ...settingLines(before.credential, after.credential),
+    { text: `What-if on ${s(credential)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`, bold: true },
+    ...settingLines(before.settings, after.settings),
     { text: `  ${''.padEnd(LABEL)}as written → with changes (* changed)`, dim: true },
     ...comparisonLines(before, after),
     `  written ${barBefore}`,
