@@ -71,7 +71,10 @@ function statusText(store: TuiStore, state: AppState): string {
   if (state.message) return state.message;
   const session = store.session;
   if (session && !session.risk.finished) return `computing risk badges: ${session.risk.done} of ${session.risk.total} credentials (keys keep working)`;
-  if (session && session.whatIf.changeCount > 0) return `what-if: ${session.whatIf.describe().join('; ')}`;
+  if (session && session.whatIf.changeCount > 0 && state.view !== 'whatif') {
+    const n = session.whatIf.changeCount;
+    return `what-if: ${n} change${n === 1 ? '' : 's'} not saved (w shows them, s there saves a copy)`;
+  }
   if (store.opened) return `watching ${store.opened.file}: changes on disk reload here`;
   return '';
 }
