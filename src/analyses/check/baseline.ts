@@ -80,8 +80,9 @@ export function regressions(current: readonly CredentialSummary[], baseline: Bas
   for (const c of current) {
     const before = baseline.credentials.get(findingKey(c.file, c.credential));
     if (!before) continue;
-    const scoreGrew = c.score > before.score + 1e-9;
-    const windowGrew = c.exposureWindow > before.exposureWindow;
+    // The report rounds scores to hundredths and windows to whole seconds: compare at that precision.
+    const scoreGrew = Math.round(c.score * 100) > Math.round(before.score * 100);
+    const windowGrew = roundSeconds(c.exposureWindow) > roundSeconds(before.exposureWindow);
     if (!scoreGrew && !windowGrew) continue;
     const highImpact = c.highImpact.map((p) => `${p.resource}:${p.action}`);
     const newlyReached = highImpact.filter((p) => !before.highImpact.includes(p)).sort();
@@ -108,4 +109,8 @@ function duration(s: Seconds): string {
 
 function round(n: number): string {
   return String(Math.round(n * 100) / 100);
+}
+
+function roundSeconds(s: Seconds): Seconds {
+  return s === UNBOUNDED ? UNBOUNDED : Math.round(s);
 }

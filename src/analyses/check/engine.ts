@@ -118,6 +118,7 @@ export function checkModel(
     (w): CredentialSummary => ({
       file: loaded.file,
       credential: w.credential,
+      ...loaded.sourceMap.locate(loaded.relations.credential.get(w.credential)?.path ?? []),
       score: w.score,
       exposureWindow: w.exposureWindow,
       revocationLag: w.revocationLag,

@@ -34,6 +34,9 @@ export interface Finding {
 export interface CredentialSummary {
   readonly file: string;
   readonly credential: string;
+  /** Where the credential is defined. */
+  readonly line: number;
+  readonly column: number;
   readonly score: number;
   readonly exposureWindow: Seconds;
   readonly revocationLag: Seconds;

@@ -6,6 +6,7 @@ import { agentsActingWith, lifeText, quotedList, usableLife } from './helpers.js
 
 export const LR001: Rule = {
   id: 'LR001',
+  name: 'LongLivedCredential',
   title: 'Long-lived or static credential held by an autonomous agent',
   severity: 'high',
   rationale:

@@ -4,6 +4,7 @@ import { agentsActingWith, quotedList } from './helpers.js';
 
 export const LR002: Rule = {
   id: 'LR002',
+  name: 'CrossEnvironmentCredential',
   title: 'Credential reused across environments',
   severity: 'high',
   rationale:

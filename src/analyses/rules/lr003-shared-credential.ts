@@ -4,6 +4,7 @@ import { quotedList } from './helpers.js';
 
 export const LR003: Rule = {
   id: 'LR003',
+  name: 'SharedCredential',
   title: 'Credential shared by several agents or tools',
   severity: 'medium',
   rationale:

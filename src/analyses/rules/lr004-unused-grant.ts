@@ -7,6 +7,7 @@ import { agentsActingWith, plural } from './helpers.js';
 
 export const LR004: Rule = {
   id: 'LR004',
+  name: 'UnusedGrant',
   title: 'Granted actions no workflow uses',
   severity: 'medium',
   rationale:

@@ -4,6 +4,7 @@ import { quotedList } from './helpers.js';
 
 export const LR005: Rule = {
   id: 'LR005',
+  name: 'ExposedBearerCredential',
   title: 'Bearer credential exposed through prompt context, logs or other channels',
   severity: 'high',
   rationale:

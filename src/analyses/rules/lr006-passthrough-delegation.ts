@@ -4,6 +4,7 @@ import { quotedList } from './helpers.js';
 
 export const LR006: Rule = {
   id: 'LR006',
+  name: 'PassthroughDelegation',
   title: 'Delegation by passthrough',
   severity: 'high',
   rationale:

@@ -4,6 +4,7 @@ import { pairList } from './helpers.js';
 
 export const LR007: Rule = {
   id: 'LR007',
+  name: 'EscalatingDelegation',
   title: 'Delegation that escalates',
   severity: 'high',
   rationale:

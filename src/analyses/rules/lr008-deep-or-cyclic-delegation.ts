@@ -4,6 +4,7 @@ import { quotedList } from './helpers.js';
 
 export const LR008: Rule = {
   id: 'LR008',
+  name: 'DeepOrCyclicDelegation',
   title: 'Delegation deeper than the limit, or cyclic',
   severity: 'medium',
   rationale:

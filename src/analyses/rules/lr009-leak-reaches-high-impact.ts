@@ -4,6 +4,7 @@ import { pairList } from './helpers.js';
 
 export const LR009: Rule = {
   id: 'LR009',
+  name: 'LeakReachesHighImpactAction',
   title: 'A leaked token reaches deploy, payment, export or delete on a high or critical resource without human approval',
   severity: 'critical',
   rationale:

@@ -5,6 +5,7 @@ import { lifeText } from './helpers.js';
 
 export const LR010: Rule = {
   id: 'LR010',
+  name: 'SlowRevocation',
   title: 'Revocation manual or none while the exposure window exceeds the limit',
   severity: 'high',
   rationale:

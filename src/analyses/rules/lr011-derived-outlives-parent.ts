@@ -4,6 +4,7 @@ import { lifeText, usableLife } from './helpers.js';
 
 export const LR011: Rule = {
   id: 'LR011',
+  name: 'DerivedTokenOutlivesParent',
   title: 'Derived tokens outlive their parent (revocation lag)',
   severity: 'medium',
   rationale:

@@ -3,6 +3,7 @@ import type { Rule, RuleFinding } from './types.js';
 
 export const LR012: Rule = {
   id: 'LR012',
+  name: 'UntraceableAgent',
   title: 'Agent with no owner or purpose',
   severity: 'medium',
   rationale:

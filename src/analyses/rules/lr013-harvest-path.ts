@@ -5,6 +5,7 @@ import { agentsActingWith, quotedList } from './helpers.js';
 
 export const LR013: Rule = {
   id: 'LR013',
+  name: 'HarvestableStoredCredential',
   title: 'Resource that stores credentials readable by an agent credential (harvest path)',
   severity: 'high',
   rationale:

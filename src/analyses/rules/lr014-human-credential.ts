@@ -4,6 +4,7 @@ import { agentsActingWith, quotedList } from './helpers.js';
 
 export const LR014: Rule = {
   id: 'LR014',
+  name: 'HumanCredentialUsedByAgent',
   title: 'A human\'s credential used by an agent',
   severity: 'high',
   rationale:

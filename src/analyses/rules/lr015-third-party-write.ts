@@ -6,6 +6,7 @@ import { pairList } from './helpers.js';
 
 export const LR015: Rule = {
   id: 'LR015',
+  name: 'ThirdPartyToolWriteAccess',
   title: 'Third-party tool holding a credential with write or higher on a high or critical resource',
   severity: 'high',
   rationale:

@@ -3,6 +3,7 @@ import type { Rule, RuleFinding } from './types.js';
 
 export const LR016: Rule = {
   id: 'LR016',
+  name: 'BlastRadiusAboveLimit',
   title: 'Worst-case blast-radius score above the policy maximum',
   severity: 'high',
   rationale:

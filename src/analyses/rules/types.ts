@@ -39,6 +39,8 @@ export interface RuleInput {
 export interface Rule {
   /** `LR001`: never reused, never renumbered. */
   readonly id: string;
+  /** `LongLivedCredential`: an identifier for tools that want one (SARIF's rule name). */
+  readonly name: string;
   readonly title: string;
   readonly severity: Severity;
   readonly rationale: string;
