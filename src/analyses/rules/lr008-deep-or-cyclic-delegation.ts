@@ -17,26 +17,22 @@ export const LR008: Rule = {
     const out: RuleFinding[] = [];
     // The delegation that first crosses the limit; longer chains through it are the same finding.
     for (const e of edges) {
-      if (e.depth !== max + 1 || e.from === e.to) continue;
+      if (e.depth !== max + 1) continue;
       out.push({
         element: { kind: 'delegation', id: `${e.from}/${e.to}` },
         path: e.path,
         message: `delegation from ${quote(e.from)} to ${quote(e.to)} is hop ${e.depth} of a chain, deeper than the limit of ${max}`,
       });
     }
-    const loops = cycles.map((members) => [...members].sort());
-    for (const e of edges) if (e.from === e.to) loops.push([e.from]);
-    for (const members of loops) {
+    // The loader refuses an agent delegating to itself, so every loop has two agents or more.
+    for (const members of cycles.map((m) => [...m].sort())) {
       const first = members[0];
       const closing = edges.find((e) => e.from === first && e.inCycle && members.includes(e.to));
       if (!closing) continue;
       out.push({
         element: { kind: 'cycle', id: members.join('/') },
         path: closing.path,
-        message:
-          members.length === 1
-            ? `agent ${quote(first)} delegates to itself`
-            : `agents ${quotedList(members, 10)} delegate to one another in a loop`,
+        message: `agents ${quotedList(members, 10)} delegate to one another in a loop`,
       });
     }
     return out;
