@@ -60,7 +60,8 @@ export const PolicySchema = Type.Object(
     ),
     rules: Type.Optional(
       Type.Record(
-        Type.String({ pattern: '^LR[0-9]{3}$' }),
+        // Any key here; unknown rule ids get their own message with a suggestion.
+        Type.String(),
         Type.Object(
           {
             enabled: Type.Optional(Type.Boolean({ description: 'false turns the rule off.' })),
