@@ -138,10 +138,11 @@ export function loadPolicy(file: string, text: string, knownRules: readonly stri
     return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: 'the file is not a mapping: expected a policy starting with `kind: policy`' }] };
   }
   compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(PolicySchema);
-  if (!compiled(value)) return { ok: false, diagnostics: locate(file, sourceMap, explainSchemaErrors(compiled.errors ?? [], value)) };
-  const doc = value as PolicyDocument;
-  const problems = unknownRules(doc, knownRules);
+  const valid = compiled(value);
+  // Unknown rule ids are reported together with any schema error, so one run shows every problem.
+  const problems = [...(valid ? [] : explainSchemaErrors(compiled.errors ?? [], value)), ...unknownRules(value as PolicyDocument, knownRules)];
   if (problems.length > 0) return { ok: false, diagnostics: locate(file, sourceMap, problems) };
+  const doc = value as PolicyDocument;
   const accept = (doc.accept ?? []).map((a, i): Acceptance => ({ ...a, path: ['accept', i] }));
   return {
     ok: true,
@@ -156,7 +157,9 @@ export function loadPolicy(file: string, text: string, knownRules: readonly stri
 }
 
 function unknownRules(doc: PolicyDocument, known: readonly string[]): Problem[] {
-  return Object.keys(doc.rules ?? {})
+  const rules: unknown = doc.rules;
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return [];
+  return Object.keys(rules)
     .filter((id) => !known.includes(id))
     .map((id): Problem => ({
       path: ['rules', id] as DocPath,

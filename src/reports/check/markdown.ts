@@ -53,8 +53,5 @@ function table(findings: readonly Finding[], baseline: boolean): string[] {
 
 /** Escapes Markdown and HTML, and defuses @mentions and #references. */
 export function md(text: string): string {
-  return safeInline(text)
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '&#64;')
-    .replace(/#/g, '&#35;');
+  return safeInline(text).replace(/[\\`*_[\]<>|~@#]/g, (c) => (c === '@' ? '&#64;' : c === '#' ? '&#35;' : `\\${c}`));
 }
