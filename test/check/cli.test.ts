@@ -106,6 +106,9 @@ describe('leakradius check: exit codes', () => {
     expect(cli(['check', 'models', '--fail-on', 'severe'], { cwd: dir }).code).toBe(2);
     expect(cli(['check', 'models', '--format', 'xml'], { cwd: dir }).code).toBe(2);
     expect(cli(['check', 'models', '--today', '2025-02-30'], { cwd: dir }).code).toBe(2);
+    const unwritable = cli(['check', 'models', '--output', 'no-such-folder/report.txt'], { cwd: dir });
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toBe('no-such-folder/report.txt:1:1: cannot write the output: no such file or folder\n');
     for (const r of [policy, baseline]) expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
   });
 });
@@ -210,6 +213,10 @@ detection: { default: 1h }
     expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
     expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31mhigh\u001b[39m');
     expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    // A report written to a file is never coloured.
+    cli(['check', 'models', '--output', 'report.txt'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('high LR001');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toContain('\u001b[');
   });
 
   it('neutralises control characters from model files before they reach the terminal', () => {

@@ -4,6 +4,7 @@ import { runCheck } from '../../analyses/check/engine.js';
 import { RULE_IDS } from '../../analyses/rules/index.js';
 import { DEFAULT_POLICY, SEVERITIES, loadPolicy, type Policy, type Severity } from '../../model/policy.js';
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../reports/check/index.js';
+import { createStyle } from '../../reports/terminal.js';
 import { InputError, type Diagnostic } from '../../yaml/diagnostic.js';
 import type { LoadedModel } from '../../model/load.js';
 import { collectModelFiles, displayPath, loadModelFile, packageVersion, readSource, repositoryRoot, repositoryUri } from '../io.js';
@@ -43,7 +44,7 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
       const root = repositoryRoot();
       const text = renderCheck(report, args.format, {
-        style: args.output === undefined || args.output === '-' ? styleFor(shell) : styleFor({ ...shell, stdout: { write: () => true, isTTY: false } }),
+        style: args.output === undefined || args.output === '-' ? styleFor(shell) : createStyle(false), // never colour in a file
         version: packageVersion(),
         uriFor: (file) => repositoryUri(file, root),
       });
