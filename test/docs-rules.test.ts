@@ -33,7 +33,8 @@ describe('docs/rules.md', () => {
         expect(text.split('\n')[1]).toBe(`## ${rule.id} ${rule.title}`);
         expect(text).toContain(`Severity: **${rule.severity}**`);
         const flat = text.replace(/\s+/g, ' ');
-        for (const label of [...rule.owasp.nhi.map(nhiLabel), ...rule.owasp.asi.map(asiLabel)]) expect(flat).toContain(label);
+        const owasp = [rule.owasp.nhi.map(nhiLabel).join(', '), rule.owasp.asi.map(asiLabel).join(', ')].filter((s) => s !== '').join('; ');
+        expect(flat).toContain(`- OWASP: ${owasp} - Finding: \`${rule.id}@`);
         expect(flat).toContain(rule.rationale);
         expect(flat).toContain(rule.fix);
         expect(doc).toContain(`| [${rule.id}](#${rule.id.toLowerCase()}) | ${rule.severity} | ${rule.title} |`);

@@ -11,7 +11,7 @@ export const LR010: Rule = {
   rationale:
     'When revoking a credential waits for a person, or cannot be done at all, a leak lasts until detection plus the response time, or until the credential expires. Leaked secrets are typically found days later and used within minutes.',
   fix: 'Automate revocation (revoke on a secret-scanning or anomaly alert, or on task end), shorten the ttl so expiry bounds the window, or bind the credential so a leaked copy cannot be replayed.',
-  owasp: { nhi: ['NHI1', 'NHI7'], asi: ['ASI08'] },
+  owasp: { nhi: ['NHI1', 'NHI7'], asi: ['ASI03'] },
   check({ ctx, thresholds, worstCases }) {
     const cases = worstCases();
     const out: RuleFinding[] = [];
