@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBaseline } from '../../src/analyses/check/baseline.js';
 import { runCheck } from '../../src/analyses/check/engine.js';
-import { RULES, RULE_IDS } from '../../src/analyses/rules/index.js';
+import { RULES, RULE_IDS, type Rule } from '../../src/analyses/rules/index.js';
 import { DEFAULT_POLICY, defaultPolicyYaml, loadPolicy } from '../../src/model/policy.js';
 import { checkJson } from '../../src/reports/check/json.js';
 import { TODAY, at, checkYaml, policy } from '../helpers/check.js';
@@ -67,6 +67,15 @@ agents: [{ credentials: [pat], purpose: fix tests, owner: dev, id: coder }]
     const report = checkYaml(MODEL, { policy: p });
     expect(report.findings.map((f) => `${f.id} ${f.severity}`)).toEqual(['LR001@credential:pat low', 'LR004@credential:pat critical']);
     expect(report.rules.find((r) => r.id === 'LR014')).toEqual({ id: 'LR014', enabled: false, severity: 'high' });
+  });
+
+  it('shares one worst-case computation between every rule that needs it', () => {
+    const seen: unknown[] = [];
+    const probe = (id: string): Rule => ({ ...RULES[0], id, check: (input) => (seen.push(input.worstCases(), input.delegation()), []) });
+    checkYaml(MODEL, { rules: [probe('LR901'), probe('LR902')] });
+    expect(seen).toHaveLength(4);
+    expect(seen[2]).toBe(seen[0]); // the same Map, not a second simulation
+    expect(seen[3]).toBe(seen[1]);
   });
 
   it('computes every credential\'s worst case once and reports it for baselines', () => {
