@@ -1,9 +1,12 @@
 /** Every command of the command line, one module each. */
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
+import { checkCommand } from './check.js';
 import { delegationCommand } from './delegation.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
+import { policyCommand } from './policy.js';
+import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
 import { tuiCommand } from './tui.js';
@@ -19,6 +22,9 @@ export function commands(shell: Shell): AnyCommand[] {
     simulateCommand(shell),
     delegationCommand(shell),
     kindsCommand(shell),
+    checkCommand(shell),
+    rulesCommand(shell),
+    policyCommand(shell),
     tuiCommand(shell),
   ] as unknown as AnyCommand[];
 }
