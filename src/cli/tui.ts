@@ -5,6 +5,8 @@
  */
 import { colorWanted } from '../reports/terminal.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
+import { DEFAULT_POLICY } from '../model/policy.js';
+import { requirePolicy } from './commands/check.js';
 import { printSummary } from './front-door.js';
 import { displayPath } from './io.js';
 import { runFullScreen } from './full-screen.js';
@@ -30,8 +32,10 @@ export function isInteractive(shell: Shell): boolean {
   return Boolean(shell.stdin.isTTY && shell.stdout.isTTY) && shell.env.TERM !== 'dumb';
 }
 
-export async function openTui(shell: Shell, input: string | undefined): Promise<void> {
+export async function openTui(shell: Shell, input: string | undefined, policyFile?: string): Promise<void> {
   const start = opening(input);
+  // An invalid policy is reported like an invalid model (exit 2), before the screen changes.
+  const policy = policyFile === undefined ? DEFAULT_POLICY : requirePolicy(policyFile);
   if (!isInteractive(shell)) {
     summarise(shell, start);
     return;
@@ -51,6 +55,7 @@ export async function openTui(shell: Shell, input: string | undefined): Promise<
         diagnostics: start.diagnostics,
         open: start.open,
         color: colorWanted(true, shell.env),
+        check: { policy, today: new Date().toISOString().slice(0, 10) },
       });
   });
   if (code !== 0) shell.exitCode = code;

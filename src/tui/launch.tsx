@@ -6,7 +6,7 @@ import { render } from 'ink';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { App } from './app.js';
 import type { TuiIo } from './io.js';
-import { TuiStore } from './session.js';
+import { TuiStore, type CheckSettings } from './session.js';
 
 export interface LaunchOptions {
   readonly stdin: NodeJS.ReadStream;
@@ -19,6 +19,8 @@ export interface LaunchOptions {
   /** The model to open at once; without it the picker opens. */
   readonly open?: string;
   readonly color: boolean;
+  /** The policy and date the findings pane checks against, as `leakradius check` would. */
+  readonly check: CheckSettings;
 }
 
 export interface RunningTui {
@@ -28,7 +30,7 @@ export interface RunningTui {
 }
 
 export function launchTui(options: LaunchOptions): RunningTui {
-  const store = new TuiStore(options.io, { files: options.files, diagnostics: options.diagnostics, open: options.open });
+  const store = new TuiStore(options.io, { files: options.files, diagnostics: options.diagnostics, open: options.open, check: options.check });
   const instance = render(<App store={store} initialView={options.open !== undefined ? 'inventory' : 'picker'} color={options.color} />, {
     stdin: options.stdin,
     stdout: options.stdout,

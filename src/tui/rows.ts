@@ -3,6 +3,8 @@
  * element, built from the model (and, for credentials, the worst case once it
  * is known). Pure formatting: no analysis runs here.
  */
+import type { Finding } from '../analyses/check/types.js';
+import { ruleById } from '../analyses/rules/index.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import type { Relations } from '../model/relations.js';
 import type { Model } from '../model/types.js';
@@ -23,7 +25,13 @@ export interface Column {
   readonly width: number;
 }
 
-export const COLUMNS: Record<Exclude<PaneId, 'findings'>, readonly Column[]> = {
+export const COLUMNS: Record<PaneId, readonly Column[]> = {
+  findings: [
+    { title: 'finding', width: 0 },
+    { title: 'rule', width: 5 },
+    { title: 'severity', width: 8 },
+    { title: 'status', width: 8 },
+  ],
   credentials: [
     { title: 'credential', width: 0 },
     { title: 'ttl', width: 6 },
@@ -85,6 +93,30 @@ export function resourceRows(model: Model): Row[] {
     search: `${r.id} ${r.name ?? ''} ${r.kind}`,
     cells: [s(r.id), s(r.kind), r.sensitivity, join(r.holds)],
   }));
+}
+
+/** CI findings, in the check report's order (file, line, column). */
+export function findingRows(findings: readonly Finding[]): Row[] {
+  return findings.map((f) => ({
+    key: f.id,
+    search: `${f.id} ${f.severity} ${f.status} ${f.message}`,
+    cells: [s(f.message), f.rule, f.severity, f.status],
+  }));
+}
+
+/** The selected finding: id, verdict, where, why and how to fix it, and its acceptance. */
+export function findingDetail(f: Finding | undefined): string[] {
+  if (!f) return [];
+  const rule = ruleById(f.rule);
+  const lines = [
+    `${s(f.id)} · ${f.severity} · ${f.status}${f.fails ? ' · fails the gate (leakradius check, fail-on high)' : ''}`,
+    s(f.message),
+    `at ${s(f.file)}:${f.line}:${f.column} (${s(f.path)})`,
+  ];
+  if (rule) lines.push(`${rule.title}: ${rule.rationale}`, `fix: ${rule.fix}`);
+  const a = f.acceptance?.acceptance;
+  if (a) lines.push(`${f.status === 'expired' ? 'acceptance expired' : 'accepted'} by ${s(a.owner)} until ${a.expires}: ${s(a.reason)}`);
+  return lines;
 }
 
 /** Lines describing the selected element of a pane. */

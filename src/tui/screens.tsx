@@ -13,8 +13,9 @@ import { RISK_COLOR, badge, riskLevel, s, score } from './format.js';
 import type { CommandId, KeyContext } from './keymap.js';
 import { VIEW_CONTEXTS } from './keymap.js';
 import { cursorOf, filterRows } from './list.js';
-import { COLUMNS, agentRows, credentialRows, detailLines, resourceRows, toolRows, type Row } from './rows.js';
-import type { ModelSession, ScenarioEntry, TuiStore } from './session.js';
+import { COLUMNS, agentRows, credentialRows, detailLines, findingDetail, findingRows, resourceRows, toolRows, type Row } from './rows.js';
+import type { Finding } from '../analyses/check/types.js';
+import type { FindingsJob, ModelSession, ScenarioEntry, TuiStore } from './session.js';
 import type { AppState, ListId, PaneId } from './state.js';
 import { chainRows, DelegationView } from './views/delegation.js';
 import { ErrorsView } from './views/errors.js';
@@ -162,23 +163,41 @@ export function currentCredential(state: AppState, session: ModelSession): strin
   return remembered !== undefined && session.relations.credential.has(remembered) ? remembered : undefined;
 }
 
+function findingsNote(session: ModelSession): string {
+  if (!session.findings) return 'No CI findings: the check settings are missing.';
+  if (!session.findings.findings) return `computing the CI findings once every worst case is known (${session.risk.done} of ${session.risk.total})…`;
+  return 'No CI findings: leakradius check passes this model.';
+}
+
 function riskSummary(session: ModelSession): string {
   const job = session.risk;
   const total = job.totalRisk;
   return total === undefined ? `total risk: computing ${job.done}/${job.total}` : `total risk ${score(total)}`;
 }
 
+const findingRowsCache = new WeakMap<readonly Finding[], Row[]>();
+
+/** The findings pane's rows; undefined while they are computed (or without check settings). */
+function findingsOf(session: ModelSession): { rows?: readonly Row[]; findings?: readonly Finding[] } {
+  const findings = session.findings?.findings;
+  if (!findings) return {};
+  let rows = findingRowsCache.get(findings);
+  if (!rows) findingRowsCache.set(findings, (rows = findingRows(findings)));
+  return { rows, findings };
+}
+
 function inventoryScreen({ state, width, height }: Frame, session: ModelSession): Screen {
   const pane = state.pane;
   const rows = paneRows(session);
+  const found = findingsOf(session);
   const counts = {
     credentials: rows.credentials.length,
     agents: rows.agents.length,
     tools: rows.tools.length,
     resources: rows.resources.length,
-    findings: undefined,
+    findings: found.rows?.length,
   };
-  const paneList = pane === 'findings' ? NO_ROWS : rows[pane];
+  const paneList = pane === 'findings' ? found.rows ?? NO_ROWS : rows[pane];
   const l = listOf(state, pane, paneList);
   // Badges for the visible rows only: computed on demand, the rest by the background job.
   const decorate =
@@ -190,7 +209,7 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
       : undefined;
   const key = l.keys[l.cursor];
   const worst = pane === 'credentials' && key !== undefined ? session.analysis.knownWorstCase(key) : undefined;
-  const detail = detailLines(session.model, session.relations, pane, key, worst);
+  const detail = pane === 'findings' ? findingDetail(found.findings?.find((f) => f.id === key)) : detailLines(session.model, session.relations, pane, key, worst);
   const hints: Screen['hints'] =
     pane === 'credentials'
       ? [['move', 'move'], ['nextPane', 'pane'], ['leak', 'leak'], ['whatIf', 'what-if'], ['delegation', 'delegation'], ['scenarios', 'workshop'], ['filter', 'filter']]
@@ -208,10 +227,10 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
         counts={counts}
         items={l.shown}
         decorate={decorate}
-        columns={pane === 'findings' ? undefined : COLUMNS[pane]}
+        columns={COLUMNS[pane]}
         cursor={l.cursor}
         detail={detail}
-        empty={pane === 'findings' ? 'The CI findings of leakradius check appear here once the check engine is part of this build.' : 'nothing here'}
+        empty={pane === 'findings' ? findingsNote(session) : 'nothing here'}
         summary={riskSummary(session)}
         width={width}
         height={height}
@@ -254,6 +273,14 @@ function totalText(session: { risk: { totalRisk: number | undefined; done: numbe
   return total === undefined ? `computing ${session.risk.done}/${session.risk.total}` : score(total);
 }
 
+/** `5 open, 2 fail the gate`: accepted findings are not counted. */
+function findingsSummary(job: FindingsJob | undefined): string | undefined {
+  if (!job) return undefined;
+  if (!job.findings) return '…';
+  const open = job.findings.filter((f) => f.status !== 'accepted');
+  return `${open.length} open, ${open.filter((f) => f.fails).length} fail the gate`;
+}
+
 function whatIfScreen({ state, width, height }: Frame, session: ModelSession): Screen {
   const id = currentCredential(state, session);
   const written = id === undefined ? undefined : session.relations.credential.get(id);
@@ -271,12 +298,19 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
     body: (
       <WhatIfView
         credential={id}
-        before={{ settings: settingsOf(written), worst: session.analysis.worstCase(id), leak: session.analysis.leak(id, 'external'), total: totalText(session) }}
+        before={{
+          settings: settingsOf(written),
+          worst: session.analysis.worstCase(id),
+          leak: session.analysis.leak(id, 'external'),
+          total: totalText(session),
+          findings: findingsSummary(session.findings),
+        }}
         after={{
           settings: whatIf.settings(id) ?? settingsOf(written),
           worst: ready ? variant.worstCase(id) : undefined,
           leak: ready ? variant.leak(id, 'external') : undefined,
           total: totalText({ risk: whatIf.risk }),
+          findings: findingsSummary(whatIf.findings),
         }}
         changes={whatIf.describe()}
         refused={whatIf.refused}

@@ -5,6 +5,9 @@
  * keypresses, so a model with thousands of credentials never freezes input.
  */
 import { prepareAnalysis, type AnalysisContext } from '../analyses/context.js';
+import { runCheck } from '../analyses/check/engine.js';
+import type { Finding } from '../analyses/check/types.js';
+import type { Policy } from '../model/policy.js';
 import { delegationChains, type ChainsResult } from '../analyses/delegation/chains.js';
 import { simulateLeak, type Attacker, type LeakResult } from '../analyses/simulation/leak.js';
 import { totalRisk, worstCase, type WorstCase } from '../analyses/simulation/worst-case.js';
@@ -48,6 +51,7 @@ export class RiskJob {
   done = 0;
   private pending?: { cancel(): void };
   private cancelled = false;
+  private readonly finishedCallbacks: (() => void)[] = [];
 
   constructor(
     private readonly session: AnalysisSession,
@@ -82,6 +86,12 @@ export class RiskJob {
     this.pending?.cancel();
   }
 
+  /** Runs `callback` once every worst case is known (at once if they already are). */
+  whenFinished(callback: () => void): void {
+    if (this.finished) callback();
+    else this.finishedCallbacks.push(callback);
+  }
+
   private slice(): void {
     if (this.cancelled) return;
     const credentials = this.session.model.credentials;
@@ -90,7 +100,8 @@ export class RiskJob {
       this.session.worstCase(credentials[this.done].id);
       this.done++;
     }
-    if (this.done < credentials.length) {
+    if (this.finished) for (const callback of this.finishedCallbacks.splice(0)) callback();
+    else {
       this.pending = this.schedule(() => {
         this.slice();
         const now = performance.now();
@@ -129,6 +140,12 @@ export class AnalysisSession {
     return c;
   }
 
+  /** Every credential's worst case, computing those not known yet. */
+  worstCaseMap(): ReadonlyMap<string, WorstCase> {
+    for (const c of this.model.credentials) this.worstCase(c.id);
+    return this.cases;
+  }
+
   /** The worst case if already computed: badges of rows not yet reached show as pending. */
   knownWorstCase(credential: string): WorstCase | undefined {
     return this.cases.get(credential);
@@ -146,6 +163,42 @@ export class AnalysisSession {
   }
 }
 
+/** What `leakradius check` holds the model to: the TUI shows the same findings. */
+export interface CheckSettings {
+  readonly policy: Policy;
+  /** YYYY-MM-DD, for the expiry of accepted risks. */
+  readonly today: string;
+}
+
+/** The CI findings of a model, computed once its worst cases are known (the rules reuse them). */
+export class FindingsJob {
+  findings?: readonly Finding[];
+  private pending?: { cancel(): void };
+  private cancelled = false;
+
+  constructor(loaded: LoadedModel, analysis: AnalysisSession, risk: RiskJob, check: CheckSettings, schedule: Scheduler, notify: () => void) {
+    risk.whenFinished(() => {
+      if (this.cancelled) return;
+      this.pending = schedule(() => {
+        this.pending = undefined;
+        const report = runCheck([loaded], {
+          policy: check.policy,
+          today: check.today,
+          failOn: 'high',
+          prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
+        });
+        this.findings = report.findings;
+        notify();
+      });
+    });
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.pending?.cancel();
+  }
+}
+
 /**
  * A what-if variant of the open model: credential changes applied to its
  * document. A change shows at once; the variant is derived on the next turn
@@ -159,6 +212,8 @@ export class WhatIf {
   private applied: Changes = new Map();
   variant: AnalysisSession;
   risk: RiskJob;
+  /** The variant's CI findings, when the check settings are known. */
+  findings?: FindingsJob;
   /** Why the last change was refused (a TTL outside what the kind allows, say), if it was. */
   refused?: string;
   private pending?: { cancel(): void };
@@ -170,6 +225,7 @@ export class WhatIf {
   ) {
     this.variant = base.analysis;
     this.risk = base.risk;
+    this.findings = base.findings;
   }
 
   /** Whether the variant is still being derived from the latest changes. */
@@ -234,27 +290,38 @@ export class WhatIf {
 
   private derive(): void {
     const next = this.changes;
-    if (next.size === 0) return this.install(next, this.base.analysis, this.base.risk);
-    const derived = deriveModel(applyChanges(this.base.loaded.document, next), this.base.model.name);
+    if (next.size === 0) return this.install(next, this.base.analysis, this.base.risk, this.base.findings);
+    const document = applyChanges(this.base.loaded.document, next);
+    const derived = deriveModel(document, this.base.model.name);
     if (!derived.ok) {
       this.refused = derived.problems[0];
       this.changes = this.applied;
       return;
     }
     const variant = new AnalysisSession(derived.model, derived.relations);
-    this.install(next, variant, new RiskJob(variant, this.schedule, this.notify).start());
+    const risk = new RiskJob(variant, this.schedule, this.notify).start();
+    // The source map of the file as written: the changes are edits of values, so every node keeps its place.
+    const loaded: LoadedModel = { ...this.base.loaded, document, model: derived.model, relations: derived.relations };
+    const findings = this.base.check ? new FindingsJob(loaded, variant, risk, this.base.check, this.schedule, this.notify) : undefined;
+    this.install(next, variant, risk, findings);
   }
 
-  private install(changes: Changes, variant: AnalysisSession, risk: RiskJob): void {
-    if (this.risk !== this.base.risk) this.risk.cancel();
+  private install(changes: Changes, variant: AnalysisSession, risk: RiskJob, findings: FindingsJob | undefined): void {
+    this.cancelOwn();
     this.applied = changes;
     this.variant = variant;
     this.risk = risk;
+    this.findings = findings;
+  }
+
+  private cancelOwn(): void {
+    if (this.risk !== this.base.risk) this.risk.cancel();
+    if (this.findings !== this.base.findings) this.findings?.cancel();
   }
 
   dispose(): void {
     this.pending?.cancel();
-    if (this.risk !== this.base.risk) this.risk.cancel();
+    this.cancelOwn();
   }
 }
 
@@ -262,15 +329,19 @@ export class WhatIf {
 export class ModelSession {
   readonly analysis: AnalysisSession;
   readonly risk: RiskJob;
+  /** Undefined when the TUI was started without check settings. */
+  readonly findings?: FindingsJob;
   readonly whatIf: WhatIf;
 
   constructor(
     readonly loaded: LoadedModel,
     schedule: Scheduler,
     notify: () => void,
+    readonly check?: CheckSettings,
   ) {
     this.analysis = new AnalysisSession(loaded.model, loaded.relations);
     this.risk = new RiskJob(this.analysis, schedule, notify).start();
+    if (check) this.findings = new FindingsJob(loaded, this.analysis, this.risk, check, schedule, notify);
     this.whatIf = new WhatIf(this, schedule, notify);
   }
 
@@ -288,6 +359,7 @@ export class ModelSession {
 
   dispose(): void {
     this.risk.cancel();
+    this.findings?.cancel();
     this.whatIf.dispose();
   }
 }
@@ -327,14 +399,16 @@ export class TuiStore {
   /** What-if changes kept while the file is invalid, for when it is fixed. */
   private pendingChanges?: Changes;
   private readonly watching: boolean;
+  private readonly check?: CheckSettings;
   readonly picker: { readonly files: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
 
   constructor(
     readonly io: TuiIo,
-    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean },
+    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean; check?: CheckSettings },
     private readonly schedule: Scheduler = immediateScheduler,
   ) {
     this.picker = { files: options.files, diagnostics: options.diagnostics ?? [] };
+    this.check = options.check;
     this.watching = options.watch ?? true;
     if (options.open !== undefined) this.open(options.open);
   }
@@ -393,7 +467,7 @@ export class TuiStore {
       return;
     }
     previous?.dispose();
-    const session = new ModelSession(result.loaded, this.schedule, this.bump);
+    const session = new ModelSession(result.loaded, this.schedule, this.bump, this.check);
     const carried = previous?.whatIf.changes ?? this.pendingChanges;
     this.pendingChanges = undefined;
     if (carried && carried.size > 0) session.whatIf.rebase(carried);

@@ -98,10 +98,25 @@ describe('inventory', () => {
     expect(frame).not.toContain('\u0007');
   });
 
-  it('shows a findings pane', async () => {
+  it('shows the CI findings of leakradius check in their own pane', async () => {
     ui = await drive(files(), { open: 'models/token.yaml' });
-    for (let i = 0; i < 4; i++) await ui.press('nextPane', 'inventory');
-    expect(ui.frame()).toMatch(/\[Findings [^\]]*\]/);
+    await ui.press('prevPane', 'inventory');
+    // As `leakradius check` reports them: LR012 (medium), LR001, LR010, LR005 (high), in file order.
+    expect(ui.frame()).toContain('[Findings 4]');
+    expect(ui.frame()).toMatch(/› agent "bot" has no owner and no purpose.*LR012 medium\s+open/);
+    await ui.press('down', 'list');
+    const frame = ui.frame();
+    expect(frame).toMatch(/› credential "token" lives 30d, above the default maximum \(1d\).*LR001 high\s+open/);
+    expect(frame).toContain('LR001@credential:token · high · open · fails the gate');
+    expect(frame).toContain('at models/token.yaml:12:10 (credentials[0].ttl)');
+  });
+
+  it('accepts findings the model accepts, as leakradius check does', async () => {
+    const accepted = `${TOKEN_MODEL}accept:\n  - { finding: "LR012@agent:bot", reason: "a test agent", owner: sec, expires: "2025-12-31" }\n`;
+    ui = await drive(new MemoryFiles({ 'models/a.yaml': accepted }), { open: 'models/a.yaml' });
+    await ui.press('prevPane', 'inventory');
+    expect(ui.frame()).toMatch(/› agent "bot" has no owner.*LR012 medium\s+accepted/);
+    expect(ui.frame()).toContain('accepted by sec until 2025-12-31: a test agent');
   });
 });
 
@@ -159,6 +174,8 @@ describe('what-if', () => {
     expect(frame).toContain('blast radius     15 → 15');
     expect(frame).toContain('time-weighted    840 → 360   *');
     expect(frame).toContain('total risk       840 → 360   *');
+    // LR001 (ttl above 1d) and LR010 (usable for longer than 1d) no longer hold; LR005 and LR012 do.
+    expect(frame).toContain('CI findings      4 open, 3 fail the gate → 2 open, 1 fail the gate   *');
     expect(frame).toContain('ttl of token: 30d → 1d');
   });
 

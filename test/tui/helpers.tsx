@@ -1,10 +1,14 @@
 /** Drives the TUI in tests: an in-memory file system, keys from the keymap, and a tick after every write. */
 import { render } from 'ink-testing-library';
+import { DEFAULT_POLICY } from '../../src/model/policy.js';
 import { App } from '../../src/tui/app.js';
 import type { TuiIo } from '../../src/tui/io.js';
 import { sequenceOf, type CommandId, type KeyContext } from '../../src/tui/keymap.js';
 import { TuiStore, type Scheduler } from '../../src/tui/session.js';
 import type { ViewId } from '../../src/tui/state.js';
+
+/** The date the findings are checked on: acceptances hold through their expiry day. */
+export const TODAY = '2025-06-01';
 
 /** Lets Ink read the input and render: needed after every stdin write. */
 export const tick = () => new Promise<void>((resolve) => setImmediate(() => setTimeout(resolve, 0)));
@@ -102,7 +106,7 @@ export async function drive(
   options: { open?: string; files?: string[]; view?: ViewId; width?: number; height?: number; scheduler?: Scheduler } = {},
 ): Promise<Driven> {
   const files = options.files ?? io.modelFiles().files;
-  const store = new TuiStore(io, { files, open: options.open }, options.scheduler ?? testScheduler);
+  const store = new TuiStore(io, { files, open: options.open, check: { policy: DEFAULT_POLICY, today: TODAY } }, options.scheduler ?? testScheduler);
   const view = options.view ?? (options.open !== undefined ? 'inventory' : 'picker');
   const ui = render(<App store={store} initialView={view} width={options.width ?? 100} height={options.height ?? 30} />);
   await tick();

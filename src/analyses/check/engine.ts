@@ -7,7 +7,7 @@
 import type { LoadedModel } from '../../model/load.js';
 import { severityRank, type Policy, type Severity } from '../../model/policy.js';
 import { formatPath } from '../../yaml/diagnostic.js';
-import { prepareAnalysis } from '../context.js';
+import { prepareAnalysis, type AnalysisContext } from '../context.js';
 import { delegationFacts, type DelegationFacts } from '../delegation/facts.js';
 import { RULES } from '../rules/index.js';
 import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
@@ -27,6 +27,14 @@ export interface CheckOptions {
   readonly baseline?: Baseline;
   /** The rule catalogue; tests may pass a subset. */
   readonly rules?: readonly Rule[];
+  /** Analyses the caller already has for a model (the TUI keeps them), so they are not computed twice. */
+  readonly prepared?: (loaded: LoadedModel) => PreparedModel | undefined;
+}
+
+export interface PreparedModel {
+  readonly ctx: AnalysisContext;
+  /** Every credential's worst case, when known. */
+  readonly worstCases?: ReadonlyMap<string, WorstCase>;
 }
 
 type Draft = Omit<Finding, 'status' | 'acceptance' | 'baseline' | 'fails'>;
@@ -48,7 +56,7 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
   const stale: StaleAcceptance[] = [];
 
   for (const loaded of models) {
-    const { drafts, summaries } = checkModel(loaded, enabled, options.policy, outcomes);
+    const { drafts, summaries } = checkModel(loaded, enabled, options.policy, outcomes, options.prepared?.(loaded));
     credentials.push(...summaries);
     const own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({ acceptance, source: 'model', file: loaded.file, ...loaded.sourceMap.locate(acceptance.path) }));
     const candidates = [...policyCandidates, ...own.map((located) => ({ pattern: acceptancePattern(located.acceptance.finding), located }))];
@@ -90,9 +98,10 @@ export function checkModel(
   rules: readonly Rule[],
   policy: Policy,
   outcomes: ReadonlyMap<string, RuleOutcome> = ruleOutcomes(rules, policy),
+  prepared?: PreparedModel,
 ): { drafts: Draft[]; summaries: CredentialSummary[] } {
-  const ctx = prepareAnalysis(loaded.model, loaded.relations);
-  let cases: Map<string, WorstCase> | undefined;
+  const ctx = prepared?.ctx ?? prepareAnalysis(loaded.model, loaded.relations);
+  let cases: ReadonlyMap<string, WorstCase> | undefined = prepared?.worstCases;
   let facts: DelegationFacts | undefined;
   const input: RuleInput = {
     ctx,

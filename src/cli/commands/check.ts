@@ -68,7 +68,7 @@ function requireModels(inputs: readonly string[]): LoadedModel[] {
   return models;
 }
 
-function requirePolicy(file: string): Policy {
+export function requirePolicy(file: string): Policy {
   const shown = displayPath(file);
   const source = readSource(shown);
   if (!source.ok) throw new InputError(source.diagnostics);

@@ -21,6 +21,8 @@ export interface Side {
   readonly leak?: LeakResult;
   /** The total risk, formatted, or the progress towards it. */
   readonly total: string;
+  /** The CI findings, summarised (`7 open, 2 fail the gate`), `…` while computed; undefined without check settings. */
+  readonly findings?: string;
 }
 
 type Props = {
@@ -50,6 +52,7 @@ export function comparisonLines(before: Side, after: Side): string[] {
     row('blast radius', pick(before, (w) => String(w.score)), pick(after, (w) => String(w.score))),
     row('time-weighted', pick(before, (w) => score(w.timeWeightedScore)), pick(after, (w) => score(w.timeWeightedScore))),
     row('total risk', before.total, after.worst ? after.total : '…'),
+    ...(before.findings !== undefined ? [row('CI findings', before.findings, (after.worst && after.findings) || '…')] : []),
   ];
 }
 
