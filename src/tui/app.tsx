@@ -146,7 +146,8 @@ export function runCommand(command: CommandId, c: CommandContext): void {
       return;
     case 'select':
       if (state.pane === 'credentials') return openCredentialView(c, 'leak');
-      if (state.pane === 'agents') return openAgentChains(c);
+      if (state.pane === 'agents') return openAgentChains(c, selectedKey(screen));
+      if (state.pane === 'findings') return openFindingElement(c);
       return;
     case 'leak':
       return openCredentialView(c, 'leak');
@@ -217,8 +218,24 @@ function openCredentialView({ dispatch, screen, state }: CommandContext, view: '
   dispatch({ type: 'open', view });
 }
 
-function openAgentChains({ store, dispatch, screen }: CommandContext): void {
-  const agent = selectedKey(screen);
+/** Enter on a finding: its credential's leak, or its agent's delegation chains. */
+function openFindingElement(c: CommandContext): void {
+  const id = selectedKey(c.screen);
+  const element = id?.slice(id.indexOf('@') + 1) ?? '';
+  const [kind, ...rest] = element.split(':');
+  const target = rest.join(':');
+  const session = c.store.session;
+  if (kind === 'credential' && session?.relations.credential.has(target)) {
+    const index = session.model.credentials.findIndex((x) => x.id === target);
+    c.dispatch({ type: 'reveal', list: 'credentials', key: target, index });
+    c.dispatch({ type: 'focusPane', pane: 'credentials' });
+    c.dispatch({ type: 'open', view: 'leak' });
+  } else if (kind === 'agent') {
+    openAgentChains(c, target);
+  }
+}
+
+function openAgentChains({ store, dispatch }: CommandContext, agent: string | undefined): void {
   const chains = store.session?.analysis.chains().chains ?? [];
   const index = chains.findIndex((ch) => ch.hops.some((h) => h.agent === agent));
   dispatch({ type: 'open', view: 'delegation' });

@@ -48,6 +48,8 @@ export type Action =
   | { type: 'move'; list: ListId; keys: readonly string[]; delta: number }
   | { type: 'moveTo'; list: ListId; keys: readonly string[]; index: number }
   | { type: 'select'; list: ListId; key: string; index: number }
+  /** Selects a row, clearing the list's filter so that the row is in it. */
+  | { type: 'reveal'; list: ListId; key: string; index: number }
   | { type: 'filterStart'; list: ListId }
   | { type: 'filterType'; text: string }
   | { type: 'filterErase' }
@@ -105,6 +107,8 @@ export function reduce(state: AppState, action: Action): AppState {
       return withSelection(state, action.list, selectAt(action.keys, action.index));
     case 'select':
       return withSelection(state, action.list, { key: action.key, index: action.index });
+    case 'reveal':
+      return withSelection({ ...state, filters: { ...state.filters, [action.list]: '' } }, action.list, { key: action.key, index: action.index });
     case 'filterStart':
       return { ...state, filtering: action.list };
     case 'filterType': {

@@ -109,6 +109,8 @@ describe('inventory', () => {
     expect(frame).toMatch(/› credential "token" lives 30d, above the default maximum \(1d\).*LR001 high\s+open/);
     expect(frame).toContain('LR001@credential:token · high · open · fails the gate');
     expect(frame).toContain('at models/token.yaml:12:10 (credentials[0].ttl)');
+    await ui.press('select', 'inventory');
+    expect(ui.frame()).toContain('Leak of token through logs');
   });
 
   it('accepts findings the model accepts, as leakradius check does', async () => {

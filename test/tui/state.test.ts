@@ -71,6 +71,11 @@ describe('navigation', () => {
     expect(run(s, { type: 'filterEnd', keep: false })).toMatchObject({ filtering: undefined, filters: { credentials: '' } });
   });
 
+  it('reveals a row: its list unfiltered and the row selected', () => {
+    const s = run(initialState('inventory'), { type: 'filterStart', list: 'credentials' }, { type: 'filterType', text: 'x' }, { type: 'filterEnd', keep: true });
+    expect(run(s, { type: 'reveal', list: 'credentials', key: 'gh-pat', index: 3 })).toMatchObject({ filters: { credentials: '' }, selections: { credentials: { key: 'gh-pat', index: 3 } } });
+  });
+
   it('steps hops and events within their bounds, and starts them afresh when the view opens', () => {
     let s = run(initialState('inventory'), { type: 'open', view: 'delegation' }, { type: 'hop', delta: 1, count: 3 }, { type: 'hop', delta: 5, count: 3 });
     expect(s.hop).toBe(2);
