@@ -2,10 +2,14 @@
  * The TUI driven through its keys, as a user would, with the frames checked.
  * Expected numbers are worked out by hand in test/tui/models.ts and below.
  */
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load.js';
+import { App } from '../../src/tui/app.js';
 import { KEYMAP } from '../../src/tui/keymap.js';
-import { drive, ManualScheduler, MemoryFiles, type Driven } from './helpers.js';
+import { TuiStore } from '../../src/tui/session.js';
+import { drive, ManualScheduler, MemoryFiles, testScheduler, tick, type Driven } from './helpers.js';
 import { BAD_MODEL, PAT_MODEL, PAT_SCENARIO, TOKEN_MODEL, manyCredentials } from './models.js';
 
 let ui: Driven | undefined;
@@ -328,5 +332,43 @@ describe('a model with thousands of credentials', () => {
     await ui.press('down', 'list');
     expect(ui.frame()).toMatch(/total risk \d+/);
     expect(ui.frame()).not.toContain('computing');
+  });
+});
+
+describe('terminal', () => {
+  it('colours only when asked (NO_COLOR turns it off upstream), and the words carry the meaning either way', async () => {
+    const io = files();
+    const store = new TuiStore(io, { files: [], open: 'models/pat.yaml' }, testScheduler);
+    const level = chalk.level;
+    chalk.level = 1; // as on a colour terminal: the test's output is not one
+    try {
+      const coloured = render(<App store={store} initialView="inventory" width={100} height={30} color />);
+      await tick();
+      expect(coloured.lastFrame()).toMatch(/\u001b\[[0-9;]*m/);
+      expect(coloured.lastFrame()).toContain('CRIT');
+      coloured.unmount();
+    } finally {
+      chalk.level = level;
+    }
+    const plain = render(<App store={store} initialView="inventory" width={100} height={30} color={false} />);
+    await tick();
+    expect(plain.lastFrame()).not.toContain('\u001b');
+    expect(plain.lastFrame()).toContain('CRIT');
+    plain.unmount();
+    store.dispose();
+  });
+
+  it('lays itself out again when the terminal is resized', async () => {
+    const store = new TuiStore(files(), { files: [], open: 'models/pat.yaml' }, testScheduler);
+    const ui = render(<App store={store} initialView="inventory" />);
+    await tick();
+    const widest = () => Math.max(...(ui.lastFrame() ?? '').split('\n').map((l) => [...l].length));
+    expect(widest()).toBe(100); // ink-testing-library's terminal
+    Object.defineProperty(ui.stdout, 'columns', { value: 80, configurable: true });
+    ui.stdout.emit('resize');
+    await tick();
+    expect(widest()).toBe(80);
+    ui.unmount();
+    store.dispose();
   });
 });
