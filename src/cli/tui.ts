@@ -3,11 +3,12 @@
  * short text summary of the default model when input or output is not a
  * terminal (a pipe, a CI log), where a full-screen view cannot work.
  */
+import { formatDiagnostic } from '../reports/diagnostics.js';
 import { colorWanted } from '../reports/terminal.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { DEFAULT_POLICY } from '../model/policy.js';
 import { requirePolicy } from './commands/check.js';
-import { printSummary } from './front-door.js';
+import { defaultModelFile, printSummary } from './front-door.js';
 import { displayPath } from './io.js';
 import { runFullScreen } from './full-screen.js';
 import { EXIT, type Shell } from './shell.js';
@@ -62,9 +63,9 @@ export async function openTui(shell: Shell, input: string | undefined, policyFil
 }
 
 function summarise(shell: Shell, start: Opening): void {
-  const file = start.open ?? pickDefault(start.files);
+  const file = start.open ?? defaultModelFile(start.files);
   if (file === undefined) {
-    for (const d of start.diagnostics) shell.stderr.write(`${d.file}: ${d.message}\n`);
+    for (const d of start.diagnostics) shell.stderr.write(`${formatDiagnostic(d)}\n`);
     shell.stdout.write('No model found. Give one: leakradius tui <model.yaml>, or see leakradius --help\n');
     if (start.diagnostics.length > 0) shell.exitCode = EXIT.invalid;
     return;
@@ -75,7 +76,3 @@ function summarise(shell: Shell, start: Opening): void {
 
 export const NOT_A_TERMINAL =
   '\nThe interactive view needs a terminal for input and output. In scripts and CI use `leakradius check` (the CI gate) or `leakradius simulate` (one leak).\n';
-
-function pickDefault(files: readonly string[]): string | undefined {
-  return files.find((f) => f.endsWith('/coding-agent.yaml') || f === 'coding-agent.yaml') ?? files[0];
-}

@@ -151,10 +151,13 @@ export function bindingLabel(binding: { readonly keys: readonly KeySpec[] }): st
   return binding.keys.map(keyLabel).join(' ');
 }
 
-/** The short label of a command's first key in a context, for footers: `l`, `Enter`. */
-export function keyOf(command: CommandId, context: KeyContext): string {
-  const binding = KEYMAP.find((b) => b.command === command && b.context === context);
-  return binding ? keyLabel(binding.keys[0]) : '?';
+/** The label of a command's first key in the first of the contexts that binds it, for footers: `l`, `Enter`. */
+export function keyIn(command: CommandId, contexts: readonly KeyContext[]): string | undefined {
+  for (const context of contexts) {
+    const binding = KEYMAP.find((b) => b.command === command && b.context === context);
+    if (binding) return keyLabel(binding.keys[0]);
+  }
+  return undefined;
 }
 
 /** The bytes a terminal sends for a key: what the tests write to stdin. */
