@@ -31,6 +31,7 @@ export function runCommand(command: CommandId, c: CommandContext): void {
     case 'quit':
       return c.quit();
     case 'back':
+      if (state.back.length === 0 && !state.help) return dispatch({ type: 'message', text: 'nothing to go back to: q quits' });
       return dispatch({ type: 'back' });
     case 'up':
       return void move(-1);

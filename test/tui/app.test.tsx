@@ -58,6 +58,16 @@ describe('opening', () => {
     expect(ui.frame()).toContain('[Credentials 1]');
   });
 
+  it('opens an invalid model from the picker as its problems, and goes back to the picker', async () => {
+    ui = await drive(files());
+    await ui.press('open', 'picker'); // models/bad.yaml, the first
+    expect(ui.frame()).toContain('models/bad.yaml does not load: 2 problems');
+    await ui.press('back', 'global');
+    expect(ui.frame()).toContain('Choose a model (3)');
+    await ui.press('back', 'global');
+    expect(ui.frame()).toContain('nothing to go back to: q quits');
+  });
+
   it('shows every problem of an invalid model as file:line:col, and loads it once it is fixed', async () => {
     const io = files();
     ui = await drive(io, { open: 'models/bad.yaml' });
