@@ -2,7 +2,7 @@
  * The file-system side of the shell: finding model files, reading them safely
  * and writing outputs. Everything past this point is pure.
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, readFileSync, realpathSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_SOURCE_BYTES, decodeSource, tooLarge } from '../yaml/decode.js';
 import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
@@ -125,11 +125,32 @@ export function displayPath(file: string): string {
   return shown.split(sep).join('/');
 }
 
-/** Writes a file atomically (temporary file, then rename), so a crash never leaves half a report. */
+/**
+ * Writes a file atomically (temporary file, then rename), so a crash never
+ * leaves half a report. A symbolic link is followed, and what is not a
+ * regular file (/dev/null, /dev/stdout, a pipe) is written in place: renaming
+ * over it would replace it with a plain file.
+ */
 export function writeFileAtomic(file: string, text: string): void {
-  const temporary = join(dirname(file), `.${Date.now()}-${process.pid}.leakradius.tmp`);
+  const target = existingTarget(file);
+  if (target !== undefined && !statSync(target).isFile()) {
+    writeFileSync(target, text);
+    return;
+  }
+  const path = target ?? file;
+  const temporary = join(dirname(path), `.${Date.now()}-${process.pid}.leakradius.tmp`);
   writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  renameSync(temporary, path);
+}
+
+/** The file a path names once links are followed, or undefined when there is none yet. */
+export function existingTarget(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export function describeFsError(error: unknown): string {
