@@ -44,7 +44,8 @@ const LABEL = 17;
 
 /** `label   before → after`, the numbers the what-if view compares. */
 export function comparisonLines(before: Side, after: Side): string[] {
-  const row = (label: string, b: string, a: string) => `  ${label.padEnd(LABEL)}${b} → ${a}${b === a || a === '…' ? '' : '   *'}`;
+  const pending = (text: string) => text === '…' || text.startsWith('computing');
+  const row = (label: string, b: string, a: string) => `  ${label.padEnd(LABEL)}${b} → ${a}${b === a || pending(a) || pending(b) ? '' : '   *'}`;
   const pick = (side: Side, f: (w: WorstCase) => string) => (side.worst ? f(side.worst) : '…');
   return [
     row('exposure window', pick(before, (w) => window(w.exposureWindow)), pick(after, (w) => window(w.exposureWindow))),
