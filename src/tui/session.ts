@@ -5,7 +5,8 @@
  * keypresses, so a model with thousands of credentials never freezes input.
  */
 import { prepareAnalysis, type AnalysisContext } from '../analyses/context.js';
-import { runCheck } from '../analyses/check/engine.js';
+import { compareFindings, runCheck } from '../analyses/check/engine.js';
+import { RULES } from '../analyses/rules/index.js';
 import type { Finding } from '../analyses/check/types.js';
 import type { Policy } from '../model/policy.js';
 import { delegationChains, type ChainsResult } from '../analyses/delegation/chains.js';
@@ -170,27 +171,43 @@ export interface CheckSettings {
   readonly today: string;
 }
 
-/** The CI findings of a model, computed once its worst cases are known (the rules reuse them). */
+/**
+ * The CI findings of a model, computed once its worst cases are known (the
+ * rules reuse them), one rule per turn of the event loop: on a model of
+ * thousands of credentials a single rule can take a few hundred milliseconds.
+ */
 export class FindingsJob {
   findings?: readonly Finding[];
   private pending?: { cancel(): void };
   private cancelled = false;
 
   constructor(loaded: LoadedModel, analysis: AnalysisSession, risk: RiskJob, check: CheckSettings, schedule: Scheduler, notify: () => void) {
-    risk.whenFinished(() => {
+    const found: Finding[] = [];
+    const runRule = (index: number) => {
+      this.pending = undefined;
       if (this.cancelled) return;
-      this.pending = schedule(() => {
-        this.pending = undefined;
-        const report = runCheck([loaded], {
-          policy: check.policy,
-          today: check.today,
-          failOn: 'high',
-          prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
-        });
-        this.findings = report.findings;
+      if (index === RULES.length) {
+        this.findings = found.sort(compareFindings);
         notify();
+        return;
+      }
+      const report = runCheck([loaded], {
+        policy: check.policy,
+        today: check.today,
+        failOn: 'high',
+        rules: [RULES[index]],
+        prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
       });
+      found.push(...report.findings);
+      this.pending = schedule(() => runRule(index + 1));
+    };
+    risk.whenFinished(() => {
+      if (!this.cancelled) this.pending = schedule(() => runRule(0));
     });
+  }
+
+  get done(): boolean {
+    return this.findings !== undefined;
   }
 
   cancel(): void {
@@ -428,6 +445,14 @@ export class TuiStore {
 
   get session(): ModelSession | undefined {
     return this.opened?.kind === 'model' ? this.opened.session : undefined;
+  }
+
+  /** Whether background work is still under way (badges, findings, a what-if variant). */
+  get busy(): boolean {
+    const session = this.session;
+    if (!session) return false;
+    const w = session.whatIf;
+    return !session.risk.finished || !(session.findings?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
   }
 
   /** Opens a model file and watches it; returns whether it is valid. */

@@ -93,6 +93,12 @@ export const testScheduler: Scheduler = (work) => {
   return { cancel: () => clearImmediate(handle) };
 };
 
+/** Ticks until the background work a key started is done (with the test scheduler it runs on setImmediate). */
+export async function settle(store: TuiStore): Promise<void> {
+  for (let i = 0; i < 200 && store.busy; i++) await tick();
+  await tick();
+}
+
 export interface Driven {
   readonly store: TuiStore;
   frame(): string;
@@ -110,6 +116,7 @@ export async function drive(
   const view = options.view ?? (options.open !== undefined ? 'inventory' : 'picker');
   const ui = render(<App store={store} initialView={view} width={options.width ?? 100} height={options.height ?? 30} />);
   await tick();
+  if (!options.scheduler) await settle(store);
   return {
     store,
     frame: () => ui.lastFrame() ?? '',
@@ -118,6 +125,7 @@ export async function drive(
         ui.stdin.write(sequenceOf(command, context));
         await tick();
       }
+      if (!options.scheduler) await settle(store); // a test with its own scheduler runs the work itself
     },
     async type(text) {
       for (const ch of text) {
