@@ -13,6 +13,7 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keyIn, type CommandId } from './keymap.js';
 import { describeScreen, type Screen } from './screens.js';
 import type { TuiStore } from './session.js';
+import { RULES } from '../analyses/rules/index.js';
 import { runCommand } from './commands.js';
 import { s } from './format.js';
 import { initialState, reduce, type AppState, type ViewId } from './state.js';
@@ -58,6 +59,8 @@ export function App({ store, initialView, width: fixedWidth, height: fixedHeight
   );
 }
 
+const RULE_COUNT = RULES.length;
+
 function quit(store: TuiStore, exit: () => void): void {
   store.dispose();
   exit();
@@ -71,6 +74,7 @@ function statusText(store: TuiStore, state: AppState): string {
   if (state.message) return state.message;
   const session = store.session;
   if (session && !session.risk.finished) return `computing risk badges: ${session.risk.done} of ${session.risk.total} credentials (keys keep working)`;
+  if (session?.findings && !session.findings.done) return `computing the CI findings: rule ${session.findings.rulesDone + 1} of ${RULE_COUNT}`;
   if (session && session.whatIf.changeCount > 0 && state.view !== 'whatif') {
     const n = session.whatIf.changeCount;
     return `what-if: ${n} change${n === 1 ? '' : 's'} not saved (w shows them, s there saves a copy)`;

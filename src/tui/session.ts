@@ -178,6 +178,8 @@ export interface CheckSettings {
  */
 export class FindingsJob {
   findings?: readonly Finding[];
+  /** Rules run so far, of `RULES.length`. */
+  rulesDone = 0;
   private pending?: { cancel(): void };
   private cancelled = false;
 
@@ -199,6 +201,7 @@ export class FindingsJob {
         prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
       });
       found.push(...report.findings);
+      this.rulesDone = index + 1;
       this.pending = schedule(() => runRule(index + 1));
     };
     risk.whenFinished(() => {
