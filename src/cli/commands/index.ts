@@ -4,6 +4,7 @@ import type { Shell } from '../shell.js';
 import { delegationCommand } from './delegation.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
+import { recommendCommand } from './recommend.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
@@ -17,6 +18,7 @@ export function commands(shell: Shell): AnyCommand[] {
     graphCommand(shell),
     simulateCommand(shell),
     delegationCommand(shell),
+    recommendCommand(shell),
     kindsCommand(shell),
   ] as unknown as AnyCommand[];
 }
