@@ -84,8 +84,15 @@ const DETECTORS: Readonly<Record<RecommendationKind, Detector>> = {
 };
 
 export function recommend(loaded: Pick<LoadedModel, 'document' | 'model' | 'relations'>, options: RecommendOptions = {}): RecommendResult {
-  const baseline: Baseline = { document: loaded.document, name: loaded.model.name, measured: measure(loaded.model, loaded.relations) };
-  const candidates = candidatesOf(factsOf(loaded), options.kinds ?? RECOMMENDATION_KINDS);
+  return rankCandidates(baselineOf(loaded), candidatesOf(factsOf(loaded), options.kinds ?? RECOMMENDATION_KINDS));
+}
+
+/**
+ * Measures every candidate on a copy of the model: one that would not load or
+ * would stop a workflow is withheld, one that removes nothing is dropped, the
+ * rest are ranked by risk removed and combined.
+ */
+export function rankCandidates(baseline: Baseline, candidates: readonly Candidate[]): RecommendResult {
   const shown: Recommendation[] = [];
   const withheld: Withheld[] = [];
   for (const candidate of candidates) {
@@ -100,7 +107,7 @@ export function recommend(loaded: Pick<LoadedModel, 'document' | 'model' | 'rela
   shown.sort((a, b) => compareTotals(a.effect.after, b.effect.after) || RECOMMENDATION_KINDS.indexOf(a.kind) - RECOMMENDATION_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : 1));
   const recommendations = shown.map((r) => ({ ...r, conflicts: shown.filter((o) => o.id !== r.id && conflicting(r, o)).map((o) => o.id) }));
   return {
-    model: loaded.model.name,
+    model: baseline.measured.model.name,
     before: baseline.measured.totals,
     recommendations,
     combined: combine(baseline, recommendations),
@@ -108,6 +115,11 @@ export function recommend(loaded: Pick<LoadedModel, 'document' | 'model' | 'rela
     considered: candidates.length,
     baseline,
   };
+}
+
+/** The model as loaded, measured: what `rankCandidates` and `whatIf` compare with. */
+export function baselineOf(loaded: Pick<LoadedModel, 'document' | 'model' | 'relations'>): Baseline {
+  return { document: loaded.document, name: loaded.model.name, measured: measure(loaded.model, loaded.relations) };
 }
 
 /**

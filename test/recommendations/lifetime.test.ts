@@ -1,0 +1,70 @@
+/**
+ * Binding and revocation: how long a leaked copy works, and where.
+ */
+import { describe, expect, it } from 'vitest';
+import { H, M } from '../helpers/model.js';
+import { HEADER, change, find, ids, recommendFor } from './helpers.js';
+
+const key = (fields: string, workflow = '') => `${HEADER}
+agents: [{ id: bot, credentials: [key] }]
+resources: [{ id: db, kind: database, sensitivity: high }]
+credentials:
+  - { id: key, ${fields}, grants: [{ resource: db, actions: [read] }] }
+${workflow}`;
+
+describe('binding', () => {
+  it('binds a bearer credential that can leak, so an external copy replays nowhere', () => {
+    const result = recommendFor(key('ttl: 10h, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs]'), ['binding']);
+    const r = find(result, 'binding:key');
+    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'binding'], old: 'bearer', value: 'sender-constrained' }]);
+    // Before: expiry at 10h comes before detection (2d): db read 5 for 10h = 50. After: not replayable: 0.
+    expect(change(r, 'key')).toEqual({
+      credential: 'key',
+      before: { exposureWindow: 10 * H, score: 5, timeWeightedScore: 50 },
+      after: { exposureWindow: 0, score: 0, timeWeightedScore: 0 },
+    });
+  });
+
+  it('writes the binding when the model left it to the default', () => {
+    const r = find(recommendFor(key('ttl: 10h, exposure: [logs]'), ['binding']), 'binding:key');
+    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'binding'], value: 'sender-constrained' }]);
+  });
+
+  it('does not appear without an exposure channel, or when already bound', () => {
+    expect(ids(recommendFor(key('ttl: 10h, binding: bearer'), ['binding']))).toEqual([]);
+    expect(ids(recommendFor(key('ttl: 10h, binding: workload-bound, exposure: [logs]'), ['binding']))).toEqual([]);
+  });
+});
+
+describe('revocation', () => {
+  it('automates a manual revocation', () => {
+    const r = find(recommendFor(key('ttl: 30d, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs]'), ['revocation']), 'revocation:key');
+    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'revocation', 'mode'], old: 'manual', value: 'automated' }]);
+    // Before: 2d + 8h = 56h; 5 x 56 = 280. After: 2d + 2m = 48h2m; 5 x 48.0333 = 240.1667.
+    const c = change(r, 'key');
+    expect(c.before).toEqual({ exposureWindow: 56 * H, score: 5, timeWeightedScore: 280 });
+    expect(c.after.exposureWindow).toBe(48 * H + 2 * M);
+    expect(c.after.timeWeightedScore).toBeCloseTo(5 * (48 + 2 / 60), 9);
+  });
+
+  it('revokes a per-task credential when its task ends', () => {
+    const yaml = key('ttl: 12h, issuance: per-task, binding: bearer, revocation: { mode: automated, propagation: 0s }, exposure: [logs]', 'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n');
+    const r = find(recommendFor(yaml, ['revocation']), 'revocation:key');
+    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'revocation', 'mode'], old: 'automated', value: 'on-task-end' }]);
+    // Before: expiry 12h before detection 2d: 5 x 12 = 60. After: revoked at the task's end, 20m: 5 x 1/3.
+    expect(change(r, 'key').before!.timeWeightedScore).toBe(60);
+    expect(change(r, 'key').after.exposureWindow).toBe(20 * M);
+    expect(change(r, 'key').after.timeWeightedScore).toBeCloseTo(5 / 3, 9);
+  });
+
+  it('writes the revocation when the model left it to the default', () => {
+    const r = find(recommendFor(key('ttl: 30d, exposure: [logs]'), ['revocation']), 'revocation:key');
+    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'revocation'], value: { mode: 'automated' } }]);
+  });
+
+  it('does not appear for automated revocation of a static key, or revocation on task end', () => {
+    expect(ids(recommendFor(key('ttl: 30d, revocation: { mode: automated }, exposure: [logs]'), ['revocation']))).toEqual([]);
+    const onTaskEnd = key('ttl: 1h, issuance: per-task, revocation: { mode: on-task-end }, exposure: [logs]', 'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n');
+    expect(ids(recommendFor(onTaskEnd, ['revocation']))).toEqual([]);
+  });
+});
