@@ -33,7 +33,8 @@ export function grantKey(kind: 'resource' | 'agent', id: string, action: string)
 type Mutable = Record<string, unknown>;
 
 export function applyEdits(document: ModelDocument, edits: readonly Edit[]): Applied {
-  const work = structuredClone(document) as unknown as Mutable;
+  // A JSON copy: nodes that YAML aliases share in the loaded document become separate, so one edit changes one node.
+  const work = JSON.parse(JSON.stringify(document)) as Mutable;
   const patch: PatchOperation[] = [];
   const sets = new Set<string>();
   for (const edit of edits) {

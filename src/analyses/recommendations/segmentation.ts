@@ -32,12 +32,12 @@ export function segmentationCandidates(facts: Facts, ids: IdAllocator): Candidat
   for (const c of facts.model.credentials) {
     const units = unitsOf(facts, c.id);
     if (units.length < 2) continue;
-    const retargets = attributeUse(facts, c.id, units);
+    const { retargets, elsewhere } = attributeUse(facts, c.id, units);
     const groups = environmentGroups(units);
     const perUnit = units.map((u) => [u]);
     const sameSplit = groups !== undefined && groups.length === perUnit.length;
-    const byUser = sameSplit ? undefined : split(facts, ids, c.id, perUnit, retargets, 'user');
-    const byEnvironment = groups !== undefined && groups.length >= 2 ? split(facts, ids, c.id, groups, retargets, 'environment') : undefined;
+    const byUser = sameSplit ? undefined : split(facts, ids, c.id, perUnit, retargets, elsewhere, 'user');
+    const byEnvironment = groups !== undefined && groups.length >= 2 ? split(facts, ids, c.id, groups, retargets, elsewhere, 'environment') : undefined;
     if (byUser && byEnvironment) {
       out.push({ ...byUser, alternatives: [byEnvironment.id] }, { ...byEnvironment, alternatives: [byUser.id] });
     } else {
@@ -67,11 +67,14 @@ function unitsOf(facts: Facts, credential: string): Unit[] {
 /**
  * Credits every use of the credential to the attachments it comes through:
  * a step through a tool that carries it, to that tool; any other step, to
- * every attachment that makes it available to the step's agent. Returns the
- * steps that name the credential and so must name the new one.
+ * every attachment that makes it available to the step's agent. A use that
+ * comes through none of them (the credential minted for a delegate by
+ * exchange) stays with the original. Also returns the steps that name the
+ * credential and so must name the new one.
  */
-function attributeUse(facts: Facts, credential: string, units: readonly Unit[]): Retarget[] {
+function attributeUse(facts: Facts, credential: string, units: readonly Unit[]): { retargets: Retarget[]; elsewhere: Set<string> } {
   const retargets: Retarget[] = [];
+  const elsewhere = new Set<string>();
   for (const w of facts.model.workflows) {
     for (const step of w.steps) {
       if (step.kind === 'delegate') {
@@ -83,10 +86,11 @@ function attributeUse(facts: Facts, credential: string, units: readonly Unit[]):
       const viaTool = step.tool !== undefined && facts.relations.tool.get(step.tool)?.credential === credential;
       const serving = units.filter((u) => (viaTool ? u.kind === 'tool' && u.id === step.tool : u.reach.has(w.agent)));
       for (const u of serving) u.needs.add(key);
-      if (step.credential === credential && serving.length > 0) retargets.push({ path: [...step.path, 'credential'], unit: serving[0] });
+      if (serving.length === 0) elsewhere.add(key);
+      else if (step.credential === credential) retargets.push({ path: [...step.path, 'credential'], unit: serving[0] });
     }
   }
-  return retargets;
+  return { retargets, elsewhere };
 }
 
 /** Units grouped by environment, in order of first appearance; undefined when some unit's environment is unknown. */
@@ -97,7 +101,15 @@ function environmentGroups(units: readonly Unit[]): Unit[][] | undefined {
   return [...groups.values()];
 }
 
-function split(facts: Facts, ids: IdAllocator, credential: string, groups: readonly (readonly Unit[])[], retargets: readonly Retarget[], by: 'user' | 'environment'): Candidate {
+function split(
+  facts: Facts,
+  ids: IdAllocator,
+  credential: string,
+  groups: readonly (readonly Unit[])[],
+  retargets: readonly Retarget[],
+  elsewhere: ReadonlySet<string>,
+  by: 'user' | 'environment',
+): Candidate {
   const path = credentialPath(facts, credential);
   const doc = credentialDocument(facts, credential);
   const needsOf = (group: readonly Unit[]) => new Set(group.flatMap((u) => [...u.needs]));
@@ -107,7 +119,7 @@ function split(facts: Facts, ids: IdAllocator, credential: string, groups: reado
   };
   const label = (group: readonly Unit[]) => (by === 'environment' ? environmentOf(group)! : group[0].id);
 
-  const keep = needsOf(groups[0]);
+  const keep = new Set([...needsOf(groups[0]), ...elsewhere]);
   const edits: Edit[] = narrowGrants(facts, credential, (k) => !keep.has(k));
   const firstEnvironment = environmentOf(groups[0]);
   if (doc.environments !== undefined && firstEnvironment !== undefined && !(doc.environments.length === 1 && doc.environments[0] === firstEnvironment)) {
