@@ -40,6 +40,8 @@ export function loadModelFile(file: string): LoadResult {
 /** Top-level `kind:` of files that live beside models but are not models. */
 const NOT_A_MODEL = /^kind:\s*["']?(scenario|policy)\b/m;
 
+export type InputKind = 'model' | 'scenario' | 'policy';
+
 /**
  * Expands the command line's files and folders into model files: a folder
  * contributes its *.yaml and *.yml files, recursively (hidden folders and
@@ -47,25 +49,35 @@ const NOT_A_MODEL = /^kind:\s*["']?(scenario|policy)\b/m;
  * order never depends on the file system.
  */
 export function collectModelFiles(inputs: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
-  const files = new Set<string>();
+  const { files, diagnostics } = collectInputFiles(inputs);
+  return { files: files.filter((f) => f.kind === 'model').map((f) => f.file), diagnostics };
+}
+
+/**
+ * Like collectModelFiles, but keeps scenario and policy files found in folders,
+ * each with the kind it declares.
+ */
+export function collectInputFiles(inputs: readonly string[]): { files: { file: string; kind: InputKind }[]; diagnostics: Diagnostic[] } {
+  const found = new Map<string, InputKind>();
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
     let isDirectory: boolean;
     try {
       isDirectory = statSync(input).isDirectory();
     } catch (error) {
-      diagnostics.push({ file: input, line: 1, column: 1, message: describeFsError(error) });
+      diagnostics.push({ file: input, line: 0, column: 0, message: describeFsError(error) });
       continue;
     }
     if (!isDirectory) {
-      files.add(displayPath(input));
+      found.set(displayPath(input), declaredKind(input));
       continue;
     }
-    const found = walkYaml(input).filter((f) => !declaresOtherKind(f));
-    if (found.length === 0) diagnostics.push({ file: input, line: 1, column: 1, message: 'the folder holds no model files (*.yaml, *.yml)' });
-    for (const f of found) files.add(displayPath(f));
+    const yaml = walkYaml(input);
+    if (yaml.length === 0) diagnostics.push({ file: input, line: 0, column: 0, message: 'the folder holds no YAML files (*.yaml, *.yml)' });
+    for (const f of yaml) found.set(displayPath(f), declaredKind(f));
   }
-  return { files: [...files].sort(), diagnostics };
+  const files = [...found].map(([file, kind]) => ({ file, kind })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, diagnostics };
 }
 
 function walkYaml(folder: string): string[] {
@@ -89,18 +101,20 @@ function walkYaml(folder: string): string[] {
   return out.sort();
 }
 
-function declaresOtherKind(file: string): boolean {
+/** What a file declares itself to be in its first lines (`kind: scenario`, `kind: policy`); a model otherwise. */
+function declaredKind(file: string): InputKind {
   try {
     const fd = openSync(file, 'r');
     try {
       const head = Buffer.alloc(4096);
       const n = readSync(fd, head, 0, head.length, 0);
-      return NOT_A_MODEL.test(head.subarray(0, n).toString('utf8'));
+      const match = NOT_A_MODEL.exec(head.subarray(0, n).toString('utf8'));
+      return match ? (match[1] as InputKind) : 'model';
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return 'model';
   }
 }
 
