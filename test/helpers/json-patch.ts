@@ -22,26 +22,27 @@ export function applyPatch<T>(document: T, operations: readonly Operation[]): T 
       key = part;
       if (parent === null || typeof parent !== 'object') throw new Error(`operation ${n}: ${o.path} does not exist`);
     }
-    const container = parent as Record<string, unknown> & unknown[];
-    const isArray = Array.isArray(container);
-    const index = isArray ? (key === '-' ? container.length : Number(key)) : -1;
-    if (isArray && (!Number.isInteger(index) || index < 0 || index > container.length)) throw new Error(`operation ${n}: bad index ${key}`);
+    const isArray = Array.isArray(parent);
+    const container = parent as Record<string, unknown>;
+    const list = parent as unknown[];
+    const index = isArray ? (key === '-' ? list.length : Number(key)) : -1;
+    if (isArray && (!Number.isInteger(index) || index < 0 || index > list.length)) throw new Error(`operation ${n}: bad index ${key}`);
     switch (o.op) {
       case 'test':
-        if (!isDeepStrictEqual(isArray ? container[index] : container[key], o.value)) throw new Error(`operation ${n}: test of ${o.path} failed`);
+        if (!isDeepStrictEqual(isArray ? list[index] : container[key], o.value)) throw new Error(`operation ${n}: test of ${o.path} failed`);
         break;
       case 'add':
-        if (isArray) container.splice(index, 0, structuredClone(o.value));
+        if (isArray) list.splice(index, 0, structuredClone(o.value));
         else container[key] = structuredClone(o.value);
         break;
       case 'replace':
-        if (isArray ? index >= container.length : !(key in container)) throw new Error(`operation ${n}: replace of missing ${o.path}`);
-        if (isArray) container[index] = structuredClone(o.value);
+        if (isArray ? index >= list.length : !(key in container)) throw new Error(`operation ${n}: replace of missing ${o.path}`);
+        if (isArray) list[index] = structuredClone(o.value);
         else container[key] = structuredClone(o.value);
         break;
       case 'remove':
-        if (isArray ? index >= container.length : !(key in container)) throw new Error(`operation ${n}: remove of missing ${o.path}`);
-        if (isArray) container.splice(index, 1);
+        if (isArray ? index >= list.length : !(key in container)) throw new Error(`operation ${n}: remove of missing ${o.path}`);
+        if (isArray) list.splice(index, 1);
         else delete container[key];
         break;
       default:
