@@ -98,7 +98,7 @@ export function recommendationsText(result: RecommendResult, file: string, style
   const doc = result.baseline.document;
   const wrapWidth = Math.max(40, Math.min(100, width) - 5);
   lines.push(style.bold(`Recommendations for ${safeInline(result.model)}`) + style.dim(` (${safeInline(file)})`));
-  lines.push(`Total risk now ${style.bold(totalText(result.before))}` + style.dim(' (the sum of every credential\'s worst-case time-weighted score)'));
+  lines.push(`Total risk now ${style.bold(totalText(result.before))}` + style.dim(" (the sum of every credential's worst-case time-weighted score: each leaked when issued, replayed from outside)"));
   if (result.recommendations.length === 0) {
     lines.push('', style.green('No recommendation: no change leakradius knows lowers this model\'s risk.'));
     lines.push(...notShown(result, style));
@@ -165,7 +165,8 @@ function removedText(e: Effect): string {
   const { before, after } = e;
   if (before.unboundedCredentials === 0 && after.unboundedCredentials === 0) {
     const removed = before.boundedRisk - after.boundedRisk;
-    const percent = before.boundedRisk > 0 ? ` (−${Math.round((removed / before.boundedRisk) * 100)}%)` : '';
+    const share = before.boundedRisk > 0 ? (removed / before.boundedRisk) * 100 : 0;
+    const percent = before.boundedRisk > 0 ? ` (−${share > 0 && share < 1 ? '<1' : Math.round(share)}%)` : '';
     return `−${formatScore(removed)}${percent}`;
   }
   const fewer = before.unboundedCredentials - after.unboundedCredentials;

@@ -15,7 +15,7 @@ export function bindingCandidates(facts: Facts): Candidate[] {
     const thirdParty = (facts.relations.users.get(c.id)?.tools ?? []).filter((t) => facts.relations.tool.get(t)?.publisher === 'third-party');
     const caveat =
       thirdParty.length > 0
-        ? ` It does not help against an attacker inside that workload: ${list(thirdParty)} ${thirdParty.length === 1 ? 'runs' : 'run'} outside your control, and a breach there still uses ${c.id}.`
+        ? ` ${list(thirdParty)} ${thirdParty.length === 1 ? 'runs' : 'run'} outside your control: a breach there is inside the workload and still uses ${c.id}.`
         : '';
     out.push({
       id: `binding:${c.id}`,
@@ -24,7 +24,8 @@ export function bindingCandidates(facts: Facts): Candidate[] {
       why:
         `${c.id} is a bearer credential: a copy that leaks through ${list(channels)} works from anywhere. ` +
         'Bound to the workload that holds it (DPoP, RFC 9449; mutual-TLS-bound tokens, RFC 8705; or a workload identity such as a SPIFFE X.509-SVID), a copy replays nowhere else. ' +
-        `The services that accept it must check the binding, directly or through a gateway.${caveat}`,
+        'The services that accept it must check the binding, directly or through a gateway. ' +
+        `A bound credential still works for an attacker inside the workload (a prompt injection steering the agent); the measured worst case is a copy replayed from outside.${caveat}`,
       subjects: [c.id],
       edits: [setEdit([...credentialPath(facts, c.id), 'binding'], credentialDocument(facts, c.id).binding, 'sender-constrained')],
     });

@@ -14,7 +14,7 @@ export function revocationCandidates(facts: Facts): Candidate[] {
     const task = facts.relations.taskDuration.get(c.id);
     const target = c.issuance === 'per-task' && task !== undefined ? 'on-task-end' : 'automated';
     const mode = c.revocation.mode;
-    if (mode === target || mode === 'on-task-end' || (mode === 'automated' && target === 'automated')) continue;
+    if (mode === target || mode === 'on-task-end') continue;
     const doc = credentialDocument(facts, c.id);
     const path = credentialPath(facts, c.id);
     const edit = doc.revocation !== undefined ? setEdit([...path, 'revocation', 'mode'], doc.revocation.mode, target) : setEdit([...path, 'revocation'], undefined, { mode: target });
