@@ -114,7 +114,7 @@ export function recommendationsText(result: RecommendResult, file: string, style
     lines.push(...wrap(`Why: ${safeInline(r.why)}`, wrapWidth, '   '));
     if (r.outsideModel) lines.push(...wrap(`Outside the model (not measured): ${safeInline(r.outsideModel)}`, wrapWidth, '   '));
     lines.push('   Change:');
-    for (const e of r.edits) lines.push(...wrap(describeEdit(e, doc), wrapWidth - 2, '     - ', '       '));
+    for (const e of r.edits) lines.push(...wrap(safeInline(describeEdit(e, doc)), wrapWidth - 2, '     - ', '       '));
     lines.push(...effectLines(r.effect, style));
     if (r.conflicts.length > 0) lines.push(...wrap(`Cannot be applied together with: ${r.conflicts.map(safeInline).join(', ')}`, wrapWidth, '   '));
   });

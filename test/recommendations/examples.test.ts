@@ -88,3 +88,25 @@ describe('recommendations on the example models', () => {
     });
   }
 });
+
+describe('the worked example of docs/recommendations.md', () => {
+  const doc = readFileSync('docs/recommendations.md', 'utf8');
+  const yaml = doc.slice(doc.indexOf('<!-- example:model -->'), doc.indexOf('<!-- end:example -->')).replace(/^[\s\S]*?```yaml\n/, '').replace(/```\s*$/, '');
+  const result = recommend(loadText('docs-example.yaml', yaml));
+  const number = (text: string) => Number(text.replace(/,/g, ''));
+
+  it('shows the recommendations, in the order and with the totals the table gives', () => {
+    const rows = [...doc.matchAll(/^\| (\d+) \| `([^`]+)` \| .* \| ([\d,.]+) \|$/gm)].map((m) => ({ rank: Number(m[1]), id: m[2], after: number(m[3]) }));
+    expect(rows.length).toBe(4);
+    expect(result.before.total).toBe(4_580);
+    expect(result.recommendations.map((r, i) => ({ rank: i + 1, id: r.id }))).toEqual(rows.map(({ rank, id }) => ({ rank, id })));
+    result.recommendations.forEach((r, i) => expect(r.effect.after.total).toBeCloseTo(rows[i].after, 2));
+    expect(result.considered).toBe(5); // the fifth, automating bot-token's revocation, removes nothing
+  });
+
+  it('gives the combined total the text states', () => {
+    const combined = number(doc.slice(doc.indexOf('<!-- example:combined -->') + 25, doc.indexOf('<!-- end:combined -->')));
+    expect(result.combined.effect.after.total).toBeCloseTo(combined, 2);
+    expect(result.combined.applied.length).toBe(4);
+  });
+});

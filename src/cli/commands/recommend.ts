@@ -6,7 +6,7 @@ import { loadModel } from '../../model/load.js';
 import { leadingCommentBlock, modelYaml, recommendationsJson, recommendationsPatch, recommendationsText } from '../../reports/recommendations.js';
 import { safeInline } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { displayPath, readSource, writeFileAtomic } from '../io.js';
+import { describeFsError, displayPath, readSource, writeFileAtomic } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -42,7 +42,11 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
         // The written model must load exactly as `leakradius validate` would load it.
         const check = loadModel(displayPath(args.write), text);
         if (!check.ok) throw new Error(`the changed model does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`);
-        writeFileAtomic(args.write, text);
+        try {
+          writeFileAtomic(args.write, text);
+        } catch (error) {
+          throw new UsageError(`cannot write ${args.write}: ${describeFsError(error)}`);
+        }
         shell.stderr.write(`leakradius: wrote ${safeInline(displayPath(args.write))} with ${result.combined.applied.length} recommendation(s) applied (comments other than the leading block are not kept)\n`);
       }
       const report =
