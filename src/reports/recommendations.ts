@@ -157,7 +157,8 @@ function change(c: CredentialChange, show: (f: CredentialFigures) => string): st
 /** `1234.5`, or `unbounded (2 credentials; 1234.5 bounded)`. */
 function totalText(t: Totals): string {
   if (t.unboundedCredentials === 0) return formatScore(t.boundedRisk);
-  return `unbounded (${t.unboundedCredentials} credential${t.unboundedCredentials === 1 ? '' : 's'} never stop; the rest ${formatScore(t.boundedRisk)})`;
+  const never = t.unboundedCredentials === 1 ? '1 credential never stops' : `${t.unboundedCredentials} credentials never stop`;
+  return `unbounded (${never}; the rest ${formatScore(t.boundedRisk)})`;
 }
 
 /** `−33660 (−96%)`; with unbounded totals, what changed in the count and the bounded part. */

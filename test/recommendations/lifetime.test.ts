@@ -2,6 +2,8 @@
  * Binding and revocation: how long a leaked copy works, and where.
  */
 import { describe, expect, it } from 'vitest';
+import { recommendationsJson, recommendationsText } from '../../src/reports/recommendations.js';
+import { createStyle } from '../../src/reports/terminal.js';
 import { H, M } from '../helpers/model.js';
 import { HEADER, change, find, ids, recommendFor } from './helpers.js';
 
@@ -66,5 +68,28 @@ describe('revocation', () => {
     expect(ids(recommendFor(key('ttl: 30d, revocation: { mode: automated }, exposure: [logs]'), ['revocation']))).toEqual([]);
     const onTaskEnd = key('ttl: 1h, issuance: per-task, revocation: { mode: on-task-end }, exposure: [logs]', 'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n');
     expect(ids(recommendFor(onTaskEnd, ['revocation']))).toEqual([]);
+  });
+});
+
+describe('a model whose risk is unbounded', () => {
+  // key never expires and cannot be revoked: its worst case never ends, so the total risk is unbounded.
+  const yaml = key('ttl: never, binding: bearer, revocation: { mode: none, propagation: 0s }, exposure: [logs]');
+
+  it('ranks first what makes the unbounded bounded, and reports it as such', () => {
+    const result = recommendFor(yaml, ['binding', 'revocation']);
+    expect(result.before).toEqual({ total: Infinity, unboundedCredentials: 1, boundedRisk: 0 });
+    // Both remove the unbounded credential; binding leaves 0, automated revocation 5 x 48h2m = 240.17.
+    expect(ids(result)).toEqual(['binding:key', 'revocation:key']);
+    const revocation = find(result, 'revocation:key');
+    expect(revocation.effect.after.unboundedCredentials).toBe(0);
+    expect(revocation.effect.after.total).toBeCloseTo(5 * (48 + 2 / 60), 9);
+    expect(change(revocation, 'key').before).toEqual({ exposureWindow: Infinity, score: 5, timeWeightedScore: Infinity });
+    const json = recommendationsJson(result, 'm.yaml') as { totalRisk: unknown; recommendations: { effect: { totalRisk: unknown; credentials: { before: unknown }[] } }[] };
+    expect(json.totalRisk).toEqual({ total: null, unboundedCredentials: 1, boundedRisk: 0 });
+    expect(json.recommendations[1].effect.totalRisk).toEqual({ before: null, after: 240.17, removed: null });
+    expect(json.recommendations[1].effect.credentials[0].before).toEqual({ exposureWindowSeconds: null, score: 5, timeWeightedScore: null });
+    const text = recommendationsText(result, 'm.yaml', createStyle(false));
+    expect(text).toContain('Total risk now unbounded (1 credential never stops; the rest 0)');
+    expect(text).toContain('1 fewer unbounded');
   });
 });

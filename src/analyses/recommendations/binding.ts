@@ -26,6 +26,7 @@ export function bindingCandidates(facts: Facts): Candidate[] {
         'Bound to the workload that holds it (DPoP, RFC 9449; mutual-TLS-bound tokens, RFC 8705; or a workload identity such as a SPIFFE X.509-SVID), a copy replays nowhere else. ' +
         'The services that accept it must check the binding, directly or through a gateway. ' +
         `A bound credential still works for an attacker inside the workload (a prompt injection steering the agent); the measured worst case is a copy replayed from outside.${caveat}`,
+      ...(c.kind !== undefined ? { outsideModel: `If ${c.kind} cannot be bound to a workload, replace it with a credential that can be (the written model keeps kind ${c.kind}).` } : {}),
       subjects: [c.id],
       edits: [setEdit([...credentialPath(facts, c.id), 'binding'], credentialDocument(facts, c.id).binding, 'sender-constrained')],
     });
