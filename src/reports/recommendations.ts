@@ -7,7 +7,9 @@ import { dump } from 'js-yaml';
 import { formatPath, type DocPath } from '../yaml/diagnostic.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
-import { pointer } from '../analyses/recommendations/edits.js';
+import { pointer, sameJson } from '../analyses/recommendations/edits.js';
+import { patchText } from '../yaml/edit-text.js';
+import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
 import type { CredentialChange, CredentialFigures, Edit, Effect, Json, Recommendation, Totals } from '../analyses/recommendations/types.js';
 import { formatScore, scoreOrNull, secondsOrNull } from './simulation.js';
@@ -270,6 +272,26 @@ export function recommendationsPatch(result: RecommendResult, file: string): str
   ];
   const body = result.combined.patch.length === 0 ? '[]\n' : dump(result.combined.patch, { lineWidth: 120, noRefs: true });
   return `${header.join('\n')}\n${body}`;
+}
+
+/**
+ * The model with the combined recommendations applied, as the text `--write`
+ * writes. The patch is applied to the file's own text when that can be done
+ * soundly (checked by parsing the result and comparing it with the changed
+ * document), so comments and layout are kept; otherwise the document is
+ * written afresh with `modelYaml`, which keeps only the leading comments.
+ */
+export function writtenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
+  const applied = result.combined.applied;
+  const patched = patchText(sourceText.replace(/^\uFEFF/, ''), result.combined.patch);
+  if (patched !== undefined) {
+    const note = [`# Changed by \`leakradius recommend --write\`: ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`, ...applied.map((id) => `#   ${oneLine(id)}`)].join('\n');
+    const head = leadingCommentBlock(patched);
+    const text = head.length > 0 ? `${head}\n#\n${note}\n${patched.slice(head.length).replace(/^\r?\n/, '')}` : `${note}\n${patched}`;
+    const parsed = parseYaml('written.yaml', text);
+    if (parsed.ok && sameJson(parsed.document.value, result.combined.document)) return { text, commentsKept: true };
+  }
+  return { text: modelYaml(result.combined.document, leadingCommentBlock(sourceText), applied), commentsKept: false };
 }
 
 /**

@@ -66,11 +66,14 @@ describe('leakradius recommend', () => {
     const dir = workspace();
     const written = cli(['recommend', 'm.yaml', '--write', 'out.yaml', '--format', 'yaml-patch'], { cwd: dir });
     expect(written.code).toBe(0);
-    expect(written.stderr).toContain('wrote out.yaml with');
+    expect(written.stderr).toContain('wrote out.yaml with 4 recommendation(s) applied (comments and layout kept)');
     expect(cli(['validate', 'out.yaml'], { cwd: dir }).code).toBe(0);
     const out = readFileSync(join(dir, 'out.yaml'), 'utf8');
     expect(out.startsWith('# yaml-language-server: $schema=../docs/model.schema.json\n# A bot that reads')).toBe(true);
-    expect(out).not.toContain('# The bot\'s token.'); // comments below the leading block are not kept
+    // The file's own text, edited in place: comments kept, new members at the end of their mapping.
+    expect(out).toContain(
+      "  # The bot's token.\n  - { id: tok, ttl: 25m, binding: sender-constrained, revocation: { mode: manual, propagation: 0s }, exposure: [logs], grants: [{ resource: db, actions: [read] }], issuance: per-task }\n",
+    );
     const patch = loadYaml(written.stdout) as never[];
     expect(applyPatch(loadYaml(MODEL), patch)).toEqual(loadYaml(out));
     expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe(MODEL);

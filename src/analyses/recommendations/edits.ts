@@ -129,10 +129,16 @@ function removalPaths(work: Mutable, edits: readonly Edit[]): DocPath[] {
   return kept.sort((a, b) => -comparePaths(a, b));
 }
 
+/** The order a credential's fields are written in (the schema's), so a copy reads like the rest of the file. */
+const CREDENTIAL_FIELDS = ['id', 'name', 'description', 'kind', 'owner', 'subject', 'ttl', 'maxLifetime', 'issuance', 'binding', 'revocation', 'environments', 'exposure', 'derivedFrom', 'revokedWithParent', 'grants'];
+
 function copyOf(source: Mutable, edit: Extract<Edit, { op: 'copy-credential' }>): Mutable {
-  const copy = structuredClone(source);
-  for (const field of edit.omit ?? []) delete copy[field];
-  for (const [field, value] of Object.entries(edit.fields)) copy[field] = structuredClone(value);
+  const merged: Mutable = structuredClone(source);
+  for (const field of edit.omit ?? []) delete merged[field];
+  for (const [field, value] of Object.entries(edit.fields)) merged[field] = structuredClone(value);
+  const rank = (k: string) => (CREDENTIAL_FIELDS.includes(k) ? CREDENTIAL_FIELDS.indexOf(k) : CREDENTIAL_FIELDS.length);
+  const copy: Mutable = {};
+  for (const k of Object.keys(merged).sort((a, b) => rank(a) - rank(b))) copy[k] = merged[k];
   if (edit.keep === undefined || edit.fields.grants !== undefined) return copy;
   const keep = new Set(edit.keep);
   const grants: Mutable[] = [];

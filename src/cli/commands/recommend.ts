@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { recommend } from '../../analyses/recommendations/index.js';
 import { loadModel } from '../../model/load.js';
-import { leadingCommentBlock, modelYaml, recommendationsJson, recommendationsPatch, recommendationsText } from '../../reports/recommendations.js';
+import { recommendationsJson, recommendationsPatch, recommendationsText, writtenModel } from '../../reports/recommendations.js';
 import { safeInline } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { describeFsError, displayPath, readSource, writeFileAtomic } from '../io.js';
@@ -38,7 +38,7 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
 
       const result = recommend(loaded.loaded);
       if (args.write !== undefined) {
-        const text = modelYaml(result.combined.document, leadingCommentBlock(source.text), result.combined.applied);
+        const { text, commentsKept } = writtenModel(source.text, result);
         // The written model must load exactly as `leakradius validate` would load it.
         const check = loadModel(displayPath(args.write), text);
         if (!check.ok) throw new Error(`the changed model does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`);
@@ -47,7 +47,8 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
         } catch (error) {
           throw new UsageError(`cannot write ${args.write}: ${describeFsError(error)}`);
         }
-        shell.stderr.write(`leakradius: wrote ${safeInline(displayPath(args.write))} with ${result.combined.applied.length} recommendation(s) applied (comments other than the leading block are not kept)\n`);
+        const kept = commentsKept ? 'comments and layout kept' : 'written afresh: comments other than the leading block are not kept';
+        shell.stderr.write(`leakradius: wrote ${safeInline(displayPath(args.write))} with ${result.combined.applied.length} recommendation(s) applied (${kept})\n`);
       }
       const report =
         args.format === 'json'
