@@ -2,8 +2,8 @@
  * The file-system side of the shell: finding model files, reading them safely
  * and writing outputs. Everything past this point is pure.
  */
-import { closeSync, openSync, readdirSync, readSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_SOURCE_BYTES, decodeSource, tooLarge } from '../yaml/decode.js';
 import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
 import { loadModel, type LoadResult } from '../model/load.js';
@@ -156,4 +156,36 @@ export function requireModel(file: string): import('../model/load.js').LoadedMod
   const result = loadModelFile(displayPath(file));
   if (!result.ok) throw new InputError(result.diagnostics);
   return result.loaded;
+}
+
+/** leakradius's own version, from its package.json. */
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The nearest folder at or above `start` that holds a `.git`, or undefined outside a repository. */
+export function repositoryRoot(start: string = process.cwd()): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * A file as a URI relative to the repository root (what code scanning expects),
+ * percent-encoded per segment; relative to the working directory outside a repository.
+ */
+export function repositoryUri(file: string, root: string | undefined = repositoryRoot()): string {
+  const base = root ?? process.cwd();
+  const rel = relative(base, resolve(file));
+  const path = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+  return path.split(sep).join('/').split('/').map(encodeURIComponent).join('/');
 }

@@ -1,10 +1,13 @@
 /** Every command of the command line, one module each. */
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
+import { checkCommand } from './check.js';
 import { delegationCommand } from './delegation.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
+import { policyCommand } from './policy.js';
 import { recommendCommand } from './recommend.js';
+import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
 import { validateCommand } from './validate.js';
@@ -20,5 +23,8 @@ export function commands(shell: Shell): AnyCommand[] {
     delegationCommand(shell),
     recommendCommand(shell),
     kindsCommand(shell),
+    checkCommand(shell),
+    rulesCommand(shell),
+    policyCommand(shell),
   ] as unknown as AnyCommand[];
 }

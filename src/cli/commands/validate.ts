@@ -1,6 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { locate } from '../../model/load.js';
+import { loadPolicy } from '../../model/policy.js';
+import { RULES } from '../../analyses/rules/index.js';
 import { parseScenario, scenarioProblems } from '../../model/scenario.js';
 import { diagnosticsJson, formatDiagnostic } from '../../reports/diagnostics.js';
 import { safeInline, type Style } from '../../reports/terminal.js';
@@ -24,7 +26,7 @@ interface Checked {
 export function validateCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'validate <inputs..>',
-    describe: 'Parse and validate model and scenario files (or folders of them); exit 0 when all are valid',
+    describe: 'Parse and validate model, scenario and policy files (or folders of them); exit 0 when all are valid',
     builder: (y) =>
       y
         .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
@@ -62,7 +64,7 @@ function printText(shell: Shell, style: Style, checked: readonly Checked[], miss
 
 function checkFile(file: string, kind: InputKind): Checked {
   if (kind === 'scenario') return checkScenario(file);
-  if (kind === 'policy') return { file, kind, diagnostics: [], summary: '(policy file: checked by `leakradius check --policy`)' };
+  if (kind === 'policy') return checkPolicy(file);
   const result = loadModelFile(file);
   if (!result.ok) return { file, kind, diagnostics: result.diagnostics, summary: '' };
   const m = result.loaded.model;
@@ -72,6 +74,13 @@ function checkFile(file: string, kind: InputKind): Checked {
     diagnostics: [],
     summary: `(${m.agents.length} agents, ${m.tools.length} tools, ${m.resources.length} resources, ${m.credentials.length} credentials, ${m.workflows.length} workflows)`,
   };
+}
+
+function checkPolicy(file: string): Checked {
+  const source = readSource(file);
+  if (!source.ok) return { file, kind: 'policy', diagnostics: source.diagnostics, summary: '' };
+  const result = loadPolicy(file, source.text, RULES.map((r) => r.id));
+  return result.ok ? { file, kind: 'policy', diagnostics: [], summary: '(policy)' } : { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
 }
 
 /** A scenario is valid when it parses, its model is valid, and it names what the model has. */
