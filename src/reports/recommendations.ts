@@ -11,7 +11,7 @@ import { pointer, sameJson } from '../analyses/recommendations/edits.js';
 import { patchText } from '../yaml/edit-text.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
-import type { CredentialChange, CredentialFigures, Edit, Effect, Json, Recommendation, Totals } from '../analyses/recommendations/types.js';
+import type { CredentialChange, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
 import { formatScore, scoreOrNull, secondsOrNull } from './simulation.js';
 import { safeInline, safeText, type Style } from './terminal.js';
 
