@@ -1,6 +1,6 @@
 /** The engine API the TUI uses: toggling recommendations one by one and reading the total risk. */
 import { describe, expect, it } from 'vitest';
-import { applyRecommendations, recommend, whatIf } from '../../src/analyses/recommendations/index.js';
+import { applyRecommendations, baselineOf, rankCandidates, recommend, whatIf, type Candidate } from '../../src/analyses/recommendations/index.js';
 import { load } from '../helpers/model.js';
 import { HEADER } from './helpers.js';
 
@@ -62,5 +62,36 @@ describe('whatIf', () => {
     const again = recommend(load(MODEL));
     expect(JSON.stringify(again.recommendations)).toBe(JSON.stringify(result.recommendations));
     expect(JSON.stringify(again.combined)).toBe(JSON.stringify(result.combined));
+  });
+});
+
+describe('the combination', () => {
+  // Two credentials both permit the one step; removing either grant alone keeps the workflow running,
+  // removing both would stop it. Each removal is a valid recommendation; only one can be in the combination.
+  const MODEL2 = `${HEADER}
+agents: [{ id: bot, credentials: [x, y] }]
+resources: [{ id: db, kind: database, sensitivity: high }]
+credentials:
+  - { id: x, ttl: 10h, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs], grants: [{ resource: db, actions: [read] }] }
+  - { id: y, ttl: 5h, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs], grants: [{ resource: db, actions: [read] }] }
+workflows:
+  - { id: report, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }
+`;
+  const candidate = (credential: number, id: string): Candidate => ({
+    id,
+    kind: 'unused-scope',
+    title: id,
+    why: 'test',
+    subjects: [],
+    edits: [{ op: 'remove', path: ['credentials', credential, 'grants', 0], old: { resource: 'db', actions: ['read'] } }],
+  });
+
+  it('adds recommendations one by one when all at once would stop a workflow', () => {
+    const result = rankCandidates(baselineOf(load(MODEL2)), [candidate(1, 'drop-y'), candidate(0, 'drop-x')]);
+    // x: db read 5 for 10h = 50; y: 5 for 5h = 25. Total 75. Dropping x leaves 25, dropping y leaves 50.
+    expect(result.recommendations.map((r) => [r.id, r.effect.after.total])).toEqual([['drop-x', 25], ['drop-y', 50]]);
+    expect(result.combined.applied).toEqual(['drop-x']);
+    expect(result.combined.skipped).toEqual([{ id: 'drop-y', reason: 'together with the ones before it: workflow "report" step 1: no credential available to agent "bot" grants "read" on "db"' }]);
+    expect(result.combined.effect.after.total).toBe(25);
   });
 });

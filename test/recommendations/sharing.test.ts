@@ -89,6 +89,15 @@ describe('segmentation per environment', () => {
     expect(doc.credentials!.map((c) => [c.id, c.environments])).toEqual([['key', ['prod']], ['key-staging', ['staging']]]);
   });
 
+  it('gives new credentials ids that no other credential has', () => {
+    // A credential already called key-staging: the new one becomes key-staging-2.
+    const taken = environments(false).replace('workflows:', `  - { id: key-staging, ttl: 1h, grants: [{ resource: stg-db, actions: [read] }] }\nworkflows:`);
+    const r = find(recommendFor(taken, ['segmentation']), 'segmentation:key/environment');
+    const copy = r.edits.find((e) => e.op === 'copy-credential');
+    expect(copy && copy.op === 'copy-credential' && copy.fields.id).toBe('key-staging-2');
+    expect(r.edits).toContainEqual({ op: 'append', path: ['agents', 1, 'credentials'], value: 'key-staging-2' });
+  });
+
   it('offers per-agent and per-environment splits as alternatives, and combines only one', () => {
     const result = recommendFor(environments(true), ['segmentation']);
     // Per environment: key 100 (both prod bots read prod-db) + key-staging 60 = 160.

@@ -124,8 +124,10 @@ function removalPaths(work: Mutable, edits: readonly Edit[]): DocPath[] {
       if (removed.has(a)) paths.set(key([...grant, 'approval', i]), [...grant, 'approval', i]);
     });
   }
-  const all = [...paths.values()];
-  const kept = all.filter((p) => !all.some((q) => q.length < p.length && q.every((part, i) => part === p[i])));
+  const kept = [...paths.values()].filter((p) => {
+    for (let n = 1; n < p.length; n++) if (paths.has(key(p.slice(0, n)))) return false;
+    return true;
+  });
   return kept.sort((a, b) => -comparePaths(a, b));
 }
 

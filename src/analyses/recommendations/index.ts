@@ -153,17 +153,40 @@ export function whatIf(result: Pick<RecommendResult, 'baseline' | 'recommendatio
 /** Applies a candidate's edits to a copy and measures it against the baseline. */
 export function measureEdits(baseline: Baseline, edits: readonly Edit[]): { ok: true; effect: Effect; document: ModelDocument } | { ok: false; reasons: readonly string[] } {
   const { document } = applyEdits(baseline.document, edits);
-  const checked = checkDocument(document, baseline.name);
+  const checked = checkDocument(document, baseline.name, { schema: false });
   if (!checked.ok) return checked;
   return { ok: true, effect: effectBetween(baseline.measured, measure(checked.model, checked.relations)), document };
 }
 
 /**
- * All recommendations together: added in rank order, each kept only if it
- * conflicts with none kept before, the combination still loads with every
- * workflow running, and it does not raise the risk of what is kept so far.
+ * All recommendations together, measured as one model. Those that conflict
+ * with one ranked higher are left out. If the rest, applied at once, load with
+ * every workflow running and do at least as well as the best one alone, that
+ * is the combination; otherwise they are added one by one in rank order, each
+ * kept only if the combination still loads, keeps the workflows running and
+ * does not raise the risk of what is kept so far.
  */
 function combine(baseline: Baseline, recommendations: readonly Recommendation[]): Selection {
+  const kept: Recommendation[] = [];
+  const skipped: Skipped[] = [];
+  for (const r of recommendations) {
+    const clash = kept.find((k) => conflicting(k, r));
+    if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
+    else kept.push(r);
+  }
+  const all = applyEdits(baseline.document, kept.flatMap((k) => k.edits));
+  const checked = checkDocument(all.document, baseline.name);
+  if (checked.ok) {
+    const measured = measure(checked.model, checked.relations);
+    const best = recommendations[0]?.effect.after ?? baseline.measured.totals;
+    if (compareTotals(measured.totals, best) <= 0) {
+      return { applied: kept.map((r) => r.id), skipped, document: all.document, patch: all.patch, effect: effectBetween(baseline.measured, measured) };
+    }
+  }
+  return combineOneByOne(baseline, recommendations);
+}
+
+function combineOneByOne(baseline: Baseline, recommendations: readonly Recommendation[]): Selection {
   const kept: Recommendation[] = [];
   const skipped: Skipped[] = [];
   let current = baseline.measured;
@@ -175,7 +198,7 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
       continue;
     }
     const trial = applyEdits(baseline.document, [...kept, r].flatMap((k) => k.edits));
-    const checked = checkDocument(trial.document, baseline.name);
+    const checked = checkDocument(trial.document, baseline.name, { schema: false });
     if (!checked.ok) {
       skipped.push({ id: r.id, reason: `together with the ones before it: ${summary(checked.reasons)}` });
       continue;
