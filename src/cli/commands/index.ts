@@ -6,6 +6,7 @@ import { delegationCommand } from './delegation.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
 import { policyCommand } from './policy.js';
+import { recommendCommand } from './recommend.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
@@ -21,6 +22,7 @@ export function commands(shell: Shell): AnyCommand[] {
     graphCommand(shell),
     simulateCommand(shell),
     delegationCommand(shell),
+    recommendCommand(shell),
     kindsCommand(shell),
     checkCommand(shell),
     rulesCommand(shell),
