@@ -85,7 +85,7 @@ export function runCommand(command: CommandId, c: CommandContext): void {
     case 'save':
       return saveWhatIf(c);
     case 'toggle':
-      return dispatch({ type: 'message', text: 'no recommendations to toggle in this build' });
+      return toggleRecommendation(c);
     case 'nextHop':
       return dispatch({ type: 'hop', delta: 1, count: screen.chain?.hops.length ?? 0 });
     case 'prevHop':
@@ -177,6 +177,15 @@ function changeCredential(command: 'ttlShorter' | 'ttlLonger' | 'binding' | 'rev
       whatIf.change(id, 'issuance', cycled(ISSUANCES, current.issuance));
       break;
   }
+  store.bump();
+  dispatch({ type: 'message', text: undefined });
+}
+
+function toggleRecommendation({ store, dispatch, screen }: CommandContext): void {
+  const id = selectedKey(screen);
+  const whatIf = store.session?.whatIf;
+  if (!whatIf || id === undefined || !whatIf.recommendations().some((r) => r.id === id)) return;
+  whatIf.toggle(id);
   store.bump();
   dispatch({ type: 'message', text: undefined });
 }

@@ -6,6 +6,7 @@ import { render } from 'ink';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { App } from './app.js';
 import type { TuiIo } from './io.js';
+import { workerRecommender } from './recommender.js';
 import { TuiStore, type CheckSettings } from './session.js';
 
 export interface LaunchOptions {
@@ -30,7 +31,7 @@ export interface RunningTui {
 }
 
 export function launchTui(options: LaunchOptions): RunningTui {
-  const store = new TuiStore(options.io, { files: options.files, diagnostics: options.diagnostics, open: options.open, check: options.check });
+  const store = new TuiStore(options.io, { files: options.files, diagnostics: options.diagnostics, open: options.open, check: options.check, recommender: workerRecommender });
   const instance = render(<App store={store} initialView={options.open !== undefined ? 'inventory' : 'picker'} color={options.color} />, {
     stdin: options.stdin,
     stdout: options.stdout,

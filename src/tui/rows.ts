@@ -4,6 +4,8 @@
  * is known). Pure formatting: no analysis runs here.
  */
 import type { Finding } from '../analyses/check/types.js';
+import type { Recommendation } from '../analyses/recommendations/index.js';
+import { UNBOUNDED } from '../model/duration.js';
 import { ruleById } from '../analyses/rules/index.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import type { Relations } from '../model/relations.js';
@@ -93,6 +95,23 @@ export function resourceRows(model: Model): Row[] {
     search: `${r.id} ${r.name ?? ''} ${r.kind}`,
     cells: [s(r.id), s(r.kind), r.sensitivity, join(r.holds)],
   }));
+}
+
+export const RECOMMENDATION_COLUMNS: readonly Column[] = [
+  { title: 'recommendation (Space applies or drops it)', width: 0 },
+  { title: 'risk alone', width: 10 },
+  { title: 'removes', width: 14 },
+];
+
+/** Recommendations in rank order, `[x]` when applied, `[!]` when switched on but left out for a conflict. */
+export function recommendationRows(recommendations: readonly Recommendation[], toggled: ReadonlySet<string>, skipped: ReadonlySet<string>, credential?: string): Row[] {
+  return recommendations.map((r) => {
+    const mark = !toggled.has(r.id) ? '[ ]' : skipped.has(r.id) ? '[!]' : '[x]';
+    const about = credential !== undefined && r.subjects.includes(credential) ? ' •' : '';
+    const { before, after } = r.effect;
+    const removed = before.total === UNBOUNDED || after.total === UNBOUNDED ? `${before.unboundedCredentials - after.unboundedCredentials} unbounded` : `−${score(before.total - after.total)}`;
+    return { key: r.id, search: `${r.id} ${r.title}`, cells: [`${mark} ${s(r.title)}${about}`, score(after.total), removed] };
+  });
 }
 
 /** CI findings, in the check report's order (file, line, column). */

@@ -13,7 +13,7 @@ import { RISK_COLOR, badge, riskLevel, s, score } from './format.js';
 import type { CommandId, KeyContext } from './keymap.js';
 import { VIEW_CONTEXTS } from './keymap.js';
 import { cursorOf, filterRows } from './list.js';
-import { COLUMNS, agentRows, credentialRows, detailLines, findingDetail, findingRows, resourceRows, toolRows, type Row } from './rows.js';
+import { COLUMNS, agentRows, credentialRows, detailLines, findingDetail, findingRows, recommendationRows, resourceRows, toolRows, type Row } from './rows.js';
 import type { Finding } from '../analyses/check/types.js';
 import type { FindingsJob, ModelSession, ScenarioEntry, TuiStore } from './session.js';
 import type { AppState, ListId, PaneId } from './state.js';
@@ -288,12 +288,16 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
   const whatIf = session.whatIf;
   const variant = whatIf.variant;
   const ready = !whatIf.deriving && variant.relations.credential.has(id);
+  const skipped = new Set(whatIf.skipped.map((k) => k.id));
+  const l = listOf(state, 'recommendations', recommendationRows(whatIf.recommendations(), whatIf.toggled, skipped, id));
+  const selected = whatIf.recommendations().find((r) => r.id === l.keys[l.cursor]);
+  const conflict = whatIf.skipped.find((k) => k.id === selected?.id);
   return {
     title: modelTitle(session),
     viewName: 'what-if',
     contexts: VIEW_CONTEXTS.whatif,
-    list: { id: 'recommendations', keys: [], cursor: 0 },
-    hints: [['ttlShorter', 'ttl'], ['binding', 'binding'], ['revocation', 'revocation'], ['issuance', 'issuance'], ['reset', 'undo'], ['save', 'save'], ['back', 'back']],
+    list: { id: 'recommendations', keys: l.keys, cursor: l.cursor },
+    hints: [['ttlShorter', 'ttl'], ['binding', 'binding'], ['revocation', 'revocation'], ['issuance', 'issuance'], ['toggle', 'recommendation'], ['reset', 'undo'], ['save', 'save'], ['back', 'back']],
     credential: id,
     body: (
       <WhatIfView
@@ -314,14 +318,25 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
         }}
         changes={whatIf.describe()}
         refused={whatIf.refused}
-        recommendations={[]}
-        recommendationsNote="Recommendations from leakradius recommend appear here to toggle once the recommendation engine is part of this build."
-        cursor={0}
+        recommendations={l.shown}
+        recommendationsNote={recommendationsNote(session)}
+        selectedNote={selected ? `${conflict ? `left out: ${conflict.reason}. ` : ''}${s(selected.why)}` : ''}
+        cursor={l.cursor}
+        filter={l.filter}
+        filtering={l.filtering}
         width={width}
         height={height}
       />
     ),
   };
+}
+
+function recommendationsNote(session: ModelSession): string {
+  const job = session.recommendations;
+  if (!job) return 'No recommendations in this view: it was started without the recommendation engine.';
+  if (job.unavailable) return `No recommendations here: ${job.unavailable}.`;
+  if (!job.result) return 'measuring the recommendations of leakradius recommend (every candidate re-runs every worst case)…';
+  return 'No recommendations: nothing the engine proposes lowers this model\'s total risk.';
 }
 
 function delegationScreen({ state, width, height }: Frame, session: ModelSession): Screen {

@@ -16,12 +16,15 @@ import { loadModel, type LoadedModel } from '../model/load.js';
 import { parseScenario, withOverrides, type ScenarioDocument } from '../model/scenario.js';
 import type { Model } from '../model/types.js';
 import type { Relations } from '../model/relations.js';
-import { modelYaml } from '../reports/model-yaml.js';
+import { variantText } from '../reports/model-yaml.js';
+import { applyRecommendations, type Recommendation, type RecommendResult, type Skipped } from '../analyses/recommendations/index.js';
+import { applyEdits, type PatchOperation } from '../analyses/recommendations/edits.js';
+import { MAX_RECOMMENDED_CREDENTIALS, type PendingRecommendations, type Recommender } from './recommender.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import type { TuiIo } from './io.js';
 import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
 import type { ModelDocument } from '../model/schema.js';
-import { applyChanges, deriveModel, describeChanges, settingsOf, withChange, type Changes, type CredentialChange, type CredentialSettings } from './whatif.js';
+import { changeEdits, deriveModel, describeChanges, settingsOf, withChange, type Changes, type CredentialChange, type CredentialSettings } from './whatif.js';
 
 /**
  * Runs a function soon, after pending input: `setImmediate` on a terminal,
@@ -219,6 +222,45 @@ export class FindingsJob {
   }
 }
 
+/** The model's recommendations, measured by the recommendation engine off the keyboard's path. */
+export class RecommendationsJob {
+  result?: RecommendResult;
+  /** Why there are none to show, when there cannot be (too big a model, a failure). */
+  unavailable?: string;
+  private pending?: PendingRecommendations;
+  private cancelled = false;
+
+  constructor(loaded: LoadedModel, recommender: Recommender, notify: () => void) {
+    const count = loaded.model.credentials.length;
+    if (count > MAX_RECOMMENDED_CREDENTIALS) {
+      this.unavailable = `${count} credentials: measuring every recommendation would take minutes here; run leakradius recommend ${loaded.file}`;
+      return;
+    }
+    this.pending = recommender(loaded);
+    this.pending.result.then(
+      (result) => {
+        if (this.cancelled) return;
+        this.result = result;
+        notify();
+      },
+      (error: unknown) => {
+        if (this.cancelled) return;
+        this.unavailable = `the recommendations could not be computed: ${error instanceof Error ? error.message : String(error)}`;
+        notify();
+      },
+    );
+  }
+
+  get done(): boolean {
+    return this.result !== undefined || this.unavailable !== undefined;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.pending?.cancel();
+  }
+}
+
 /**
  * A what-if variant of the open model: credential changes applied to its
  * document. A change shows at once; the variant is derived on the next turn
@@ -230,6 +272,13 @@ export class WhatIf {
   changes: Changes = new Map();
   /** The changes the variant was derived from. */
   private applied: Changes = new Map();
+  /** Recommendations switched on, by id. */
+  toggled: ReadonlySet<string> = new Set();
+  private appliedToggles: ReadonlySet<string> = new Set();
+  /** Recommendations switched on but left out: they conflict with one applied before them. */
+  skipped: readonly Skipped[] = [];
+  /** The variant as RFC 6902 operations on the file, for saving it with its comments. */
+  private patch: readonly PatchOperation[] = [];
   variant: AnalysisSession;
   risk: RiskJob;
   /** The variant's CI findings, when the check settings are known. */
@@ -246,6 +295,7 @@ export class WhatIf {
     this.variant = base.analysis;
     this.risk = base.risk;
     this.findings = base.findings;
+    this.document = base.loaded.document;
   }
 
   /** Whether the variant is still being derived from the latest changes. */
@@ -254,13 +304,27 @@ export class WhatIf {
   }
 
   get changeCount(): number {
-    let n = 0;
+    let n = this.toggled.size;
     for (const c of this.changes.values()) n += Object.keys(c).length;
     return n;
   }
 
   describe(): string[] {
-    return describeChanges(this.base.model, this.changes);
+    const titles = new Map(this.recommendations().map((r) => [r.id, r.title]));
+    const skipped = new Set(this.skipped.map((k) => k.id));
+    const applied = [...this.toggled].filter((id) => !skipped.has(id)).map((id) => `recommendation applied: ${titles.get(id) ?? id}`);
+    return [...describeChanges(this.base.model, this.changes), ...applied];
+  }
+
+  recommendations(): readonly Recommendation[] {
+    return this.base.recommendations?.result?.recommendations ?? [];
+  }
+
+  toggle(id: string): void {
+    const next = new Set(this.toggled);
+    if (!next.delete(id)) next.add(id);
+    this.toggled = next;
+    this.request();
   }
 
   /** A credential's settings with the changes keyed in so far. */
@@ -276,12 +340,23 @@ export class WhatIf {
 
   reset(): void {
     this.changes = new Map();
+    this.toggled = new Set();
     this.request();
   }
 
   /** Re-applies the changes to a reloaded model, dropping those whose credential is gone. */
-  rebase(changes: Changes): void {
+  rebase(changes: Changes, toggled: ReadonlySet<string>): void {
     this.changes = new Map([...changes].filter(([id]) => this.base.relations.credential.has(id)));
+    this.toggled = toggled;
+    this.request();
+  }
+
+  /** The recommendations, once known: toggles kept from a reloaded model whose ids are gone drop out. */
+  recommendationsArrived(): void {
+    const ids = new Set(this.recommendations().map((r) => r.id));
+    const kept = new Set([...this.toggled].filter((id) => ids.has(id)));
+    if (kept.size === 0 && this.toggled.size === 0) return;
+    this.toggled = kept;
     this.request();
   }
 
@@ -293,10 +368,13 @@ export class WhatIf {
     this.derive();
   }
 
-  /** The document with the changes the variant was derived from. */
-  document(): ModelDocument {
-    return applyChanges(this.base.loaded.document, this.applied);
+  /** The file's text with the changes the variant was derived from, its comments kept where possible. */
+  savedText(header: readonly string[]): string {
+    return variantText(this.base.sourceText, this.document, this.patch, header);
   }
+
+  /** The document the variant was derived from. */
+  document: ModelDocument;
 
   private request(): void {
     this.refused = undefined;
@@ -310,25 +388,44 @@ export class WhatIf {
 
   private derive(): void {
     const next = this.changes;
-    if (next.size === 0) return this.install(next, this.base.analysis, this.base.risk, this.base.findings);
-    const document = applyChanges(this.base.loaded.document, next);
+    const toggled = this.toggled;
+    const base = this.base.loaded.document;
+    if (next.size === 0 && toggled.size === 0) {
+      this.skipped = [];
+      return this.install({ changes: next, toggled, document: base, patch: [] }, this.base.analysis, this.base.risk, this.base.findings);
+    }
+    // The recommendation engine picks which toggled ones go together; the credential changes come first, so they win.
+    const recommendations = this.recommendations();
+    const chosen = applyRecommendations(base, recommendations, toggled);
+    const recommended = recommendations.filter((r) => chosen.applied.includes(r.id)).flatMap((r) => r.edits);
+    const { document, patch } = applyEdits(base, [...changeEdits(base, next), ...recommended]);
     const derived = deriveModel(document, this.base.model.name);
     if (!derived.ok) {
       this.refused = derived.problems[0];
       this.changes = this.applied;
+      this.toggled = this.appliedToggles;
       return;
     }
+    this.skipped = chosen.skipped;
     const variant = new AnalysisSession(derived.model, derived.relations);
     const risk = new RiskJob(variant, this.schedule, this.notify).start();
-    // The source map of the file as written: the changes are edits of values, so every node keeps its place.
+    // The source map of the file as written: lines of findings point into the original.
     const loaded: LoadedModel = { ...this.base.loaded, document, model: derived.model, relations: derived.relations };
     const findings = this.base.check ? new FindingsJob(loaded, variant, risk, this.base.check, this.schedule, this.notify) : undefined;
-    this.install(next, variant, risk, findings);
+    this.install({ changes: next, toggled, document, patch }, variant, risk, findings);
   }
 
-  private install(changes: Changes, variant: AnalysisSession, risk: RiskJob, findings: FindingsJob | undefined): void {
+  private install(
+    applied: { changes: Changes; toggled: ReadonlySet<string>; document: ModelDocument; patch: readonly PatchOperation[] },
+    variant: AnalysisSession,
+    risk: RiskJob,
+    findings: FindingsJob | undefined,
+  ): void {
     this.cancelOwn();
-    this.applied = changes;
+    this.applied = applied.changes;
+    this.appliedToggles = applied.toggled;
+    this.document = applied.document;
+    this.patch = applied.patch;
     this.variant = variant;
     this.risk = risk;
     this.findings = findings;
@@ -351,19 +448,32 @@ export class ModelSession {
   readonly risk: RiskJob;
   /** Undefined when the TUI was started without check settings. */
   readonly findings?: FindingsJob;
+  /** Undefined when the TUI was started without a recommender. */
+  readonly recommendations?: RecommendationsJob;
   readonly whatIf: WhatIf;
 
   constructor(
     readonly loaded: LoadedModel,
+    /** The file's text, for saving a variant with its comments. */
+    readonly sourceText: string,
     schedule: Scheduler,
     notify: () => void,
-    readonly check?: CheckSettings,
+    options: { readonly check?: CheckSettings; readonly recommender?: Recommender } = {},
   ) {
+    this.check = options.check;
     this.analysis = new AnalysisSession(loaded.model, loaded.relations);
     this.risk = new RiskJob(this.analysis, schedule, notify).start();
-    if (check) this.findings = new FindingsJob(loaded, this.analysis, this.risk, check, schedule, notify);
+    if (options.check) this.findings = new FindingsJob(loaded, this.analysis, this.risk, options.check, schedule, notify);
     this.whatIf = new WhatIf(this, schedule, notify);
+    if (options.recommender) {
+      this.recommendations = new RecommendationsJob(loaded, options.recommender, () => {
+        this.whatIf.recommendationsArrived();
+        notify();
+      });
+    }
   }
+
+  readonly check?: CheckSettings;
 
   get model(): Model {
     return this.loaded.model;
@@ -380,6 +490,7 @@ export class ModelSession {
   dispose(): void {
     this.risk.cancel();
     this.findings?.cancel();
+    this.recommendations?.cancel();
     this.whatIf.dispose();
   }
 }
@@ -417,18 +528,20 @@ export class TuiStore {
   private lastText?: string;
   private scenarioCache?: ScenarioEntry[];
   /** What-if changes kept while the file is invalid, for when it is fixed. */
-  private pendingChanges?: Changes;
+  private pendingChanges?: { changes: Changes; toggled: ReadonlySet<string> };
   private readonly watching: boolean;
   private readonly check?: CheckSettings;
+  private readonly recommender?: Recommender;
   readonly picker: { readonly files: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
 
   constructor(
     readonly io: TuiIo,
-    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean; check?: CheckSettings },
+    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean; check?: CheckSettings; recommender?: Recommender },
     private readonly schedule: Scheduler = immediateScheduler,
   ) {
     this.picker = { files: options.files, diagnostics: options.diagnostics ?? [] };
     this.check = options.check;
+    this.recommender = options.recommender;
     this.watching = options.watch ?? true;
     if (options.open !== undefined) this.open(options.open);
   }
@@ -455,7 +568,7 @@ export class TuiStore {
     const session = this.session;
     if (!session) return false;
     const w = session.whatIf;
-    return !session.risk.finished || !(session.findings?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
+    return !session.risk.finished || !(session.findings?.done ?? true) || !(session.recommendations?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
   }
 
   /** Opens a model file and watches it; returns whether it is valid. */
@@ -489,16 +602,16 @@ export class TuiStore {
     const result = loadModel(file, source.text);
     if (!result.ok) {
       // Keep the last valid session's what-if changes for when the file is fixed.
-      this.pendingChanges = previous?.whatIf.changes ?? this.pendingChanges;
+      this.pendingChanges = previous ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled } : this.pendingChanges;
       previous?.dispose();
       this.opened = { kind: 'invalid', file, diagnostics: result.diagnostics };
       return;
     }
     previous?.dispose();
-    const session = new ModelSession(result.loaded, this.schedule, this.bump, this.check);
-    const carried = previous?.whatIf.changes ?? this.pendingChanges;
+    const session = new ModelSession(result.loaded, source.text, this.schedule, this.bump, { check: this.check, recommender: this.recommender });
+    const carried = previous ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled } : this.pendingChanges;
     this.pendingChanges = undefined;
-    if (carried && carried.size > 0) session.whatIf.rebase(carried);
+    if (carried && (carried.changes.size > 0 || carried.toggled.size > 0)) session.whatIf.rebase(carried.changes, carried.toggled);
     this.opened = { kind: 'model', file, session };
   }
 
@@ -517,7 +630,7 @@ export class TuiStore {
     session?.whatIf.settle();
     if (!session || session.whatIf.changeCount === 0) return undefined;
     const header = [`What-if variant of ${session.file}, written by leakradius:`, ...session.whatIf.describe().map((d) => `  ${d}`)];
-    return this.io.saveBeside(session.file, 'whatif', modelYaml(session.whatIf.document(), header));
+    return this.io.saveBeside(session.file, 'whatif', session.whatIf.savedText(header));
   }
 
   scenarios(): readonly ScenarioEntry[] {

@@ -10,6 +10,9 @@ import { checkReferences } from '../model/references.js';
 import { relationsOf, unpermittedSteps, type Relations } from '../model/relations.js';
 import type { CredentialDocument, ModelDocument } from '../model/schema.js';
 import type { Binding, Credential, Issuance, Model, RevocationMode } from '../model/types.js';
+import { applyEdits } from '../analyses/recommendations/edits.js';
+import { setEdit } from '../analyses/recommendations/shared.js';
+import type { Edit } from '../analyses/recommendations/types.js';
 
 export interface CredentialChange {
   readonly ttl?: string;
@@ -80,23 +83,30 @@ function valueAsWritten(c: Credential, field: keyof CredentialChange): string {
   }
 }
 
+/**
+ * The changes as edits of the document as written, in the vocabulary of the
+ * recommendations (paths into the original document), so that both apply
+ * together and save as a patch of the file's own text.
+ */
+export function changeEdits(doc: ModelDocument, changes: Changes): Edit[] {
+  const edits: Edit[] = [];
+  (doc.credentials ?? []).forEach((c: CredentialDocument, i) => {
+    const change = changes.get(c.id);
+    if (!change) return;
+    const path = ['credentials', i];
+    if (change.ttl !== undefined) edits.push(setEdit([...path, 'ttl'], c.ttl, change.ttl));
+    if (change.binding !== undefined) edits.push(setEdit([...path, 'binding'], c.binding, change.binding));
+    if (change.issuance !== undefined) edits.push(setEdit([...path, 'issuance'], c.issuance, change.issuance));
+    if (change.revocation !== undefined) {
+      edits.push(c.revocation !== undefined ? setEdit([...path, 'revocation', 'mode'], c.revocation.mode, change.revocation) : setEdit([...path, 'revocation'], undefined, { mode: change.revocation }));
+    }
+  });
+  return edits;
+}
+
 /** The document with the changes written into each credential. */
 export function applyChanges(doc: ModelDocument, changes: Changes): ModelDocument {
-  if (changes.size === 0 || !doc.credentials) return doc;
-  return {
-    ...doc,
-    credentials: doc.credentials.map((c): CredentialDocument => {
-      const change = changes.get(c.id);
-      if (!change) return c;
-      return {
-        ...c,
-        ...(change.ttl !== undefined ? { ttl: change.ttl } : {}),
-        ...(change.binding !== undefined ? { binding: change.binding } : {}),
-        ...(change.issuance !== undefined ? { issuance: change.issuance } : {}),
-        ...(change.revocation !== undefined ? { revocation: { ...c.revocation, mode: change.revocation } } : {}),
-      };
-    }),
-  };
+  return changes.size === 0 ? doc : applyEdits(doc, changeEdits(doc, changes)).document;
 }
 
 export type DerivedModel = { ok: true; model: Model; relations: Relations } | { ok: false; problems: readonly string[] };

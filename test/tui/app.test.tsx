@@ -223,6 +223,39 @@ describe('what-if', () => {
   });
 });
 
+describe('what-if with recommendations', () => {
+  it('toggles the recommendations of leakradius recommend one by one, with the total risk updating', async () => {
+    const io = files();
+    io.files.set('models/token.yaml', `# The token model, kept as written\n${TOKEN_MODEL}`);
+    ui = await drive(io, { open: 'models/token.yaml' });
+    await ui.press('whatIf', 'inventory');
+    // As leakradius recommend ranks them: removing the unused grant and binding the token both take 840 to 0.
+    expect(ui.frame()).toMatch(/› \[ \] Remove what no workflow uses from token.*\s0\s+−840/);
+    expect(ui.frame()).toMatch(/\[ \] Bind token to its workload \(sender-constrained\) •\s+0\s+−840/);
+    await ui.press('last', 'list');
+    await ui.press('toggle', 'whatif');
+    // Automated revocation: stops at 2d + 2m = 48h2m; 15 × (48 + 2/60) = 720.5.
+    expect(ui.frame()).toMatch(/› \[x\] Revoke token automatically on detection/);
+    expect(ui.frame()).toContain('exposure window  2d8h → 2d2m   *');
+    expect(ui.frame()).toContain('total risk       840 → 720.5   *');
+    // A TTL change on top: it now expires first, at 1d: 15 × 24 = 360.
+    await ui.press('ttlShorter', 'whatif', 2);
+    expect(ui.frame()).toContain('total risk       840 → 360   *');
+    await ui.press('save', 'whatif');
+    const saved = io.files.get('models/token.whatif.yaml')!;
+    expect(saved.startsWith('# The token model, kept as written\n#\n# What-if variant of models/token.yaml')).toBe(true);
+    expect(saved).toContain('#   recommendation applied: Revoke token automatically on detection');
+    expect(saved).toMatch(/ttl: 1d\n/);
+    expect(saved).toContain('revocation: { mode: automated, propagation: 0s }');
+    // Dropped again: back to the TTL change alone (window 1d either way).
+    await ui.press('toggle', 'whatif');
+    expect(ui.frame()).toMatch(/› \[ \] Revoke token automatically on detection/);
+    expect(ui.frame()).toContain('total risk       840 → 360   *');
+    await ui.press('reset', 'whatif');
+    expect(ui.frame()).toContain('total risk       840 → 840');
+  });
+});
+
 describe('delegation', () => {
   it('steps through a chain hop by hop, showing escalation and lost attribution', async () => {
     ui = await drive(files(), { open: 'models/pat.yaml' });

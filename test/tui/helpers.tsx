@@ -2,6 +2,7 @@
 import { render } from 'ink-testing-library';
 import { DEFAULT_POLICY } from '../../src/model/policy.js';
 import { App } from '../../src/tui/app.js';
+import { inProcessRecommender } from '../../src/tui/recommender.js';
 import type { TuiIo } from '../../src/tui/io.js';
 import { sequenceOf, type CommandId, type KeyContext } from '../../src/tui/keymap.js';
 import { TuiStore, type Scheduler } from '../../src/tui/session.js';
@@ -112,7 +113,7 @@ export async function drive(
   options: { open?: string; files?: string[]; view?: ViewId; width?: number; height?: number; scheduler?: Scheduler } = {},
 ): Promise<Driven> {
   const files = options.files ?? io.modelFiles().files;
-  const store = new TuiStore(io, { files, open: options.open, check: { policy: DEFAULT_POLICY, today: TODAY } }, options.scheduler ?? testScheduler);
+  const store = new TuiStore(io, { files, open: options.open, check: { policy: DEFAULT_POLICY, today: TODAY }, recommender: inProcessRecommender }, options.scheduler ?? testScheduler);
   const view = options.view ?? (options.open !== undefined ? 'inventory' : 'picker');
   const ui = render(<App store={store} initialView={view} width={options.width ?? 100} height={options.height ?? 30} />);
   await tick();

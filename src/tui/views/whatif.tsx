@@ -10,8 +10,8 @@ import { UNBOUNDED } from '../../model/duration.js';
 import { timelineBar } from '../../reports/timeline.js';
 import { ListView, type ListItem } from '../components/list-view.js';
 import { Lines, lineCount, type Line } from '../components/lines.js';
-import { T } from '../components/styled.js';
-import { cut, duration, fit, s, score, window } from '../format.js';
+import { duration, fit, s, score, window } from '../format.js';
+import { RECOMMENDATION_COLUMNS } from '../rows.js';
 import type { CredentialSettings } from '../whatif.js';
 
 export interface Side {
@@ -35,7 +35,11 @@ type Props = {
   readonly recommendations: readonly ListItem[];
   /** Shown instead of the recommendations when there are none. */
   readonly recommendationsNote: string;
+  /** What the selected recommendation is about (its why), under the list. */
+  readonly selectedNote: string;
   readonly cursor: number;
+  readonly filter?: string;
+  readonly filtering: boolean;
   readonly width: number;
   readonly height: number;
 };
@@ -82,7 +86,7 @@ export function comparedBars(before: LeakResult, after: LeakResult, width: numbe
   return [scaled(before, b.end), scaled(after, a.end)];
 }
 
-export function WhatIfView({ credential, before, after, changes, refused, recommendations, recommendationsNote, cursor, width, height }: Props) {
+export function WhatIfView({ credential, before, after, changes, refused, recommendations, recommendationsNote, selectedNote, cursor, filter, filtering, width, height }: Props) {
   const [barBefore, barAfter] = after.leak ? comparedBars(before.leak, after.leak, width - 14) : [comparedBars(before.leak, before.leak, width - 14)[0], '…'];
   const lines: Line[] = [
     { text: `What-if on ${s(credential)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`, bold: true },
@@ -93,17 +97,20 @@ export function WhatIfView({ credential, before, after, changes, refused, recomm
     `  changed ${barAfter}`,
   ];
   if (refused) lines.push({ text: `refused: ${s(refused)}`, color: 'yellow' });
-  for (const c of changes.slice(0, 3)) lines.push({ text: `  ${s(c)}`, dim: true });
-  if (changes.length > 3) lines.push({ text: `  and ${changes.length - 3} more changes`, dim: true });
+  // With recommendations to toggle, the list needs the room: the changes are on the status line of the other views.
+  const shownChanges = recommendations.length > 0 ? changes.slice(0, 1) : changes.slice(0, 3);
+  for (const c of shownChanges) lines.push({ text: `  ${s(c)}`, dim: true });
+  if (changes.length > shownChanges.length) lines.push({ text: `  and ${changes.length - shownChanges.length} more change${changes.length - shownChanges.length === 1 ? '' : 's'}`, dim: true });
   const headRows = Math.min(lineCount(lines, width), height - 2);
   const rest = height - headRows;
+  const noteRows = selectedNote ? Math.min(2, lineCount([selectedNote], width)) : 0;
   return (
     <Box flexDirection="column" width={width}>
       <Lines lines={lines} width={width} height={headRows} />
-      {recommendations.length > 0 ? (
+      {recommendations.length > 0 || filter ? (
         <>
-          <T bold>{cut('Recommendations · Space applies or drops the selected one', width)}</T>
-          <ListView items={recommendations} cursor={cursor} width={width} height={rest - 1} focused />
+          <ListView items={recommendations} columns={RECOMMENDATION_COLUMNS} cursor={cursor} width={width} height={Math.max(3, rest - noteRows)} focused filter={filter} filtering={filtering} />
+          <Lines lines={[{ text: selectedNote, dim: true }]} width={width} height={noteRows} />
         </>
       ) : (
         <Lines lines={[{ text: recommendationsNote, dim: true }]} width={width} height={rest} />
