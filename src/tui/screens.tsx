@@ -310,7 +310,8 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
           findings: findingsSummary(session.findings),
         }}
         after={{
-          settings: whatIf.settings(id) ?? settingsOf(written),
+          // Once derived, the variant itself (recommendations change settings too); meanwhile the keys pressed.
+          settings: ready ? settingsOf(variant.relations.credential.get(id)!) : whatIf.settings(id) ?? settingsOf(written),
           worst: ready ? variant.worstCase(id) : undefined,
           leak: ready ? variant.leak(id, 'external') : undefined,
           total: totalText({ risk: whatIf.risk }),
