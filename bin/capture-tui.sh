@@ -19,9 +19,10 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 
 start 'node bin/leakradius.js'
 cap picker
-keys Enter; cap inventory
-keys l j j; cap leak
-keys w t t t r; pause 0.6; cap what-if
+keys Enter; pause 1; cap inventory
+keys BTab; cap findings
+keys Tab l j j; cap leak
+keys w; pause 1.5; keys t t t Space; pause 1; cap what-if
 keys Escape Escape s Enter Space Space Space Space; cap workshop
 keys Escape Escape '?'; cap help
 

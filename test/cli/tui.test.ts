@@ -36,6 +36,12 @@ describe('without a terminal', () => {
     expect(r.stdout).toContain('leakradius check');
   });
 
+  it('leakradius tui --policy <missing file> is a usage error with exit code 2', () => {
+    const r = cli(['tui', 'models', '--policy', 'no-such-policy.yaml'], { cwd: project() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-policy.yaml:1:1: no such file or folder');
+  });
+
   it('leakradius tui <bad model> reports its problems with exit code 2', () => {
     const r = cli(['tui', 'bad.yaml'], { cwd: project() });
     expect(r.code).toBe(2);

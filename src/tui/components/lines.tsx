@@ -13,7 +13,7 @@ export function Lines({ lines, width, height, boldFirst }: Props) {
     return wrapLine(l.text, width).map((text) => ({ ...l, text, bold: l.bold ?? (boldFirst && n === 0) }));
   });
   return (
-    <Box flexDirection="column" height={Math.max(0, height)} overflow="hidden">
+    <Box flexDirection="column" height={Math.max(0, height)} flexShrink={0} overflow="hidden">
       {wrapped.slice(0, Math.max(0, height)).map((l, i) => (
         <T key={i} bold={l.bold} color={l.color} dim={l.dim}>
           {l.text}

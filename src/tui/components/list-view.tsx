@@ -51,7 +51,7 @@ export function ListView({ items, cursor, width, height, columns, focused, filte
   const win = listWindow(items.length, cursor, rowsHeight);
   const hint = [win.above > 0 ? `▲ ${win.above} more` : '', win.below > 0 ? `▼ ${win.below} more` : ''].filter(Boolean).join('  ');
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
       {showFilter ? (
         <T>
           {fit(`/${filter ?? ''}${filtering ? '▏' : ''}  ${items.length} match${items.length === 1 ? '' : 'es'}${filtering ? ' · Enter keep · Esc clear' : ''}`, width)}

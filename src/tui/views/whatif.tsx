@@ -88,33 +88,32 @@ export function comparedBars(before: LeakResult, after: LeakResult, width: numbe
 
 export function WhatIfView({ credential, before, after, changes, refused, recommendations, recommendationsNote, selectedNote, cursor, filter, filtering, width, height }: Props) {
   const [barBefore, barAfter] = after.leak ? comparedBars(before.leak, after.leak, width - 14) : [comparedBars(before.leak, before.leak, width - 14)[0], '…'];
-  const lines: Line[] = [
+  const core: Line[] = [
     { text: `What-if on ${s(credential)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`, bold: true },
     ...settingLines(before.settings, after.settings),
     { text: `  ${''.padEnd(LABEL)}as written → with changes (* changed)`, dim: true },
     ...comparisonLines(before, after),
     `  written ${barBefore}`,
     `  changed ${barAfter}`,
+    ...(refused ? [{ text: `refused: ${s(refused)}`, color: 'yellow' }] : []),
   ];
-  if (refused) lines.push({ text: `refused: ${s(refused)}`, color: 'yellow' });
-  // With recommendations to toggle, the list needs the room: the changes are on the status line of the other views.
-  const shownChanges = recommendations.length > 0 ? changes.slice(0, 1) : changes.slice(0, 3);
-  for (const c of shownChanges) lines.push({ text: `  ${s(c)}`, dim: true });
-  if (changes.length > shownChanges.length) lines.push({ text: `  and ${changes.length - shownChanges.length} more change${changes.length - shownChanges.length === 1 ? '' : 's'}`, dim: true });
-  const headRows = Math.min(lineCount(lines, width), height - 2);
-  const rest = height - headRows;
-  const noteRows = selectedNote ? Math.min(2, lineCount([selectedNote], width)) : 0;
+  // Rows are handed out in order of use: the numbers, the recommendations, the selected one's why, the list of changes.
+  const coreRows = Math.min(lineCount(core, width), height - 1);
+  let room = height - coreRows;
+  const hasList = recommendations.length > 0 || Boolean(filter);
+  const listRows = hasList ? Math.min(room, Math.max(3, recommendations.length + 2 + (filter || filtering ? 1 : 0))) : 0;
+  room -= listRows;
+  const noteLines = hasList ? [{ text: selectedNote, dim: true }] : [{ text: recommendationsNote, dim: true }];
+  const noteRows = Math.min(room, hasList ? 2 : 3, lineCount(noteLines, width));
+  room -= noteRows;
+  const changeLines: Line[] = changes.map((c) => ({ text: `  ${s(c)}`, dim: true }));
+  const changeRows = Math.min(room, lineCount(changeLines, width));
   return (
     <Box flexDirection="column" width={width}>
-      <Lines lines={lines} width={width} height={headRows} />
-      {recommendations.length > 0 || filter ? (
-        <>
-          <ListView items={recommendations} columns={RECOMMENDATION_COLUMNS} cursor={cursor} width={width} height={Math.max(3, rest - noteRows)} focused filter={filter} filtering={filtering} />
-          <Lines lines={[{ text: selectedNote, dim: true }]} width={width} height={noteRows} />
-        </>
-      ) : (
-        <Lines lines={[{ text: recommendationsNote, dim: true }]} width={width} height={rest} />
-      )}
+      <Lines lines={core} width={width} height={coreRows} />
+      <Lines lines={changeLines} width={width} height={changeRows} />
+      {hasList ? <ListView items={recommendations} columns={RECOMMENDATION_COLUMNS} cursor={cursor} width={width} height={listRows} focused filter={filter} filtering={filtering} /> : null}
+      <Lines lines={noteLines} width={width} height={noteRows} />
     </Box>
   );
 }
