@@ -1,13 +1,16 @@
 /** `leakradius tui` and `leakradius` alone, without a terminal, and the full-screen lifecycle. */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, runFullScreen, type SignalSource } from '../../src/cli/full-screen.js';
 import type { RunningTui } from '../../src/tui/launch.js';
 import { cli } from '../helpers/cli.js';
-import { BAD_MODEL, PAT_MODEL } from '../tui/models.js';
+import { recommend } from '../../src/analyses/recommendations/index.js';
+import { load } from '../helpers/model.js';
+import { BAD_MODEL, PAT_MODEL, TOKEN_MODEL } from '../tui/models.js';
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'leakradius-tui-'));
@@ -46,6 +49,18 @@ describe('without a terminal', () => {
     const r = cli(['tui', 'bad.yaml'], { cwd: project() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.yaml:\d+:\d+: /m);
+  });
+});
+
+describe('recommendations off the thread', () => {
+  it('the worker the terminal uses gives what leakradius recommend gives', async () => {
+    // The worker runs the built JavaScript (npm test builds dist/ first), as the installed TUI does.
+    const built = await import(pathToFileURL(resolve('dist/tui/recommender.js')).href);
+    const loaded = load(TOKEN_MODEL);
+    const pending = built.workerRecommender(loaded);
+    const result = await pending.result;
+    expect(result.recommendations.map((r: { id: string }) => r.id)).toEqual(recommend(loaded).recommendations.map((r) => r.id));
+    expect(result.before.total).toBe(840);
   });
 });
 
