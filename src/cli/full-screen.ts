@@ -9,10 +9,12 @@ export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
-/** The part of `process` this needs: signal and exit events. */
+/** The part of `process` this needs: signals, exit, and errors thrown outside the TUI's components. */
 export interface SignalSource {
   on(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void): unknown;
+  on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
   off(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void): unknown;
+  off(event: 'uncaughtException', listener: (error: Error) => void): unknown;
 }
 
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -47,6 +49,14 @@ export async function runFullScreen(terminal: Terminal, signals: SignalSource, l
     return [signal, handler] as const;
   });
   signals.on('exit', leave);
+  // An error in background work (not in a component, which Ink reports itself) ends the TUI the same way.
+  let failure: Error | undefined;
+  const onError = (error: Error) => {
+    failure = error;
+    running?.stop();
+    leave();
+  };
+  signals.on('uncaughtException', onError);
   stdout.write(`${ENTER_ALTERNATE_SCREEN}leakradius: opening…`);
   if (stdin.isTTY) stdin.setRawMode?.(true);
   try {
@@ -59,6 +69,8 @@ export async function runFullScreen(terminal: Terminal, signals: SignalSource, l
     leave();
     for (const [signal, handler] of handlers) signals.off(signal, handler);
     signals.off('exit', leave);
+    signals.off('uncaughtException', onError);
   }
+  if (failure) throw failure;
   return code;
 }

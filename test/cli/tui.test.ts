@@ -131,6 +131,19 @@ describe('full screen', () => {
     expect(written.at(-1)).toBe(LEAVE_ALTERNATE_SCREEN);
   });
 
+  it('stops the TUI and leaves the alternate screen on an error thrown outside it, then reports it', async () => {
+    const { written, terminal } = fakeTerminal();
+    const signals = new FakeSignals();
+    const tui = fakeTui();
+    const done = runFullScreen(terminal, signals, async () => () => tui);
+    await new Promise((r) => setImmediate(r));
+    signals.emit('uncaughtException', new Error('a background job failed'));
+    await expect(done).rejects.toThrow('a background job failed');
+    expect(tui.stopped).toBe(true);
+    expect(written.at(-1)).toBe(LEAVE_ALTERNATE_SCREEN);
+    expect(signals.listenerCount('uncaughtException')).toBe(0);
+  });
+
   it('leaves the alternate screen when the process exits underneath it', async () => {
     const { written, terminal } = fakeTerminal();
     const signals = new FakeSignals();
