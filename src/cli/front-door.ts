@@ -1,7 +1,7 @@
 /**
- * `leakradius` with no command. On a terminal it opens the TUI (once it
- * exists); otherwise, or before then, it prints a short summary of the
- * default model and points to the commands for scripts and CI.
+ * What `leakradius` with no command starts from: the default models (./models,
+ * else the bundled examples) and, where the TUI cannot run (no terminal), a
+ * short summary of the default model. The TUI itself opens from ./tui.ts.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,8 +28,7 @@ export function defaultModelFiles(): string[] {
 }
 
 /** The model a bare `leakradius` summarises: coding-agent.yaml when present, else the first. */
-export function defaultModelFile(): string | undefined {
-  const files = defaultModelFiles();
+export function defaultModelFile(files: readonly string[] = defaultModelFiles()): string | undefined {
   return files.find((f) => f.endsWith('/coding-agent.yaml') || f === 'coding-agent.yaml') ?? files[0];
 }
 
@@ -57,15 +56,6 @@ export function printSummary(shell: Shell, file: string): void {
     '      leakradius --help',
   );
   shell.stdout.write(`${lines.join('\n')}\n`);
-}
-
-export async function frontDoor(shell: Shell): Promise<void> {
-  const file = defaultModelFile();
-  if (file === undefined) {
-    shell.stdout.write('No model found in ./models. Try: leakradius validate <model.yaml>, or leakradius --help\n');
-    return;
-  }
-  printSummary(shell, file);
 }
 
 export function bundledModel(name: string): string {

@@ -9,7 +9,7 @@ import { didYouMean, quote } from '../model/messages.js';
 import { safeInline } from '../reports/terminal.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
 import { commands } from './commands/index.js';
-import { frontDoor } from './front-door.js';
+import { openTui } from './tui.js';
 
 export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
   if (argv.length === 0) return runFrontDoor(shell);
@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
 
 async function runFrontDoor(shell: Shell): Promise<number> {
   try {
-    await frontDoor(shell);
+    await openTui(shell, undefined);
   } catch (error) {
     if (error instanceof InputError) reportInvalid(shell, error);
     else throw error;

@@ -5,7 +5,7 @@
 import { InputError } from '../yaml/diagnostic.js';
 import { formatDiagnostic } from '../reports/diagnostics.js';
 import { colorWanted, createStyle, type Style } from '../reports/terminal.js';
-import { writeFileAtomic } from './io.js';
+import { describeFsError, writeFileAtomic } from './io.js';
 
 export const EXIT = {
   ok: 0,
@@ -41,6 +41,14 @@ export function reportInvalid(shell: Shell, error: InputError): void {
 
 /** Sends a report to --output (atomically) or to stdout. */
 export function emit(shell: Shell, text: string, output: string | undefined): void {
-  if (output === undefined || output === '-') shell.stdout.write(text);
-  else writeFileAtomic(output, text);
+  if (output === undefined || output === '-') {
+    shell.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileAtomic(output, text);
+  } catch (error) {
+    // A folder that does not exist or cannot be written: the user's input, not a fault (exit 2).
+    throw new InputError([{ file: output, line: 1, column: 1, message: `cannot write the output: ${describeFsError(error)}` }]);
+  }
 }

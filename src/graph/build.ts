@@ -15,7 +15,7 @@ export type NodeAttributes =
   | { kind: 'agent'; id: string; label: string; autonomy: string; environment?: string }
   | { kind: 'tool'; id: string; label: string; publisher: string; toolKind: string }
   | { kind: 'resource'; id: string; label: string; sensitivity: Sensitivity; environment?: string; holdsSecrets: boolean }
-  | { kind: 'credential'; id: string; label: string; binding: Binding; issuance: Issuance; ttl: number; subject: string };
+  | { kind: 'credential'; id: string; label: string; binding: Binding; issuance: Issuance; ttl: number; maxLifetime?: number; subject: string };
 
 export type EdgeKind = 'holds' | 'uses' | 'acts-with' | 'grants' | 'invokes' | 'stores' | 'delegates' | 'mints';
 
@@ -64,6 +64,7 @@ export function buildGraph(model: Model, relations: Relations): CredentialGraph 
       binding: c.binding,
       issuance: c.issuance,
       ttl: c.ttl,
+      ...(c.maxLifetime !== undefined ? { maxLifetime: c.maxLifetime } : {}),
       subject: c.subject,
     });
   }

@@ -5,6 +5,7 @@
  * delegation). All problems are collected, not just the first.
  */
 import type { DocPath } from '../yaml/diagnostic.js';
+import { DETECTION_DEFAULTS } from './credential-kinds.js';
 import { didYouMean, quote } from './messages.js';
 import type { ModelDocument } from './schema.js';
 import type { Problem } from './schema-check.js';
@@ -59,8 +60,14 @@ export function checkReferences(doc: ModelDocument): Problem[] {
     (resource.holds ?? []).forEach((c, k) => ref('credentials', c, ['resources', i, 'holds', k], `resource ${quote(resource.id)}`));
   });
 
+  const channels = knownChannels(doc);
   (doc.credentials ?? []).forEach((credential, i) => {
     const owner = `credential ${quote(credential.id)}`;
+    // An unlisted channel is allowed (it uses detection.default), but a near miss is a typo.
+    (credential.exposure ?? []).forEach((channel, k) => {
+      const hint = channels.has(channel) ? '' : didYouMean(channel, channels);
+      if (hint !== '') report(['credentials', i, 'exposure', k], `${owner}: exposure channel ${quote(channel)} is not in detection.channels${hint}`);
+    });
     if (credential.derivedFrom !== undefined) {
       if (credential.derivedFrom === credential.id) report(['credentials', i, 'derivedFrom'], `${owner}: a credential cannot be derived from itself`);
       else ref('credentials', credential.derivedFrom, ['credentials', i, 'derivedFrom'], owner);
@@ -117,6 +124,13 @@ export function checkReferences(doc: ModelDocument): Problem[] {
   });
 
   return problems;
+}
+
+/** Channels with a detection time of their own: the model's, and the published ones when the model sets no default. */
+export function knownChannels(doc: ModelDocument): Set<string> {
+  const names = new Set(Object.keys(doc.detection?.channels ?? {}));
+  if (doc.detection?.default === undefined) for (const name of Object.keys(DETECTION_DEFAULTS.channels)) names.add(name);
+  return names;
 }
 
 function uniqueIds(doc: ModelDocument, collection: Collection, report: (path: DocPath, message: string, at?: 'key' | 'value') => void): Set<string> {

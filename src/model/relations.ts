@@ -78,7 +78,7 @@ function effectiveExposure(model: Model, available: ReadonlyMap<string, readonly
   const agentChannels = new Map<string, Set<string>>();
   for (const a of model.agents) {
     const channels = new Set<string>();
-    for (const c of a.credentials) for (const ch of credentials.get(c)?.exposure ?? []) channels.add(ch);
+    for (const c of ownCredentials(a, tools)) for (const ch of credentials.get(c)?.exposure ?? []) channels.add(ch);
     agentChannels.set(a.id, channels);
   }
   const exposure = new Map<string, string[]>();

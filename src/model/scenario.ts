@@ -5,13 +5,15 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../yaml/diagnostic.js';
+import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
+import type { SourceMap } from '../yaml/source-map.js';
+import { didYouMean, quote } from './messages.js';
 import { parseYaml } from '../yaml/parse.js';
 import { locate } from './load.js';
 import { parseDuration, type Seconds } from './duration.js';
 import { DURATION_PATTERN, DetectionTime as DetectionTimeSchema } from './schema.js';
 import type { DetectionTime, Model } from './types.js';
-import { explainSchemaErrors } from './schema-check.js';
+import { explainSchemaErrors, type Problem } from './schema-check.js';
 
 const Duration = (description: string) => Type.String({ pattern: DURATION_PATTERN, description });
 const closed = { additionalProperties: false } as const;
@@ -69,7 +71,7 @@ type AjvClass = typeof Ajv2020Module.default;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 let compiled: ValidateFunction | undefined;
 
-export type ScenarioResult = { ok: true; scenario: ScenarioDocument } | { ok: false; diagnostics: Diagnostic[] };
+export type ScenarioResult = { ok: true; scenario: ScenarioDocument; sourceMap: SourceMap } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Whether YAML text declares itself a scenario (`kind: scenario` at the top level). */
 export function looksLikeScenario(text: string): boolean {
@@ -81,8 +83,29 @@ export function parseScenario(file: string, text: string): ScenarioResult {
   if (!parsed.ok) return parsed;
   compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ScenarioSchema);
   const value = parsed.document.value;
-  if (compiled(value)) return { ok: true, scenario: value as ScenarioDocument };
+  if (compiled(value)) return { ok: true, scenario: value as ScenarioDocument, sourceMap: parsed.document.sourceMap };
   return { ok: false, diagnostics: locate(file, parsed.document.sourceMap, explainSchemaErrors(compiled.errors ?? [], value)) };
+}
+
+/** What a scenario names that its model lacks: the leaked credential, a channel. */
+export function scenarioProblems(scenario: ScenarioDocument, model: Model): Problem[] {
+  const problems: Problem[] = [];
+  const credentials = model.credentials.map((c) => c.id);
+  if (!credentials.includes(scenario.leak.credential)) {
+    problems.push({ path: ['leak', 'credential'], at: 'value', message: `the model has no credential ${quote(scenario.leak.credential)}${didYouMean(scenario.leak.credential, credentials)}` });
+  }
+  const channels = modelChannels(model);
+  const check = (name: string, path: DocPath, at: 'key' | 'value') => {
+    if (!channels.has(name)) problems.push({ path, at, message: `the model knows no leak channel ${quote(name)}${didYouMean(name, channels)}` });
+  };
+  if (scenario.leak.channel !== undefined) check(scenario.leak.channel, ['leak', 'channel'], 'value');
+  for (const name of Object.keys(scenario.detection?.channels ?? {})) check(name, ['detection', 'channels', name], 'key');
+  return problems;
+}
+
+/** Every channel a model names: those with a detection time and those credentials leak through. */
+export function modelChannels(model: Model): Set<string> {
+  return new Set([...model.detection.channels.keys(), ...model.credentials.flatMap((c) => c.exposure)]);
 }
 
 /** The model with the scenario's detection and response times in place of its own. */

@@ -235,7 +235,7 @@ export const Workflow = Type.Object(
 export const Acceptance = Type.Object(
   {
     finding: Type.String({
-      pattern: '^LR[0-9*]{3}@[A-Za-z*-]+:[A-Za-z0-9._:/@+*-]+$',
+      pattern: '^LR[0-9*]{1,3}@[A-Za-z*-]+:[A-Za-z0-9._:/@+*-]+$',
       description: 'The finding id, e.g. `LR001@credential:gh-pat`; `*` matches any run of characters (`LR004@credential:*`).',
     }),
     reason: Type.String({ minLength: 1, maxLength: 4096, description: 'Why the risk is accepted.' }),

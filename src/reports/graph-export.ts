@@ -25,7 +25,9 @@ function graphJson(graph: CredentialGraph): string {
   const data = graph.export();
   const nodes = data.nodes.map((n) => {
     const a = n.attributes as NodeAttributes;
-    return { key: n.key, attributes: a.kind === 'credential' ? { ...a, ttl: Number.isFinite(a.ttl) ? a.ttl : null } : a };
+    if (a.kind !== 'credential') return { key: n.key, attributes: a };
+    const finite = (s: number | undefined) => (s === undefined ? undefined : Number.isFinite(s) ? s : null);
+    return { key: n.key, attributes: { ...a, ttl: finite(a.ttl), maxLifetime: finite(a.maxLifetime) } };
   });
   return `${JSON.stringify({ options: data.options, attributes: data.attributes, nodes, edges: data.edges }, null, 2)}\n`;
 }
@@ -39,7 +41,7 @@ function nodeLabel(a: NodeAttributes): string {
     case 'resource':
       return `resource ${a.label}\n${a.sensitivity}${a.holdsSecrets ? ', stores credentials' : ''}`;
     case 'credential':
-      return `credential ${a.label}\nttl ${formatDuration(a.ttl)}, ${a.binding}`;
+      return `credential ${a.label}\nttl ${formatDuration(a.ttl)}${a.maxLifetime !== undefined ? ` (refreshable to ${formatDuration(a.maxLifetime)})` : ''}, ${a.binding}`;
   }
 }
 

@@ -23,9 +23,10 @@ export function timelineEvents(result: LeakResult): TimelineEvent[] {
   if (t.revocationIssued !== UNBOUNDED) events.push({ letter: 'R', name: 'revoked', at: t.revocationIssued });
   if (t.expires !== UNBOUNDED) events.push({ letter: 'E', name: 'expires', at: t.expires });
   events.push({ letter: 'S', name: 'stopped', at: t.stopped });
+  // The lag runs from detection; a lag of 0 means everything was dead by then, so there is no later event.
   const lastDead = t.detected + result.revocationLag;
-  if (result.revocationLag !== UNBOUNDED && lastDead > t.stopped) events.push({ letter: 'X', name: 'all dead', at: lastDead });
-  return events;
+  if (result.revocationLag > 0 && result.revocationLag !== UNBOUNDED && lastDead > t.stopped) events.push({ letter: 'X', name: 'all dead', at: lastDead });
+  return events.sort((a, b) => a.at - b.at);
 }
 
 export interface TimelineBar {
@@ -50,11 +51,11 @@ export function timelineBar(result: LeakResult, width: number): TimelineBar {
   const column = (at: Seconds) => (at === UNBOUNDED || at > end ? cells - 1 : Math.round((at / end) * (cells - 1)));
   const t = result.timeline;
   const bar: string[] = [];
-  const usableUntil = result.usable ? t.stopped : t.leaked;
   for (let i = 0; i < cells; i++) {
     const at = (i / (cells - 1)) * end;
-    bar.push(at < t.leaked ? '·' : at <= usableUntil || (usableUntil === UNBOUNDED && open) ? '═' : '─');
+    bar.push(at < t.leaked ? '·' : result.usable && at <= t.stopped ? '═' : '─');
   }
+  const usableUntil = result.usable ? t.stopped : t.leaked;
   if (open && usableUntil === UNBOUNDED) bar[cells - 1] = '→';
   const marks = Array.from({ length: cells }, () => ' ');
   for (const e of events) {

@@ -128,6 +128,22 @@ describe('binding decides who can replay', () => {
     expect(r.score).toBe(55);
   });
 
+  it('an attacker inside the workload also holds the workload\'s other credentials', () => {
+    // coder also holds ci-token (bound, 1d, automated): in-workload it is the attacker's from the leak
+    // until 7d (prompt-context detection) + 2m, but it expires first at 1d.
+    const model = bound
+      .replace('credentials: [pat] }', 'credentials: [pat, ci-token] }')
+      .replace('credentials:\n  - id: pat', 'credentials:\n  - { id: ci-token, ttl: 1d, binding: workload-bound, revocation: { mode: automated, propagation: 0s }, grants: [{ resource: cluster, actions: [read] }] }\n  - id: pat');
+    const r = simulateLeak(analysis(model), { credential: 'pat', attacker: 'in-workload' });
+    const ci = r.acquired.find((a) => a.credential === 'ci-token')!;
+    expect(ci.how).toBe('in-workload');
+    expect(ci.until).toBe(D);
+    // cluster:read 10x1 = 10 joins the 55 of the earlier test.
+    expect(r.score).toBe(65);
+    // External: ci-token is bound and not the attacker's.
+    expect(simulateLeak(analysis(model), { credential: 'pat' }).score).toBe(0);
+  });
+
   it('a bound credential harvested from another workload stays useless, even in-workload', () => {
     const keyBound = PAT_MODEL.replace('ttl: 30d\n    issuance: static\n    binding: bearer', 'ttl: 30d\n    issuance: static\n    binding: sender-constrained');
     const r = simulateLeak(analysis(keyBound), { credential: 'pat', attacker: 'in-workload' });
@@ -306,14 +322,16 @@ credentials:
     const r = simulateLeak(analysis(DERIVED(false)), { credential: 'parent' });
     // parent: detected at 10m (ci-logs), automated revocation at 12m: stop = min(1h, 12m) = 12m = 720 s.
     expect(r.exposureWindow).toBe(720);
-    // child minted at 0: expires 12h; its detection 10m + 1d, manual revocation 1d8h10m: stop 12h.
+    // The attacker can mint child until it loses parent, so the worst instance is minted at 12m:
+    // it expires at 12m + 12h; its detection is 10m + 1d, manual revocation at 1d8h10m: stop 12h12m = 43,920 s.
     const child = r.acquired.find((a) => a.credential === 'child')!;
     expect(child.how).toBe('minted');
-    expect(child.until).toBe(12 * H);
-    // Lag = 12h - 10m = 42,600 s.
-    expect(r.revocationLag).toBe(42_600);
-    // docs:read 2x1 = 2 for 12 h = 24.
-    expect(r.timeWeightedScore).toBeCloseTo(24, 9);
+    expect(child.from).toBe(0);
+    expect(child.until).toBe(43_920);
+    // Lag = 12h12m - 10m = 43,320 s.
+    expect(r.revocationLag).toBe(43_320);
+    // docs:read 2x1 = 2 from 0 to 12h12m (12.2 h) = 24.4.
+    expect(r.timeWeightedScore).toBeCloseTo(24.4, 9);
   });
 
   it('a minted token revoked with its parent dies with it', () => {

@@ -31,8 +31,11 @@ export interface LeakInput {
   readonly detectionDelay?: Seconds;
 }
 
+/** How the attacker came to hold a credential: the leak itself, read from a resource, minted from one it holds, or found in the workload it runs in. */
+export type CredentialHow = 'leaked' | 'harvested' | 'minted' | 'in-workload';
+
 export type PathHop =
-  | { readonly kind: 'credential'; readonly id: string; readonly how: 'leaked' | 'harvested' | 'minted' }
+  | { readonly kind: 'credential'; readonly id: string; readonly how: CredentialHow }
   | { readonly kind: 'deputy'; readonly agent: string; readonly credential: string }
   | { readonly kind: 'access'; readonly resource: string; readonly action: string }
   | { readonly kind: 'agent'; readonly id: string; readonly how: 'invoked' | 'delegated' };
@@ -54,7 +57,7 @@ export interface GatedPair {
 
 export interface AcquiredCredential {
   readonly credential: string;
-  readonly how: 'leaked' | 'harvested' | 'minted';
+  readonly how: CredentialHow;
   /** Whether this attacker can replay it (bearer, or bound to the workload it sits in). */
   readonly usable: boolean;
   readonly from: Seconds;
@@ -94,6 +97,7 @@ const HOW_HARVESTED = 1;
 const HOW_MINTED = 2;
 const HOW_INVOKED = 3;
 const HOW_DELEGATED = 4;
+const HOW_WORKLOAD = 5;
 
 export class UnknownCredentialError extends Error {}
 
@@ -155,6 +159,13 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
     state.set(root, at, rootLife.stopped, { node: root, how: HOW_LEAKED, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 });
     heap.push(root, rootLife.stopped, at);
   }
+  // An attacker inside the workload holds every credential there, each until the incident stops it.
+  for (const c of workload ?? []) {
+    if (c === root) continue;
+    const stop = lifetime(index, model, c, 0, detected).stopped;
+    state.set(c, at, stop, { node: c, how: HOW_WORKLOAD, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 });
+    heap.push(c, stop, at);
+  }
   while (heap.size > 0) {
     const u = heap.pop();
     if (heap.lastKey !== state.stop[u] || heap.lastTie !== state.gain[u]) continue; // stale entry
@@ -169,7 +180,8 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
       for (let k = offsets[u]; k < offsets[u + 1]; k++) {
         const child = targets[k];
         if (!usable(child)) continue;
-        const own = acquiredStop(child, next);
+        // The attacker can mint a fresh one until the last moment it holds the parent: the worst case.
+        const own = acquiredStop(child, Math.max(next, s));
         relax(child, next, index.revokedWithParent[child] ? Math.min(own, s) : own, u, HOW_MINTED, NO_PATH, NO_PATH);
       }
     } else {
@@ -310,13 +322,13 @@ function collectPairs(ctx: AnalysisContext, state: SearchState, visited: readonl
   return { reached, gated };
 }
 
-/** The credentials an in-workload attacker can use although they are bound: those of the agents holding the leak. */
+/** Every credential present in the workloads of the agents that can use the leaked one (bound ones included). */
 function workloadCredentials(ctx: AnalysisContext, credential: string): Set<number> {
-  const out = new Set<number>();
-  for (const agent of ctx.relations.holders.get(credential) ?? []) {
-    for (const c of ctx.relations.available.get(agent) ?? []) out.add(ctx.index.credentialIndex.get(c)!);
+  const out = new Set<number>([ctx.index.credentialIndex.get(credential)!]);
+  for (const [, credentials] of ctx.relations.available) {
+    if (!credentials.includes(credential)) continue;
+    for (const c of credentials) out.add(ctx.index.credentialIndex.get(c)!);
   }
-  out.add(ctx.index.credentialIndex.get(credential)!);
   return out;
 }
 
@@ -363,8 +375,8 @@ interface Trail {
 
 const MAX_IMPROVEMENTS = 16;
 
-function credentialHow(how: number): 'leaked' | 'harvested' | 'minted' {
-  return how === HOW_LEAKED ? 'leaked' : how === HOW_MINTED ? 'minted' : 'harvested';
+function credentialHow(how: number): CredentialHow {
+  return how === HOW_LEAKED ? 'leaked' : how === HOW_MINTED ? 'minted' : how === HOW_WORKLOAD ? 'in-workload' : 'harvested';
 }
 
 /**

@@ -1,12 +1,17 @@
 /** Every command of the command line, one module each. */
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
+import { checkCommand } from './check.js';
 import { delegationCommand } from './delegation.js';
 import { generateCommand } from './generate.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
+import { policyCommand } from './policy.js';
+import { recommendCommand } from './recommend.js';
+import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
+import { tuiCommand } from './tui.js';
 import { validateCommand } from './validate.js';
 
 type AnyCommand = CommandModule<object, never>;
@@ -18,7 +23,12 @@ export function commands(shell: Shell): AnyCommand[] {
     graphCommand(shell),
     simulateCommand(shell),
     delegationCommand(shell),
+    recommendCommand(shell),
     kindsCommand(shell),
+    checkCommand(shell),
+    rulesCommand(shell),
+    policyCommand(shell),
+    tuiCommand(shell),
     generateCommand(shell),
   ] as unknown as AnyCommand[];
 }

@@ -5,7 +5,9 @@ import { simulateLeak, type Attacker, type LeakInput } from '../../analyses/simu
 import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
 import { parseDuration } from '../../model/duration.js';
 import { didYouMean, quote } from '../../model/messages.js';
-import { looksLikeScenario, parseScenario, withOverrides, type ScenarioDocument } from '../../model/scenario.js';
+import { locate } from '../../model/load.js';
+import { looksLikeScenario, modelChannels, parseScenario, scenarioProblems, withOverrides, type ScenarioDocument } from '../../model/scenario.js';
+import type { SourceMap } from '../../yaml/source-map.js';
 import type { Model } from '../../model/types.js';
 import { simulationJson, simulationText } from '../../reports/simulation.js';
 import { InputError } from '../../yaml/diagnostic.js';
@@ -59,34 +61,44 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
 function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: number; seed: number } {
   const source = readSource(displayPath(args.input));
   if (!source.ok) throw new InputError(source.diagnostics);
-  let scenario: ScenarioDocument | undefined;
+  let scenario: { document: ScenarioDocument; sourceMap: SourceMap } | undefined;
+  let scenarioFile: string | undefined;
   let modelFile = args.input;
   if (looksLikeScenario(source.text)) {
-    const parsed = parseScenario(displayPath(args.input), source.text);
+    scenarioFile = displayPath(args.input);
+    const parsed = parseScenario(scenarioFile, source.text);
     if (!parsed.ok) throw new InputError(parsed.diagnostics);
-    scenario = parsed.scenario;
-    modelFile = resolve(dirname(args.input), scenario.model);
+    scenario = { document: parsed.scenario, sourceMap: parsed.sourceMap };
+    modelFile = resolve(dirname(args.input), parsed.scenario.model);
   }
   const loaded = requireModel(modelFile);
-  const model = scenario ? withOverrides(loaded.model, scenario) : loaded.model;
-  const credential = args.leak ?? scenario?.leak.credential;
+  const model = scenario ? withOverrides(loaded.model, scenario.document) : loaded.model;
+  if (scenario && scenarioFile !== undefined) {
+    const problems = scenarioProblems(scenario.document, loaded.model);
+    if (problems.length > 0) throw new InputError(locate(scenarioFile, scenario.sourceMap, problems));
+  }
+  const credential = args.leak ?? scenario?.document.leak.credential;
   if (credential === undefined) throw new UsageError('which credential leaks? give --leak <credential-id>');
   if (!loaded.relations.credential.has(credential)) {
     throw new UsageError(`unknown credential ${quote(credential)}${didYouMean(credential, loaded.relations.credential.keys())}; the model has: ${[...loaded.relations.credential.keys()].join(', ')}`);
   }
-  const channel = args.channel ?? scenario?.leak.channel;
-  const runs = args.runs ?? scenario?.uncertainty?.runs;
+  const channel = args.channel ?? scenario?.document.leak.channel;
+  const channels = modelChannels(model);
+  if (args.channel !== undefined && !channels.has(args.channel)) {
+    throw new UsageError(`unknown leak channel ${quote(args.channel)}${didYouMean(args.channel, channels)}; the model knows: ${[...channels].sort().join(', ')}`);
+  }
+  const runs = args.runs ?? scenario?.document.uncertainty?.runs;
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000)) throw new UsageError('--runs must be a whole number from 1 to 100000');
-  const seed = args.seed ?? scenario?.uncertainty?.seed ?? 1;
+  const seed = args.seed ?? scenario?.document.uncertainty?.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
   return {
     model,
     input: {
       credential,
-      at: duration(args.at ?? scenario?.leak.at, '--at'),
-      attacker: args.attacker ?? scenario?.attacker ?? 'external',
+      at: duration(args.at ?? scenario?.document.leak.at, '--at'),
+      attacker: args.attacker ?? scenario?.document.attacker ?? 'external',
       channel,
-      hopDelay: duration(args.hopDelay ?? scenario?.hopDelay, '--hop-delay'),
+      hopDelay: duration(args.hopDelay ?? scenario?.document.hopDelay, '--hop-delay'),
     },
     runs,
     seed,

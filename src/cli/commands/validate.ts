@@ -1,8 +1,13 @@
+import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { locate } from '../../model/load.js';
+import { loadPolicy } from '../../model/policy.js';
+import { RULES } from '../../analyses/rules/index.js';
+import { parseScenario, scenarioProblems } from '../../model/scenario.js';
 import { diagnosticsJson, formatDiagnostic } from '../../reports/diagnostics.js';
-import { safeInline } from '../../reports/terminal.js';
+import { safeInline, type Style } from '../../reports/terminal.js';
 import type { Diagnostic } from '../../yaml/diagnostic.js';
-import { collectModelFiles, loadModelFile } from '../io.js';
+import { collectInputFiles, displayPath, loadModelFile, readSource, type InputKind } from '../io.js';
 import { EXIT, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -10,47 +15,88 @@ interface Args {
   format: 'text' | 'json';
 }
 
+interface Checked {
+  readonly file: string;
+  readonly kind: InputKind;
+  readonly diagnostics: Diagnostic[];
+  /** One line on what the file holds, when it is valid. */
+  readonly summary: string;
+}
+
 export function validateCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'validate <inputs..>',
-    describe: 'Parse and validate model files (or folders of them); exit 0 when all are valid',
+    describe: 'Parse and validate model, scenario and policy files (or folders of them); exit 0 when all are valid',
     builder: (y) =>
       y
-        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'model files or folders' })
+        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }) as never,
     handler: (args) => {
-      const { files, diagnostics: missing } = collectModelFiles(args.inputs);
-      const results = files.map((file) => ({ file, result: loadModelFile(file) }));
-      const invalid: Diagnostic[] = [...missing];
-      for (const { result } of results) if (!result.ok) invalid.push(...result.diagnostics);
+      const { files, diagnostics: missing } = collectInputFiles(args.inputs);
+      const checked = files.map(({ file, kind }) => checkFile(file, kind));
+      const failed = checked.filter((c) => c.diagnostics.length > 0);
       if (args.format === 'json') {
         const report = {
-          valid: invalid.length === 0,
-          files: results.map(({ file, result }) => ({
-            file,
-            valid: result.ok,
-            diagnostics: result.ok ? [] : diagnosticsJson(result.diagnostics),
-          })),
+          valid: failed.length === 0 && missing.length === 0,
+          files: checked.map((c) => ({ file: c.file, kind: c.kind, valid: c.diagnostics.length === 0, diagnostics: diagnosticsJson(c.diagnostics) })),
           errors: diagnosticsJson(missing),
         };
         shell.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
-        const style = styleFor(shell);
-        for (const d of missing) shell.stderr.write(`${formatDiagnostic(d)}\n`);
-        for (const { file, result } of results) {
-          if (result.ok) {
-            const m = result.loaded.model;
-            shell.stdout.write(
-              `${safeInline(file)}: ${style.green('valid')} (${m.agents.length} agents, ${m.tools.length} tools, ${m.resources.length} resources, ${m.credentials.length} credentials, ${m.workflows.length} workflows)\n`,
-            );
-          } else {
-            for (const d of result.diagnostics) shell.stderr.write(`${formatDiagnostic(d)}\n`);
-          }
-        }
-        const bad = results.filter((r) => !r.result.ok).length + (missing.length > 0 ? 1 : 0);
-        shell.stdout.write(bad === 0 ? `${results.length} file(s) valid\n` : `${style.red(`${invalid.length} error(s)`)} in ${bad} input(s); ${results.length - bad} file(s) valid\n`);
+        printText(shell, styleFor(shell), checked, missing);
       }
-      shell.exitCode = invalid.length === 0 ? EXIT.ok : EXIT.invalid;
+      shell.exitCode = failed.length === 0 && missing.length === 0 ? EXIT.ok : EXIT.invalid;
     },
   };
+}
+
+function printText(shell: Shell, style: Style, checked: readonly Checked[], missing: readonly Diagnostic[]): void {
+  for (const d of missing) shell.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const c of checked) {
+    if (c.diagnostics.length === 0) shell.stdout.write(`${safeInline(c.file)}: ${style.green('valid')} ${c.summary}\n`);
+    for (const d of c.diagnostics) shell.stderr.write(`${formatDiagnostic(d)}\n`);
+  }
+  const errors = missing.length + checked.reduce((n, c) => n + c.diagnostics.length, 0);
+  const valid = checked.filter((c) => c.diagnostics.length === 0).length;
+  const invalid = checked.length - valid;
+  shell.stdout.write(errors === 0 ? `${valid} file(s) valid\n` : `${style.red(`${errors} error(s)`)}: ${invalid} file(s) invalid, ${valid} valid\n`);
+}
+
+function checkFile(file: string, kind: InputKind): Checked {
+  if (kind === 'scenario') return checkScenario(file);
+  if (kind === 'policy') return checkPolicy(file);
+  const result = loadModelFile(file);
+  if (!result.ok) return { file, kind, diagnostics: result.diagnostics, summary: '' };
+  const m = result.loaded.model;
+  return {
+    file,
+    kind,
+    diagnostics: [],
+    summary: `(${m.agents.length} agents, ${m.tools.length} tools, ${m.resources.length} resources, ${m.credentials.length} credentials, ${m.workflows.length} workflows)`,
+  };
+}
+
+function checkPolicy(file: string): Checked {
+  const source = readSource(file);
+  if (!source.ok) return { file, kind: 'policy', diagnostics: source.diagnostics, summary: '' };
+  const result = loadPolicy(file, source.text, RULES.map((r) => r.id));
+  return result.ok ? { file, kind: 'policy', diagnostics: [], summary: '(policy)' } : { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
+}
+
+/** A scenario is valid when it parses, its model is valid, and it names what the model has. */
+function checkScenario(file: string): Checked {
+  const fail = (diagnostics: Diagnostic[]): Checked => ({ file, kind: 'scenario', diagnostics, summary: '' });
+  const source = readSource(file);
+  if (!source.ok) return fail(source.diagnostics);
+  const parsed = parseScenario(file, source.text);
+  if (!parsed.ok) return fail(parsed.diagnostics);
+  const modelFile = displayPath(resolve(dirname(file), parsed.scenario.model));
+  const model = loadModelFile(modelFile);
+  if (!model.ok) {
+    const where = parsed.sourceMap.locate(['model']);
+    return fail([{ file, ...where, message: `its model ${modelFile} is invalid (run leakradius validate ${modelFile})`, path: 'model' }]);
+  }
+  const problems = scenarioProblems(parsed.scenario, model.loaded.model);
+  if (problems.length > 0) return fail(locate(file, parsed.sourceMap, problems));
+  return { file, kind: 'scenario', diagnostics: [], summary: `(scenario: leak of ${parsed.scenario.leak.credential} in ${modelFile})` };
 }

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { defaultPolicyYaml } from '../../model/policy.js';
+import { safeInline } from '../../reports/terminal.js';
+import { displayPath, writeFileAtomic } from '../io.js';
+import { UsageError, type Shell } from '../shell.js';
+
+export const DEFAULT_POLICY_FILE = 'leakradius-policy.yaml';
+
+interface InitArgs {
+  file: string;
+  force: boolean;
+}
+
+export function policyCommand(shell: Shell): CommandModule<object, object> {
+  return {
+    command: 'policy',
+    describe: 'Work with policy files: `policy init [file]` writes the default policy to start from',
+    builder: (y) =>
+      y
+        .command({
+          command: 'init [file]',
+          describe: `Write the default policy (to ${DEFAULT_POLICY_FILE} unless a file is given)`,
+          builder: (yy) =>
+            yy
+              .positional('file', { type: 'string', default: DEFAULT_POLICY_FILE, describe: 'where to write it' })
+              .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' }) as never,
+          handler: (argv) => {
+            const args = argv as unknown as InitArgs;
+            const file = displayPath(args.file);
+            if (existsSync(file) && !args.force) throw new UsageError(`${file} already exists; pass --force to overwrite it`);
+            try {
+              writeFileAtomic(file, defaultPolicyYaml());
+            } catch (error) {
+              throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+            }
+            shell.stdout.write(`${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`);
+          },
+        })
+        .demandCommand(1, 'policy needs an action: init') as never,
+    handler: () => {},
+  };
+}

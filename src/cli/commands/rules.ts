@@ -1,0 +1,23 @@
+import type { CommandModule } from 'yargs';
+import { RULES } from '../../analyses/rules/index.js';
+import { rulesJson, rulesText } from '../../reports/rules.js';
+import { emit, styleFor, type Shell } from '../shell.js';
+
+interface Args {
+  format: 'text' | 'json';
+  output?: string;
+}
+
+export function rulesCommand(shell: Shell): CommandModule<object, Args> {
+  return {
+    command: 'rules',
+    describe: 'List the rules of `check`: id, severity, title and OWASP mappings',
+    builder: (y) =>
+      y
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+    handler: (args) => {
+      emit(shell, args.format === 'json' ? `${JSON.stringify(rulesJson(RULES), null, 2)}\n` : rulesText(RULES, styleFor(shell)), args.output);
+    },
+  };
+}

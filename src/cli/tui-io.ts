@@ -1,0 +1,100 @@
+/**
+ * The TUI's file system: listing models and scenarios, reading them safely,
+ * watching the open model (its folder, so editors that replace the file on
+ * save are seen too) and saving what-if variants without replacing a file.
+ */
+import { existsSync, readdirSync, statSync, watch, watchFile, unwatchFile, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { TuiIo } from '../tui/io.js';
+import { looksLikeScenario } from '../model/scenario.js';
+import { collectModelFiles, displayPath, readSource } from './io.js';
+import { BUNDLED_MODELS, defaultModelFiles } from './front-door.js';
+
+/** The scenarios shipped with leakradius, beside its bundled models. */
+export const BUNDLED_SCENARIOS = resolve(BUNDLED_MODELS, '..', 'scenarios');
+
+/** Editors write a file in several steps: wait for them to settle before reloading. */
+const SETTLE_MS = 120;
+
+export function fileTuiIo(): TuiIo {
+  return {
+    modelFiles: (folder) => (folder === undefined ? { files: defaultModelFiles(), diagnostics: [] } : collectModelFiles([folder])),
+    scenarioFiles: () => {
+      const local = scenarioFilesIn(resolve('scenarios'));
+      return local.length > 0 ? local : scenarioFilesIn(BUNDLED_SCENARIOS);
+    },
+    readText: (file) => readSource(file),
+    resolveFrom: (file, relative) => displayPath(resolve(dirname(file), relative)),
+    watch: watchSettled,
+    saveBeside,
+  };
+}
+
+function scenarioFilesIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .map((n) => join(folder, n))
+    .filter((f) => {
+      const source = readSource(f);
+      return source.ok && looksLikeScenario(source.text);
+    })
+    .map(displayPath)
+    .sort();
+}
+
+function watchSettled(file: string, onChange: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(onChange, SETTLE_MS);
+  };
+  const stopTimer = () => timer && clearTimeout(timer);
+  try {
+    const name = basename(file);
+    const watcher = watch(dirname(resolve(file)), { persistent: false }, (_event, changedName) => {
+      if (changedName === null || changedName === name) changed();
+    });
+    watcher.on('error', () => undefined);
+    return () => {
+      stopTimer();
+      watcher.close();
+    };
+  } catch {
+    // Some file systems cannot be watched: poll instead.
+    watchFile(file, { interval: 500, persistent: false }, changed);
+    return () => {
+      stopTimer();
+      unwatchFile(file, changed);
+    };
+  }
+}
+
+/** `models/x.yaml` → `models/x.whatif.yaml`, or `x.whatif-2.yaml` and so on: never an existing file. */
+function saveBeside(file: string, suffix: string, text: string): string {
+  const stem = file.replace(/\.ya?ml$/i, '');
+  for (let n = 1; n < 1000; n++) {
+    const candidate = `${stem}.${suffix}${n === 1 ? '' : `-${n}`}.yaml`;
+    try {
+      writeFileSync(candidate, text, { flag: 'wx' });
+      return displayPath(candidate);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error(`too many what-if copies of ${file} already`);
+}
+
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+/** The check report in each output format. */
+import type { CheckReport } from '../../analyses/check/types.js';
+import type { Style } from '../terminal.js';
+import { checkGithub } from './github.js';
+import { checkJson } from './json.js';
+import { checkJunit } from './junit.js';
+import { checkMarkdown } from './markdown.js';
+import { checkSarif, type SarifOptions } from './sarif.js';
+import { checkText } from './text.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export function renderCheck(report: CheckReport, format: CheckFormat, options: { style: Style } & SarifOptions): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(checkJson(report), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(checkSarif(report, options), null, 2)}\n`;
+    case 'junit':
+      return checkJunit(report);
+    case 'markdown':
+      return checkMarkdown(report);
+    case 'github':
+      return checkGithub(report);
+    default:
+      return checkText(report, options.style);
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * Recommendations as text for a person, JSON for machines (documented in
+ * docs/recommendations.md and kept stable), an RFC 6902 patch in YAML, and the
+ * changed model as YAML for `--write`.
+ */
+import { dump } from 'js-yaml';
+import { formatPath, type DocPath } from '../yaml/diagnostic.js';
+import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
+import type { ModelDocument } from '../model/schema.js';
+import { pointer, sameJson } from '../analyses/recommendations/edits.js';
+import { patchText } from '../yaml/edit-text.js';
+import { parseYaml } from '../yaml/parse.js';
+import type { RecommendResult } from '../analyses/recommendations/index.js';
+import type { CredentialChange, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
+import { formatScore, scoreOrNull, secondsOrNull } from './simulation.js';
+import { safeInline, safeText, type Style } from './terminal.js';
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+export function recommendationsJson(result: RecommendResult, file: string): object {
+  const doc = result.baseline.document;
+  return {
+    model: result.model,
+    file,
+    totalRisk: totalsJson(result.before),
+    recommendations: result.recommendations.map((r, i) => ({
+      rank: i + 1,
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      why: r.why,
+      outsideModel: r.outsideModel ?? null,
+      subjects: r.subjects,
+      edits: r.edits.map((e) => editJson(e, doc)),
+      effect: effectJson(r.effect),
+      conflicts: r.conflicts,
+    })),
+    combined: {
+      applied: result.combined.applied,
+      skipped: result.combined.skipped,
+      effect: effectJson(result.combined.effect),
+    },
+    withheld: result.withheld,
+    considered: result.considered,
+  };
+}
+
+function totalsJson(t: Totals): object {
+  return { total: scoreOrNull(t.total), unboundedCredentials: t.unboundedCredentials, boundedRisk: round(t.boundedRisk) };
+}
+
+export function effectJson(e: Effect): object {
+  const finite = e.before.total !== UNBOUNDED && e.after.total !== UNBOUNDED;
+  return {
+    totalRisk: { before: scoreOrNull(e.before.total), after: scoreOrNull(e.after.total), removed: finite ? round(e.before.total - e.after.total) : null },
+    unboundedCredentials: { before: e.before.unboundedCredentials, after: e.after.unboundedCredentials },
+    boundedRisk: { before: round(e.before.boundedRisk), after: round(e.after.boundedRisk), removed: round(e.before.boundedRisk - e.after.boundedRisk) },
+    credentials: e.credentials.map((c) => ({ credential: c.credential, before: c.before ? figuresJson(c.before) : null, after: figuresJson(c.after) })),
+  };
+}
+
+function figuresJson(f: CredentialFigures): object {
+  return { exposureWindowSeconds: secondsOrNull(f.exposureWindow), score: round(f.score), timeWeightedScore: scoreOrNull(f.timeWeightedScore) };
+}
+
+function editJson(e: Edit, doc: ModelDocument): object {
+  switch (e.op) {
+    case 'set':
+      return { op: 'set', path: formatPath(e.path), pointer: pointer(e.path), element: elementOf(doc, e.path), old: e.old ?? null, value: e.value };
+    case 'remove':
+      return { op: 'remove', path: formatPath(e.path), pointer: pointer(e.path), element: elementOf(doc, e.path), old: e.old };
+    case 'append':
+      return { op: 'append', path: formatPath(e.path), pointer: pointer(e.path), element: elementOf(doc, e.path), value: e.value };
+    case 'copy-credential':
+      return {
+        op: 'copy-credential',
+        path: 'credentials',
+        from: formatPath(e.from),
+        element: elementOf(doc, e.from),
+        fields: e.fields,
+        omit: e.omit ?? [],
+        keep: e.keep ?? null,
+        stored: e.stored,
+      };
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------
+// Text
+// ---------------------------------------------------------------------------
+
+export function recommendationsText(result: RecommendResult, file: string, style: Style, width = 80): string {
+  const lines: string[] = [];
+  const doc = result.baseline.document;
+  const wrapWidth = Math.max(40, Math.min(100, width) - 5);
+  lines.push(style.bold(`Recommendations for ${safeInline(result.model)}`) + style.dim(` (${safeInline(file)})`));
+  lines.push(`Total risk now ${style.bold(totalText(result.before))}` + style.dim(" (the sum of every credential's worst-case time-weighted score: each leaked when issued, replayed from outside)"));
+  if (result.recommendations.length === 0) {
+    lines.push('', style.green('No recommendation: no change leakradius knows lowers this model\'s risk.'));
+    lines.push(...notShown(result, style));
+    return `${lines.join('\n')}\n`;
+  }
+
+  lines.push('', style.bold('Ranked by risk removed'));
+  const rows = result.recommendations.map((r, i) => [String(i + 1), safeInline(r.title), totalText(r.effect.after), removedText(r.effect)]);
+  lines.push(...table(['#', 'recommendation', 'total after', 'removed'], rows, [false, false, true, true], Math.max(60, Math.min(120, width))).map((l, i) => (i === 0 ? style.dim(l) : l)));
+
+  result.recommendations.forEach((r, i) => {
+    lines.push('', style.bold(`${i + 1}. ${safeInline(r.title)}`) + style.dim(`  [${safeInline(r.id)}]`));
+    lines.push(...wrap(`Why: ${safeInline(r.why)}`, wrapWidth, '   '));
+    if (r.outsideModel) lines.push(...wrap(`Outside the model (not measured): ${safeInline(r.outsideModel)}`, wrapWidth, '   '));
+    lines.push('   Change:');
+    for (const e of r.edits) lines.push(...wrap(safeInline(describeEdit(e, doc)), wrapWidth - 2, '     - ', '       '));
+    lines.push(...effectLines(r.effect, style));
+    if (r.conflicts.length > 0) lines.push(...wrap(`Cannot be applied together with: ${r.conflicts.map(safeInline).join(', ')}`, wrapWidth, '   '));
+  });
+
+  const c = result.combined;
+  lines.push('', style.bold(`All ${c.applied.length === result.recommendations.length ? '' : `${c.applied.length} of the `}${result.recommendations.length} together`) + style.dim(' (measured on the model with all of them applied, not summed)'));
+  lines.push(...effectLines(c.effect, style));
+  for (const s of c.skipped) lines.push(...wrap(`Left out: ${safeInline(s.id)}: ${safeInline(s.reason)}`, wrapWidth, '   '));
+  lines.push(...notShown(result, style));
+  lines.push('', style.dim('Write the model with all of them applied: --write <out.yaml>. The same change as a patch: --format yaml-patch.'));
+  return `${lines.join('\n')}\n`;
+}
+
+function notShown(result: RecommendResult, style: Style): string[] {
+  const out: string[] = [];
+  const silent = result.considered - result.recommendations.length - result.withheld.length;
+  if (silent > 0) out.push('', style.dim(`${silent} other candidate change${silent === 1 ? '' : 's'} removed no measurable risk and ${silent === 1 ? 'is' : 'are'} not shown.`));
+  if (result.withheld.length > 0) {
+    out.push('', style.bold('Withheld') + style.dim(' (the changed model would not load, or a workflow would stop)'));
+    for (const w of result.withheld) out.push(...wrap(`${safeInline(w.id)}: ${safeInline(w.reason)}`, 90, '  '));
+  }
+  return out;
+}
+
+function effectLines(effect: Effect, style: Style): string[] {
+  const lines: string[] = [];
+  if (effect.credentials.length > 0) {
+    lines.push(`   Effect on the worst-case leak of each credential it changes:`);
+    const rows = effect.credentials.map((c) => [safeInline(c.credential), change(c, (f) => windowText(f.exposureWindow)), change(c, (f) => formatScore(f.score)), change(c, (f) => formatScore(f.timeWeightedScore))]);
+    lines.push(...table(['credential', 'exposure window', 'blast radius', 'time-weighted'], rows, [false, false, false, false], 120).map((l, i) => `     ${i === 0 ? style.dim(l) : l}`));
+  }
+  lines.push(`   Total risk ${totalText(effect.before)} → ${style.bold(totalText(effect.after))}  ${style.green(removedText(effect))}`);
+  return lines;
+}
+
+function change(c: CredentialChange, show: (f: CredentialFigures) => string): string {
+  return `${c.before ? show(c.before) : '(new)'} → ${show(c.after)}`;
+}
+
+/** `1234.5`, or `unbounded (2 credentials; 1234.5 bounded)`. */
+function totalText(t: Totals): string {
+  if (t.unboundedCredentials === 0) return formatScore(t.boundedRisk);
+  const never = t.unboundedCredentials === 1 ? '1 credential never stops' : `${t.unboundedCredentials} credentials never stop`;
+  return `unbounded (${never}; the rest ${formatScore(t.boundedRisk)})`;
+}
+
+/** `−33660 (−96%)`; with unbounded totals, what changed in the count and the bounded part. */
+function removedText(e: Effect): string {
+  const { before, after } = e;
+  if (before.unboundedCredentials === 0 && after.unboundedCredentials === 0) {
+    const removed = before.boundedRisk - after.boundedRisk;
+    const share = before.boundedRisk > 0 ? (removed / before.boundedRisk) * 100 : 0;
+    const percent = before.boundedRisk > 0 ? ` (−${share > 0 && share < 1 ? '<1' : Math.round(share)}%)` : '';
+    return `−${formatScore(removed)}${percent}`;
+  }
+  const fewer = before.unboundedCredentials - after.unboundedCredentials;
+  if (fewer > 0) return `${fewer} fewer unbounded`;
+  return `−${formatScore(before.boundedRisk - after.boundedRisk)} bounded`;
+}
+
+function windowText(s: Seconds): string {
+  return s === UNBOUNDED ? 'unbounded' : formatDuration(s);
+}
+
+/** One edit in words, naming the element it changes: `credential gh-pat, ttl: never → 40m`. */
+export function describeEdit(e: Edit, doc: ModelDocument): string {
+  switch (e.op) {
+    case 'set':
+      return `${where(doc, e.path)}: ${e.old === undefined ? '(not written)' : flow(e.old)} → ${flow(e.value)}`;
+    case 'remove':
+      return `${where(doc, e.path)}: remove ${flow(e.old)}`;
+    case 'append':
+      return `${where(doc, e.path)}: add ${flow(e.value)}`;
+    case 'copy-credential': {
+      const { id, ...rest } = e.fields;
+      const source = elementOf(doc, e.from)?.split(' ')[1] ?? formatPath(e.from);
+      const parts = Object.entries(rest).map(([k, v]) => `${k}: ${flow(v)}`);
+      if (e.keep && e.fields.grants === undefined) parts.push(`grants narrowed to ${e.keep.length === 0 ? 'nothing' : e.keep.map((k) => k.replace(/^resource:/, '').replace('#', ':')).join(', ')}`);
+      if ((e.omit ?? []).length > 0) parts.push(`without ${e.omit!.join(', ')}`);
+      return `new credential ${safeInline(id)}: a copy of ${safeInline(source)} as the other changes leave it${e.stored ? ', stored wherever it is' : ''}; ${safeInline(parts.join('; '))}`;
+    }
+  }
+}
+
+function where(doc: ModelDocument, path: DocPath): string {
+  const element = elementOf(doc, path);
+  const rest = formatPath(path.slice(2)).replace(/^\./, '');
+  return safeInline(element ? (rest ? `${element}, ${rest}` : element) : formatPath(path));
+}
+
+const SINGULAR: Record<string, string> = { credentials: 'credential', agents: 'agent', tools: 'tool', resources: 'resource', workflows: 'workflow' };
+
+/** `credential gh-pat` for a path inside credentials[i]. */
+function elementOf(doc: ModelDocument, path: DocPath): string | undefined {
+  const [collection, index] = path;
+  const kind = typeof collection === 'string' ? SINGULAR[collection] : undefined;
+  if (!kind || typeof index !== 'number') return undefined;
+  const element = ((doc as Record<string, unknown>)[collection as string] as { id?: string }[] | undefined)?.[index];
+  return element?.id !== undefined ? `${kind} ${element.id}` : undefined;
+}
+
+/** A value in YAML flow style, for one line of text: `{ resource: repo, actions: [read, write] }`. */
+export function flow(value: Json | undefined): string {
+  if (value === undefined) return '(absent)';
+  if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
+  if (typeof value === 'string') return /^[A-Za-z0-9][A-Za-z0-9._:/@+ -]*$/.test(value) && !/[:]\s/.test(value) ? value : JSON.stringify(value);
+  return String(value);
+}
+
+function wrap(text: string, width: number, first: string, rest = ' '.repeat(first.length)): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = rest;
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  if (!empty) out.push(line);
+  return out;
+}
+
+/** A plain table; columns flagged true are right-aligned; the widest text column is cut to fit. */
+function table(header: string[], rows: string[][], right: boolean[], maxWidth: number): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (total > maxWidth) {
+    const widest = widths.indexOf(Math.max(...widths));
+    widths[widest] = Math.max(header[widest].length, widths[widest] - (total - maxWidth));
+  }
+  const cell = (text: string, i: number) => {
+    const t = text.length > widths[i] ? `${text.slice(0, widths[i] - 1)}…` : text;
+    return right[i] ? t.padStart(widths[i]) : t.padEnd(widths[i]);
+  };
+  return [header, ...rows].map((r) => r.map(cell).join('  ').trimEnd());
+}
+
+// ---------------------------------------------------------------------------
+// YAML: the patch and the changed model
+// ---------------------------------------------------------------------------
+
+export function recommendationsPatch(result: RecommendResult, file: string): string {
+  const header = [
+    `# leakradius recommend: ${result.combined.applied.length} recommendation(s) for ${oneLine(file)}, as RFC 6902 JSON Patch operations in YAML.`,
+    '# Apply them in order to the model as loaded; each `test` checks the value the next operation changes.',
+    ...result.combined.applied.map((id) => `#   ${oneLine(id)}`),
+  ];
+  const body = result.combined.patch.length === 0 ? '[]\n' : dump(result.combined.patch, { lineWidth: 120, noRefs: true });
+  return `${header.join('\n')}\n${body}`;
+}
+
+/**
+ * The model with the combined recommendations applied, as the text `--write`
+ * writes. The patch is applied to the file's own text when that can be done
+ * soundly (checked by parsing the result and comparing it with the changed
+ * document), so comments and layout are kept; otherwise the document is
+ * written afresh with `modelYaml`, which keeps only the leading comments.
+ */
+export function writtenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
+  const applied = result.combined.applied;
+  const patched = patchText(sourceText.replace(/^\uFEFF/, ''), result.combined.patch);
+  if (patched !== undefined) {
+    const note = [`# Changed by \`leakradius recommend --write\`: ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`, ...applied.map((id) => `#   ${oneLine(id)}`)].join('\n');
+    const head = leadingCommentBlock(patched);
+    const text = head.length > 0 ? `${head}\n#\n${note}\n${patched.slice(head.length).replace(/^\r?\n/, '')}` : `${note}\n${patched}`;
+    const parsed = parseYaml('written.yaml', text);
+    if (parsed.ok && sameJson(parsed.document.value, result.combined.document)) return { text, commentsKept: true };
+  }
+  return { text: modelYaml(result.combined.document, leadingCommentBlock(sourceText), applied), commentsKept: false };
+}
+
+/**
+ * The model as YAML for `--write`. js-yaml does not keep comments: only the
+ * file's leading comment block (a `yaml-language-server` line, the model's
+ * introduction) is carried over, followed by a note of what was applied.
+ */
+export function modelYaml(document: ModelDocument, leadingComments: string, applied: readonly string[]): string {
+  const note = [
+    `# Written by \`leakradius recommend --write\` with ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`,
+    ...applied.map((id) => `#   ${oneLine(id)}`),
+    '# Comments of the original file below its leading block are not kept.',
+  ];
+  const head = leadingComments.length > 0 ? `${leadingComments}\n#\n` : '';
+  return `${head}${note.join('\n')}\n${dump(document, { lineWidth: 120, noRefs: true })}`;
+}
+
+/** The comment lines (and blank lines) a YAML file starts with, without a trailing newline. */
+export function leadingCommentBlock(text: string): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let end = 0;
+  while (end < lines.length && (lines[end].startsWith('#') || lines[end].trim() === '')) end++;
+  while (end > 0 && lines[end - 1].trim() === '') end--;
+  return lines.slice(0, end).join('\n');
+}
+
+function oneLine(text: string): string {
+  return safeText(text).replace(/[\r\n]+/g, ' ');
+}

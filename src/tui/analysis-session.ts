@@ -1,0 +1,53 @@
+/** The analyses of one model (worst cases, leaks, delegation chains), each computed once and kept. */
+import { prepareAnalysis, type AnalysisContext } from '../analyses/context.js';
+import { delegationChains, type ChainsResult } from '../analyses/delegation/chains.js';
+import { simulateLeak, type Attacker, type LeakResult } from '../analyses/simulation/leak.js';
+import { worstCase, type WorstCase } from '../analyses/simulation/worst-case.js';
+import type { Relations } from '../model/relations.js';
+import type { Model } from '../model/types.js';
+
+export class AnalysisSession {
+  readonly ctx: AnalysisContext;
+  private readonly cases = new Map<string, WorstCase>();
+  private readonly leaks = new Map<string, LeakResult>();
+  private chainCache?: ChainsResult;
+
+  constructor(
+    readonly model: Model,
+    relations: Relations,
+  ) {
+    this.ctx = prepareAnalysis(model, relations);
+  }
+
+  get relations(): Relations {
+    return this.ctx.relations;
+  }
+
+  worstCase(credential: string): WorstCase {
+    let c = this.cases.get(credential);
+    if (!c) this.cases.set(credential, (c = worstCase(this.ctx, credential)));
+    return c;
+  }
+
+  /** Every credential's worst case, computing those not known yet. */
+  worstCaseMap(): ReadonlyMap<string, WorstCase> {
+    for (const c of this.model.credentials) this.worstCase(c.id);
+    return this.cases;
+  }
+
+  /** The worst case if already computed: badges of rows not yet reached show as pending. */
+  knownWorstCase(credential: string): WorstCase | undefined {
+    return this.cases.get(credential);
+  }
+
+  leak(credential: string, attacker: Attacker): LeakResult {
+    const key = `${attacker}\u0000${credential}`;
+    let r = this.leaks.get(key);
+    if (!r) this.leaks.set(key, (r = simulateLeak(this.ctx, { credential, attacker })));
+    return r;
+  }
+
+  chains(): ChainsResult {
+    return (this.chainCache ??= delegationChains(this.ctx));
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Work that runs between keypresses: every credential's worst case a slice at
+ * a time (the risk badges and the total risk), the CI findings one rule per
+ * turn of the event loop, and the recommendations off the thread. Each job
+ * can be cancelled when its model is closed or replaced.
+ */
+import { compareFindings, runCheck } from '../analyses/check/engine.js';
+import type { Finding } from '../analyses/check/types.js';
+import type { RecommendResult } from '../analyses/recommendations/index.js';
+import { RULES } from '../analyses/rules/index.js';
+import { totalRisk } from '../analyses/simulation/worst-case.js';
+import type { LoadedModel } from '../model/load.js';
+import type { Policy } from '../model/policy.js';
+import type { AnalysisSession } from './analysis-session.js';
+import { MAX_RECOMMENDED_CREDENTIALS, type PendingRecommendations, type Recommender } from './recommender.js';
+
+/**
+ * Runs a function soon, after pending input: `setImmediate` on a terminal,
+ * or after `delayMs` when given (so the frame showing a keypress is drawn
+ * before slow work starts).
+ */
+export type Scheduler = (work: () => void, delayMs?: number) => { cancel(): void };
+
+export const immediateScheduler: Scheduler = (work, delayMs) => {
+  if (delayMs !== undefined && delayMs > 0) {
+    const timer = setTimeout(work, delayMs);
+    return { cancel: () => clearTimeout(timer) };
+  }
+  const handle = setImmediate(work);
+  return { cancel: () => clearImmediate(handle) };
+};
+
+/** How long one slice of background work may hold the event loop. */
+const SLICE_MS = 12;
+/** How often progress is shown: each frame of a big list costs more than a slice. */
+const PROGRESS_MS = 250;
+
+/** Every credential's worst case, computed a slice at a time; the total risk once all are known. */
+export class RiskJob {
+  done = 0;
+  private pending?: { cancel(): void };
+  private cancelled = false;
+  private readonly finishedCallbacks: (() => void)[] = [];
+
+  constructor(
+    private readonly session: AnalysisSession,
+    private readonly schedule: Scheduler,
+    private readonly onProgress: () => void,
+  ) {}
+
+  get total(): number {
+    return this.session.model.credentials.length;
+  }
+
+  get finished(): boolean {
+    return this.done >= this.total;
+  }
+
+  /** The model's total risk, once every worst case is known. */
+  get totalRisk(): number | undefined {
+    if (!this.finished) return undefined;
+    return (this.total_ ??= totalRisk(this.session.model.credentials.map((c) => this.session.worstCase(c.id))));
+  }
+
+  private total_?: number;
+
+  /** Runs the first slice now (small models finish here) and schedules the rest. */
+  start(): this {
+    this.slice();
+    return this;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.pending?.cancel();
+  }
+
+  /** Runs `callback` once every worst case is known (at once if they already are). */
+  whenFinished(callback: () => void): void {
+    if (this.finished) callback();
+    else this.finishedCallbacks.push(callback);
+  }
+
+  private slice(): void {
+    if (this.cancelled) return;
+    const credentials = this.session.model.credentials;
+    const started = performance.now();
+    while (this.done < credentials.length && performance.now() - started < SLICE_MS) {
+      this.session.worstCase(credentials[this.done].id);
+      this.done++;
+    }
+    if (this.finished) for (const callback of this.finishedCallbacks.splice(0)) callback();
+    else {
+      this.pending = this.schedule(() => {
+        this.slice();
+        const now = performance.now();
+        if (this.finished || now - this.shown >= PROGRESS_MS) {
+          this.shown = now;
+          this.onProgress();
+        }
+      });
+    }
+  }
+
+  private shown = performance.now();
+}
+
+/** What `leakradius check` holds the model to: the TUI shows the same findings. */
+export interface CheckSettings {
+  readonly policy: Policy;
+  /** YYYY-MM-DD, for the expiry of accepted risks. */
+  readonly today: string;
+}
+
+/**
+ * The CI findings of a model, computed once its worst cases are known (the
+ * rules reuse them), one rule per turn of the event loop: on a model of
+ * thousands of credentials a single rule can take a few hundred milliseconds.
+ */
+export class FindingsJob {
+  findings?: readonly Finding[];
+  /** Rules run so far, of `RULES.length`. */
+  rulesDone = 0;
+  private pending?: { cancel(): void };
+  private cancelled = false;
+
+  constructor(loaded: LoadedModel, analysis: AnalysisSession, risk: RiskJob, check: CheckSettings, schedule: Scheduler, notify: () => void) {
+    const found: Finding[] = [];
+    const runRule = (index: number) => {
+      this.pending = undefined;
+      if (this.cancelled) return;
+      if (index === RULES.length) {
+        this.findings = found.sort(compareFindings);
+        notify();
+        return;
+      }
+      const report = runCheck([loaded], {
+        policy: check.policy,
+        today: check.today,
+        failOn: 'high',
+        rules: [RULES[index]],
+        prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
+      });
+      found.push(...report.findings);
+      this.rulesDone = index + 1;
+      this.pending = schedule(() => runRule(index + 1));
+    };
+    risk.whenFinished(() => {
+      if (!this.cancelled) this.pending = schedule(() => runRule(0));
+    });
+  }
+
+  get done(): boolean {
+    return this.findings !== undefined;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.pending?.cancel();
+  }
+}
+
+/** The model's recommendations, measured by the recommendation engine off the keyboard's path. */
+export class RecommendationsJob {
+  result?: RecommendResult;
+  /** Why there are none to show, when there cannot be (too big a model, a failure). */
+  unavailable?: string;
+  private pending?: PendingRecommendations;
+  private cancelled = false;
+
+  constructor(loaded: LoadedModel, recommender: Recommender, notify: () => void) {
+    const count = loaded.model.credentials.length;
+    if (count > MAX_RECOMMENDED_CREDENTIALS) {
+      this.unavailable = `${count} credentials: measuring every recommendation would take minutes here; run leakradius recommend ${loaded.file}`;
+      return;
+    }
+    this.pending = recommender(loaded);
+    this.pending.result.then(
+      (result) => {
+        if (this.cancelled) return;
+        this.result = result;
+        notify();
+      },
+      (error: unknown) => {
+        if (this.cancelled) return;
+        this.unavailable = `the recommendations could not be computed: ${error instanceof Error ? error.message : String(error)}`;
+        notify();
+      },
+    );
+  }
+
+  get done(): boolean {
+    return this.result !== undefined || this.unavailable !== undefined;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.pending?.cancel();
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What the TUI needs of the outside world, handed in by the command line
+ * (which owns every file and process): listing, reading, watching and saving
+ * files. Tests pass an in-memory version.
+ */
+import type { Diagnostic } from '../yaml/diagnostic.js';
+
+export type TextResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface TuiIo {
+  /** Model files in `folder`, or, without one, in ./models (else the bundled examples). */
+  modelFiles(folder?: string): { files: string[]; diagnostics: Diagnostic[] };
+  /** Scenario files in ./scenarios, else the bundled ones. */
+  scenarioFiles(): string[];
+  readText(file: string): TextResult;
+  /** A path written in `file` (a scenario's model), resolved against that file's folder. */
+  resolveFrom(file: string, relative: string): string;
+  /** Calls `onChange` when the file changes on disk; returns the function that stops watching. */
+  watch(file: string, onChange: () => void): () => void;
+  /** Writes `text` to a new file beside `file`, named with `suffix`, never replacing an existing one; returns its path. */
+  saveBeside(file: string, suffix: string, text: string): string;
+}

@@ -1,0 +1,198 @@
+/**
+ * The rows of the inventory lists and the detail lines of the selected
+ * element, built from the model (and, for credentials, the worst case once it
+ * is known). Pure formatting: no analysis runs here.
+ */
+import type { Finding } from '../analyses/check/types.js';
+import type { Recommendation } from '../analyses/recommendations/index.js';
+import { UNBOUNDED } from '../model/duration.js';
+import { ruleById } from '../analyses/rules/index.js';
+import type { WorstCase } from '../analyses/simulation/worst-case.js';
+import type { Relations } from '../model/relations.js';
+import type { Model } from '../model/types.js';
+import { duration, s, score, window } from './format.js';
+import type { PaneId } from './state.js';
+
+export interface Row {
+  readonly key: string;
+  /** Text the `/` filter searches. */
+  readonly search: string;
+  /** Cells, already safe to show. */
+  readonly cells: readonly string[];
+}
+
+export interface Column {
+  readonly title: string;
+  /** Fixed width; the first column takes what is left. */
+  readonly width: number;
+}
+
+export const COLUMNS: Record<PaneId, readonly Column[]> = {
+  findings: [
+    { title: 'finding', width: 0 },
+    { title: 'rule', width: 5 },
+    { title: 'severity', width: 8 },
+    { title: 'status', width: 8 },
+  ],
+  credentials: [
+    { title: 'credential', width: 0 },
+    { title: 'ttl', width: 6 },
+    { title: 'binding', width: 18 },
+    { title: 'revocation', width: 11 },
+    { title: 'risk', width: 4 },
+  ],
+  agents: [
+    { title: 'agent', width: 0 },
+    { title: 'autonomy', width: 17 },
+    { title: 'creds', width: 5 },
+    { title: 'tools', width: 5 },
+    { title: 'delegates to', width: 16 },
+  ],
+  tools: [
+    { title: 'tool', width: 0 },
+    { title: 'kind', width: 5 },
+    { title: 'publisher', width: 11 },
+    { title: 'credential', width: 20 },
+  ],
+  resources: [
+    { title: 'resource', width: 0 },
+    { title: 'kind', width: 14 },
+    { title: 'sensitivity', width: 11 },
+    { title: 'holds', width: 18 },
+  ],
+};
+
+const join = (items: readonly string[]) => (items.length === 0 ? '-' : items.map(s).join(', '));
+
+/** Credential rows without their badge (it is added for the visible rows only). */
+export function credentialRows(model: Model): Row[] {
+  return model.credentials.map((c) => ({
+    key: c.id,
+    search: `${c.id} ${c.name ?? ''} ${c.kind ?? ''}`,
+    cells: [s(c.id), duration(c.ttl), c.binding, c.revocation.mode],
+  }));
+}
+
+export function agentRows(model: Model): Row[] {
+  return model.agents.map((a) => ({
+    key: a.id,
+    search: `${a.id} ${a.name ?? ''} ${a.owner ?? ''} ${a.purpose ?? ''}`,
+    cells: [s(a.id), a.autonomy, String(a.credentials.length), String(a.tools.length), join(a.delegates.map((d) => d.to))],
+  }));
+}
+
+export function toolRows(model: Model): Row[] {
+  return model.tools.map((t) => ({
+    key: t.id,
+    search: `${t.id} ${t.name ?? ''} ${t.kind}`,
+    cells: [s(t.id), t.kind, t.publisher, s(t.credential ?? '-')],
+  }));
+}
+
+export function resourceRows(model: Model): Row[] {
+  return model.resources.map((r) => ({
+    key: r.id,
+    search: `${r.id} ${r.name ?? ''} ${r.kind}`,
+    cells: [s(r.id), s(r.kind), r.sensitivity, join(r.holds)],
+  }));
+}
+
+export const RECOMMENDATION_COLUMNS: readonly Column[] = [
+  { title: 'recommendation (Space applies or drops it)', width: 0 },
+  { title: 'risk alone', width: 10 },
+  { title: 'removes', width: 14 },
+];
+
+/** Recommendations in rank order, `[x]` when applied, `[!]` when switched on but left out for a conflict. */
+export function recommendationRows(recommendations: readonly Recommendation[], toggled: ReadonlySet<string>, skipped: ReadonlySet<string>, credential?: string): Row[] {
+  return recommendations.map((r) => {
+    const mark = !toggled.has(r.id) ? '[ ]' : skipped.has(r.id) ? '[!]' : '[x]';
+    const about = credential !== undefined && r.subjects.includes(credential) ? ' •' : '';
+    const { before, after } = r.effect;
+    const removed = before.total === UNBOUNDED || after.total === UNBOUNDED ? `${before.unboundedCredentials - after.unboundedCredentials} unbounded` : `−${score(before.total - after.total)}`;
+    return { key: r.id, search: `${r.id} ${r.title}`, cells: [`${mark} ${s(r.title)}${about}`, score(after.total), removed] };
+  });
+}
+
+/** CI findings, in the check report's order (file, line, column). */
+export function findingRows(findings: readonly Finding[]): Row[] {
+  return findings.map((f) => ({
+    key: f.id,
+    search: `${f.id} ${f.severity} ${f.status} ${f.message}`,
+    cells: [s(f.message), f.rule, f.severity, f.status],
+  }));
+}
+
+/** The selected finding: id, verdict, where, why and how to fix it, and its acceptance. */
+export function findingDetail(f: Finding | undefined): string[] {
+  if (!f) return [];
+  const rule = ruleById(f.rule);
+  const lines = [
+    `${s(f.id)} · ${f.severity} · ${f.status}${f.fails ? ' · fails the gate (leakradius check, fail-on high)' : ''}`,
+    s(f.message),
+    `at ${s(f.file)}:${f.line}:${f.column} (${s(f.path)})`,
+  ];
+  if (rule) lines.push(`${rule.title}: ${rule.rationale}`, `fix: ${rule.fix}`);
+  const a = f.acceptance?.acceptance;
+  if (a) lines.push(`${f.status === 'expired' ? 'acceptance expired' : 'accepted'} by ${s(a.owner)} until ${a.expires}: ${s(a.reason)}`);
+  return lines;
+}
+
+/** Lines describing the selected element of a pane. */
+export function detailLines(model: Model, relations: Relations, pane: PaneId, key: string | undefined, worst?: WorstCase): string[] {
+  if (key === undefined) return [];
+  switch (pane) {
+    case 'credentials': {
+      const c = relations.credential.get(key);
+      if (!c) return [];
+      const assumed = model.assumptions.filter((a) => a.element === `credential:${c.id}`).map((a) => a.field);
+      const lines = [
+        `${s(c.id)}${c.name ? ` · ${s(c.name)}` : ''}${c.kind ? ` (${s(c.kind)})` : ''}`,
+        `ttl ${duration(c.ttl)}${c.maxLifetime !== undefined ? `, refreshable for ${duration(c.maxLifetime)}` : ''} · ${c.issuance} · ${c.binding} · revocation ${c.revocation.mode}, propagation ${duration(c.revocation.propagation)}`,
+        `subject ${c.subject} · exposure ${join(relations.exposure.get(c.id) ?? [])} · held by ${join(relations.holders.get(c.id) ?? [])}`,
+        `grants ${join(c.grants.map((g) => `${g.target.id}:${g.actions.join('/')}`))}`,
+      ];
+      if (worst) {
+        lines.push(
+          `worst case: exposure ${window(worst.exposureWindow)} · revocation lag ${window(worst.revocationLag)} · blast radius ${worst.score} · time-weighted ${score(worst.timeWeightedScore)}`,
+        );
+        if (worst.highImpact.length > 0) lines.push(`high impact: ${join(worst.highImpact.map((p) => `${p.resource}:${p.action}`))}`);
+      } else {
+        lines.push('worst case: computing…');
+      }
+      if (assumed.length > 0) lines.push(`assumed (not written in the model): ${assumed.join(', ')}`);
+      return lines;
+    }
+    case 'agents': {
+      const a = relations.agent.get(key);
+      if (!a) return [];
+      return [
+        `${s(a.id)}${a.name ? ` · ${s(a.name)}` : ''}${a.owner ? ` · owner ${s(a.owner)}` : ''}`,
+        a.purpose ? `purpose: ${s(a.purpose)}` : 'purpose: -',
+        `identity ${a.identity.kind}${a.identity.id ? ` ${s(a.identity.id)}` : ''} · ${a.autonomy}${a.environment ? ` · ${s(a.environment)}` : ''}`,
+        `holds ${join(a.credentials)} · tools ${join(a.tools)}`,
+        `can act with ${join(relations.available.get(a.id) ?? [])}`,
+        `delegates ${join(a.delegates.map((d) => `${d.to} (${d.mode}${d.credential ? ` → ${d.credential}` : ''})`))}`,
+      ];
+    }
+    case 'tools': {
+      const t = relations.tool.get(key);
+      if (!t) return [];
+      const users = model.agents.filter((a) => a.tools.includes(t.id)).map((a) => a.id);
+      return [`${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`, `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`, `used by ${join(users)}`];
+    }
+    case 'resources': {
+      const r = relations.resource.get(key);
+      if (!r) return [];
+      const grantedBy = model.credentials.filter((c) => c.grants.some((g) => g.target.kind === 'resource' && g.target.id === r.id)).map((c) => c.id);
+      return [
+        `${s(r.id)}${r.name ? ` · ${s(r.name)}` : ''} (${s(r.kind)})`,
+        `sensitivity ${r.sensitivity}${r.environment ? ` · ${s(r.environment)}` : ''}${r.owner ? ` · owner ${s(r.owner)}` : ''}`,
+        `holds ${join(r.holds)}`,
+        `granted by ${join(grantedBy)}`,
+      ];
+    }
+    case 'findings':
+      return [];
+  }
+}

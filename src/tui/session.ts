@@ -1,0 +1,254 @@
+/**
+ * The TUI's link to the engine: it loads models through the injected I/O and
+ * keeps, for the open model, its analyses, its background jobs and its
+ * what-if variant, so views only render.
+ */
+import { prepareAnalysis } from '../analyses/context.js';
+import { simulateLeak, type LeakResult } from '../analyses/simulation/leak.js';
+import { loadModel, type LoadedModel } from '../model/load.js';
+import { parseScenario, withOverrides, type ScenarioDocument } from '../model/scenario.js';
+import type { Relations } from '../model/relations.js';
+import type { Model } from '../model/types.js';
+import type { Diagnostic } from '../yaml/diagnostic.js';
+import { AnalysisSession } from './analysis-session.js';
+import { FindingsJob, RecommendationsJob, RiskJob, immediateScheduler, type CheckSettings, type Scheduler } from './background.js';
+import type { TuiIo } from './io.js';
+import type { Recommender } from './recommender.js';
+import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
+import { WhatIf } from './what-if-session.js';
+import type { Changes } from './whatif.js';
+
+export { immediateScheduler, type CheckSettings, type Scheduler } from './background.js';
+
+/** An open, valid model: its analyses, its background risk job and its what-if variant. */
+export class ModelSession {
+  readonly analysis: AnalysisSession;
+  readonly risk: RiskJob;
+  /** Undefined when the TUI was started without check settings. */
+  readonly findings?: FindingsJob;
+  /** Undefined when the TUI was started without a recommender. */
+  readonly recommendations?: RecommendationsJob;
+  readonly whatIf: WhatIf;
+
+  constructor(
+    readonly loaded: LoadedModel,
+    /** The file's text, for saving a variant with its comments. */
+    readonly sourceText: string,
+    schedule: Scheduler,
+    notify: () => void,
+    options: { readonly check?: CheckSettings; readonly recommender?: Recommender } = {},
+  ) {
+    this.check = options.check;
+    this.analysis = new AnalysisSession(loaded.model, loaded.relations);
+    this.risk = new RiskJob(this.analysis, schedule, notify).start();
+    if (options.check) this.findings = new FindingsJob(loaded, this.analysis, this.risk, options.check, schedule, notify);
+    this.whatIf = new WhatIf(this, schedule, notify);
+    if (options.recommender) {
+      this.recommendations = new RecommendationsJob(loaded, options.recommender, () => {
+        this.whatIf.recommendationsArrived();
+        notify();
+      });
+    }
+  }
+
+  readonly check?: CheckSettings;
+
+  get model(): Model {
+    return this.loaded.model;
+  }
+
+  get relations(): Relations {
+    return this.loaded.relations;
+  }
+
+  get file(): string {
+    return this.loaded.file;
+  }
+
+  dispose(): void {
+    this.risk.cancel();
+    this.findings?.cancel();
+    this.recommendations?.cancel();
+    this.whatIf.dispose();
+  }
+}
+
+export type Opened = { kind: 'model'; file: string; session: ModelSession } | { kind: 'invalid'; file: string; diagnostics: readonly Diagnostic[] };
+
+export interface ScenarioEntry {
+  readonly file: string;
+  readonly scenario?: ScenarioDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type Story =
+  | {
+      kind: 'story';
+      readonly file: string;
+      readonly scenario: ScenarioDocument;
+      readonly model: Model;
+      readonly result: LeakResult;
+      readonly events: readonly StoryEvent[];
+    }
+  | { kind: 'invalid'; readonly file: string; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Everything the TUI shows that is not navigation: the open model (valid or
+ * not), the picker's files, the scenarios and the running story. Views
+ * subscribe to its version.
+ */
+export class TuiStore {
+  version = 0;
+  opened?: Opened;
+  story?: Story;
+  private listeners = new Set<() => void>();
+  private unwatch?: () => void;
+  private lastText?: string;
+  private scenarioCache?: ScenarioEntry[];
+  /** What-if changes kept while the file is invalid, for when it is fixed. */
+  private pendingChanges?: { changes: Changes; toggled: ReadonlySet<string> };
+  private readonly watching: boolean;
+  private readonly check?: CheckSettings;
+  private readonly recommender?: Recommender;
+  readonly picker: { readonly files: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
+
+  constructor(
+    readonly io: TuiIo,
+    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean; check?: CheckSettings; recommender?: Recommender },
+    private readonly schedule: Scheduler = immediateScheduler,
+  ) {
+    this.picker = { files: options.files, diagnostics: options.diagnostics ?? [] };
+    this.check = options.check;
+    this.recommender = options.recommender;
+    this.watching = options.watch ?? true;
+    if (options.open !== undefined) this.open(options.open);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  /** Tells the views that something changed. */
+  bump = (): void => {
+    this.version++;
+    for (const l of this.listeners) l();
+  };
+
+  get session(): ModelSession | undefined {
+    return this.opened?.kind === 'model' ? this.opened.session : undefined;
+  }
+
+  /** Whether background work is still under way (badges, findings, a what-if variant). */
+  get busy(): boolean {
+    const session = this.session;
+    if (!session) return false;
+    const w = session.whatIf;
+    return !session.risk.finished || !(session.findings?.done ?? true) || !(session.recommendations?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
+  }
+
+  /** Opens a model file and watches it; returns whether it is valid. */
+  open(file: string): boolean {
+    this.close();
+    this.read(file);
+    if (this.watching) this.unwatch = this.io.watch(file, () => this.reload());
+    this.bump();
+    return this.opened?.kind === 'model';
+  }
+
+  /** Reads the open file again (it changed on disk); the what-if changes carry over. */
+  reload(): void {
+    const current = this.opened;
+    if (!current) return;
+    const source = this.io.readText(current.file);
+    if (source.ok && source.text === this.lastText) return; // an editor's extra write: nothing changed
+    const previous = this.session;
+    this.read(current.file, previous);
+    this.bump();
+  }
+
+  private read(file: string, previous?: ModelSession): void {
+    const source = this.io.readText(file);
+    if (!source.ok) {
+      this.lastText = undefined;
+      this.opened = { kind: 'invalid', file, diagnostics: source.diagnostics };
+      return;
+    }
+    this.lastText = source.text;
+    const result = loadModel(file, source.text);
+    if (!result.ok) {
+      // Keep the last valid session's what-if changes for when the file is fixed.
+      this.pendingChanges = previous ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled } : this.pendingChanges;
+      previous?.dispose();
+      this.opened = { kind: 'invalid', file, diagnostics: result.diagnostics };
+      return;
+    }
+    previous?.dispose();
+    const session = new ModelSession(result.loaded, source.text, this.schedule, this.bump, { check: this.check, recommender: this.recommender });
+    const carried = previous ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled } : this.pendingChanges;
+    this.pendingChanges = undefined;
+    if (carried && (carried.changes.size > 0 || carried.toggled.size > 0)) session.whatIf.rebase(carried.changes, carried.toggled);
+    this.opened = { kind: 'model', file, session };
+  }
+
+  close(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.session?.dispose();
+    this.opened = undefined;
+    this.lastText = undefined;
+    this.pendingChanges = undefined;
+  }
+
+  /** Saves the what-if variant beside the model; returns the new file's path. */
+  saveWhatIf(): string | undefined {
+    const session = this.session;
+    session?.whatIf.settle();
+    if (!session || session.whatIf.changeCount === 0) return undefined;
+    const header = [`What-if variant of ${session.file}, written by leakradius:`, ...session.whatIf.describe().map((d) => `  ${d}`)];
+    return this.io.saveBeside(session.file, 'whatif', session.whatIf.savedText(header));
+  }
+
+  scenarios(): readonly ScenarioEntry[] {
+    if (!this.scenarioCache) {
+      this.scenarioCache = this.io.scenarioFiles().map((file): ScenarioEntry => {
+        const source = this.io.readText(file);
+        if (!source.ok) return { file, diagnostics: source.diagnostics };
+        const parsed = parseScenario(file, source.text);
+        return parsed.ok ? { file, scenario: parsed.scenario, diagnostics: [] } : { file, diagnostics: parsed.diagnostics };
+      });
+    }
+    return this.scenarioCache;
+  }
+
+  /** Runs a scenario: loads its model, applies its overrides and simulates its leak once. */
+  runScenario(entry: ScenarioEntry): Story {
+    const scenario = entry.scenario;
+    if (!scenario) return (this.story = { kind: 'invalid', file: entry.file, diagnostics: entry.diagnostics });
+    const modelFile = this.io.resolveFrom(entry.file, scenario.model);
+    const source = this.io.readText(modelFile);
+    const loaded = source.ok ? loadModel(modelFile, source.text) : source;
+    if (!loaded.ok) return (this.story = { kind: 'invalid', file: modelFile, diagnostics: loaded.diagnostics });
+    const model = withOverrides(loaded.loaded.model, scenario);
+    const input = scenarioLeakInput(scenario);
+    if (!loaded.loaded.relations.credential.has(input.credential)) {
+      return (this.story = {
+        kind: 'invalid',
+        file: entry.file,
+        diagnostics: [{ file: entry.file, line: 1, column: 1, message: `the scenario leaks credential "${input.credential}", which ${modelFile} does not have` }],
+      });
+    }
+    const result = simulateLeak(prepareAnalysis(model), input);
+    this.story = { kind: 'story', file: entry.file, scenario, model, result, events: storyEvents(result) };
+    this.bump();
+    return this.story;
+  }
+
+  dispose(): void {
+    this.close();
+    this.listeners.clear();
+  }
+}
+

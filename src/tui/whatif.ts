@@ -1,0 +1,138 @@
+/**
+ * What-if changes to credentials, as edits of the document the user wrote:
+ * the changed document is re-derived into a model through the same steps the
+ * loader takes (references, defaults, permitted steps), so every number the
+ * what-if view shows comes from the ordinary engine on an ordinary model.
+ */
+import { formatDuration, parseDuration, type Seconds } from '../model/duration.js';
+import { normalizeModel } from '../model/normalize.js';
+import { checkReferences } from '../model/references.js';
+import { relationsOf, unpermittedSteps, type Relations } from '../model/relations.js';
+import type { CredentialDocument, ModelDocument } from '../model/schema.js';
+import type { Binding, Credential, Issuance, Model, RevocationMode } from '../model/types.js';
+import { applyEdits } from '../analyses/recommendations/edits.js';
+import { setEdit } from '../analyses/recommendations/shared.js';
+import type { Edit } from '../analyses/recommendations/types.js';
+
+export interface CredentialChange {
+  readonly ttl?: string;
+  readonly binding?: Binding;
+  readonly issuance?: Issuance;
+  readonly revocation?: RevocationMode;
+}
+
+/** The four settings the what-if view changes. */
+export interface CredentialSettings {
+  readonly ttl: Seconds;
+  readonly binding: Binding;
+  readonly revocation: RevocationMode;
+  readonly issuance: Issuance;
+}
+
+export function settingsOf(c: Credential, change: CredentialChange = {}): CredentialSettings {
+  return {
+    ttl: change.ttl !== undefined ? parseDuration(change.ttl) ?? c.ttl : c.ttl,
+    binding: change.binding ?? c.binding,
+    revocation: change.revocation ?? c.revocation.mode,
+    issuance: change.issuance ?? c.issuance,
+  };
+}
+
+/** Changes by credential id. */
+export type Changes = ReadonlyMap<string, CredentialChange>;
+
+export const BINDINGS: readonly Binding[] = ['bearer', 'sender-constrained', 'workload-bound'];
+export const REVOCATION_MODES: readonly RevocationMode[] = ['manual', 'automated', 'on-task-end', 'none'];
+export const ISSUANCES: readonly Issuance[] = ['static', 'per-session', 'per-task'];
+/** The TTLs `t` and `T` step through: the lifetimes architects actually choose between. */
+export const TTL_STEPS: readonly string[] = ['5m', '15m', '1h', '4h', '8h', '1d', '7d', '30d', '90d', '366d', 'never'];
+
+/** The next TTL on the ladder, shorter (-1) or longer (+1) than `current`; undefined at the end. */
+export function steppedTtl(current: Seconds, direction: -1 | 1): string | undefined {
+  const steps = TTL_STEPS.map((text) => ({ text, seconds: parseDuration(text)! }));
+  if (direction < 0) return [...steps].reverse().find((s) => s.seconds < current)?.text;
+  return steps.find((s) => s.seconds > current)?.text;
+}
+
+/** The value after `current` in `values`, wrapping round. */
+export function cycled<T>(values: readonly T[], current: T): T {
+  return values[(values.indexOf(current) + 1) % values.length];
+}
+
+/** Adds one field change for a credential; a change back to the value as written drops out. */
+export function withChange(changes: Changes, credential: Credential | undefined, field: keyof CredentialChange, value: string): Changes {
+  if (!credential) return changes;
+  const next = new Map(changes);
+  const merged: Record<string, string> = { ...(changes.get(credential.id) ?? {}), [field]: value };
+  if (valueAsWritten(credential, field) === value) delete merged[field];
+  if (Object.keys(merged).length === 0) next.delete(credential.id);
+  else next.set(credential.id, merged as CredentialChange);
+  return next;
+}
+
+function valueAsWritten(c: Credential, field: keyof CredentialChange): string {
+  switch (field) {
+    case 'ttl':
+      return formatDuration(c.ttl);
+    case 'binding':
+      return c.binding;
+    case 'issuance':
+      return c.issuance;
+    case 'revocation':
+      return c.revocation.mode;
+  }
+}
+
+/**
+ * The changes as edits of the document as written, in the vocabulary of the
+ * recommendations (paths into the original document), so that both apply
+ * together and save as a patch of the file's own text.
+ */
+export function changeEdits(doc: ModelDocument, changes: Changes): Edit[] {
+  const edits: Edit[] = [];
+  (doc.credentials ?? []).forEach((c: CredentialDocument, i) => {
+    const change = changes.get(c.id);
+    if (!change) return;
+    const path = ['credentials', i];
+    if (change.ttl !== undefined) edits.push(setEdit([...path, 'ttl'], c.ttl, change.ttl));
+    if (change.binding !== undefined) edits.push(setEdit([...path, 'binding'], c.binding, change.binding));
+    if (change.issuance !== undefined) edits.push(setEdit([...path, 'issuance'], c.issuance, change.issuance));
+    if (change.revocation !== undefined) {
+      edits.push(c.revocation !== undefined ? setEdit([...path, 'revocation', 'mode'], c.revocation.mode, change.revocation) : setEdit([...path, 'revocation'], undefined, { mode: change.revocation }));
+    }
+  });
+  return edits;
+}
+
+/** The document with the changes written into each credential. */
+export function applyChanges(doc: ModelDocument, changes: Changes): ModelDocument {
+  return changes.size === 0 ? doc : applyEdits(doc, changeEdits(doc, changes)).document;
+}
+
+export type DerivedModel = { ok: true; model: Model; relations: Relations } | { ok: false; problems: readonly string[] };
+
+/** A document back to a model, as the loader does after parsing; problems as plain messages. */
+export function deriveModel(doc: ModelDocument, fallbackName: string): DerivedModel {
+  const references = checkReferences(doc);
+  if (references.length > 0) return { ok: false, problems: references.map((p) => p.message) };
+  const { model, problems } = normalizeModel(doc, fallbackName);
+  if (problems.length > 0) return { ok: false, problems: problems.map((p) => p.message) };
+  const relations = relationsOf(model);
+  const steps = unpermittedSteps(model, relations);
+  if (steps.length > 0) return { ok: false, problems: steps.map((s) => s.message) };
+  return { ok: true, model, relations };
+}
+
+/** `ttl of gh-pat: 90d → 1h`, one line per changed field, in model order. */
+export function describeChanges(model: Model, changes: Changes): string[] {
+  const out: string[] = [];
+  for (const c of model.credentials) {
+    const change = changes.get(c.id);
+    if (!change) continue;
+    for (const field of ['ttl', 'binding', 'revocation', 'issuance'] as const) {
+      const value = change[field];
+      if (value !== undefined) out.push(`${field === 'revocation' ? 'revocation mode' : field} of ${c.id}: ${valueAsWritten(c, field)} → ${value}`);
+    }
+  }
+  return out;
+}

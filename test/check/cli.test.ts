@@ -1,0 +1,283 @@
+/** `leakradius check`, `rules` and `policy init` as a pipeline runs them: exit codes, files, determinism. */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { at } from '../helpers/check.js';
+
+// A bearer PAT of a person that never expires, held by an autonomous agent:
+// LR001 high, LR005 high, LR014 high, LR004 medium (write unused). Nothing critical.
+const RISKY = `version: 1
+detection: { default: 1h }
+response: { manual: 1h, automated: 1m }
+agents:
+  - { id: coder, owner: dev, purpose: fix tests, credentials: [gh-pat] }
+resources:
+  - { id: repo, kind: repository, sensitivity: medium }
+credentials:
+  - id: gh-pat
+    subject: human
+    ttl: never
+    exposure: [logs]
+    revocation: { mode: automated }
+    grants:
+      - { resource: repo, actions: [read, write] }
+workflows:
+  - { id: w, agent: coder, duration: 10m, steps: [{ resource: repo, action: read }] }
+`;
+
+// Short-lived, bound, used exactly as granted: no finding at all.
+const CLEAN = `version: 1
+agents:
+  - { id: coder, owner: dev, purpose: fix tests, credentials: [task-token] }
+resources:
+  - { id: repo, kind: repository, sensitivity: medium }
+credentials:
+  - id: task-token
+    ttl: 15m
+    binding: sender-constrained
+    issuance: per-task
+    revocation: { mode: on-task-end }
+    exposure: [logs]
+    grants:
+      - { resource: repo, actions: [read] }
+workflows:
+  - { id: w, agent: coder, duration: 10m, steps: [{ resource: repo, action: read }] }
+`;
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leakradius-check-'));
+  for (const [name, text] of Object.entries(files)) {
+    const full = join(dir, name);
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return dir;
+}
+
+describe('leakradius check: exit codes', () => {
+  it('exits 0 when nothing reaches --fail-on', () => {
+    const dir = workspace({ 'models/clean.yaml': CLEAN });
+    const r = cli(['check', 'models'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1 file checked: 0 findings. Passed (--fail-on high).\n');
+  });
+
+  it('exits 1 on findings at or above --fail-on (default high), and lists them as file:line:col severity rule message', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY });
+    const r = cli(['check', 'models/risky.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const ttl = at(RISKY, 'never');
+    expect(r.stdout).toContain(`models/risky.yaml:${ttl.line}:${ttl.column} high LR001 credential "gh-pat" never expires`);
+    expect(r.stdout.split('\n')[0]).toBe('models/risky.yaml');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 file checked: 4 findings (3 high, 1 medium). Failed: 3 findings at or above high.');
+  });
+
+  it('--fail-on moves the threshold', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY });
+    expect(cli(['check', 'models', '--fail-on', 'critical'], { cwd: dir }).code).toBe(0);
+    expect(cli(['check', 'models', '--fail-on', 'medium'], { cwd: dir }).code).toBe(1);
+    expect(cli(['check', 'models', '--fail-on', 'low'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('exits 2 on an invalid model, with its file:line:col diagnostics and no report', () => {
+    const bad = CLEAN.replace('ttl: 15m', 'ttl: 15 minutes');
+    const dir = workspace({ 'models/bad.yaml': bad, 'models/clean.yaml': CLEAN });
+    const r = cli(['check', 'models'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const { line, column } = at(bad, '15 minutes');
+    expect(r.stderr).toContain(`models/bad.yaml:${line}:${column}: credential "task-token": ttl: bad duration "15 minutes"`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 on an invalid policy, a missing input, a bad baseline and bad usage', () => {
+    const badPolicy = 'kind: policy\nversion: 1\nthresholds: { maxDelegationDepth: zero }\n';
+    const dir = workspace({ 'models/clean.yaml': CLEAN, 'policy.yaml': badPolicy, 'b.json': '{"tool":"other"}' });
+    const policy = cli(['check', 'models', '--policy', 'policy.yaml'], { cwd: dir });
+    expect(policy.code).toBe(2);
+    const { line, column } = at(badPolicy, 'zero');
+    expect(policy.stderr).toMatch(new RegExp(`^policy\\.yaml:${line}:${column}: maxDelegationDepth: expected a whole number`));
+    expect(cli(['check', 'nothing-here'], { cwd: dir }).code).toBe(2);
+    const baseline = cli(['check', 'models', '--baseline', 'b.json'], { cwd: dir });
+    expect(baseline.code).toBe(2);
+    expect(baseline.stderr).toContain('b.json:1:1: baseline: not a JSON report');
+    expect(cli(['check', 'models', '--fail-on', 'severe'], { cwd: dir }).code).toBe(2);
+    expect(cli(['check', 'models', '--format', 'xml'], { cwd: dir }).code).toBe(2);
+    expect(cli(['check', 'models', '--today', '2025-02-30'], { cwd: dir }).code).toBe(2);
+    const unwritable = cli(['check', 'models', '--output', 'no-such-folder/report.txt'], { cwd: dir });
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toBe('no-such-folder/report.txt:1:1: cannot write the output: no such file or folder\n');
+    for (const r of [policy, baseline]) expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+});
+
+describe('leakradius check: acceptances', () => {
+  const policy = (expires: string, finding = 'LR0**@credential:gh-pat') =>
+    `kind: policy\nversion: 1\naccept:\n  - finding: ${finding}\n    reason: moving to a GitHub App (PLAT-42)\n    owner: platform-team\n    expires: ${expires}\n`;
+
+  it('an acceptance in force keeps the run green and is reported as accepted', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-12-31') });
+    const r = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--fail-on', 'medium'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[accepted until 2025-12-31 by platform-team: moving to a GitHub App (PLAT-42)]');
+    expect(r.stdout).toContain('0 findings, 4 accepted. Passed');
+  });
+
+  it('an expired acceptance fails the run and says so', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-05-31') });
+    const r = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('[acceptance expired 2025-05-31 (platform-team): fails again]');
+    expect(r.stdout).toContain('4 expired acceptances');
+  });
+
+  it('a stale acceptance is reported, and fails the run only under --strict', () => {
+    const dir = workspace({ 'models/clean.yaml': CLEAN, 'policy.yaml': policy('2030-01-01', 'LR001@credential:old-pat') });
+    const lenient = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain('policy.yaml:4:5 stale LR001@credential:old-pat (platform-team, until 2030-01-01)');
+    const strict = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('Failed: 1 stale acceptance under --strict.');
+  });
+});
+
+describe('leakradius check: baselines', () => {
+  const BEFORE = `version: 1
+detection: { default: 1h }
+agents:
+  - { id: coder, owner: dev, purpose: fix tests, credentials: [gh-pat] }
+resources:
+  - { id: app-repo, kind: repository, sensitivity: high, holds: [kubeconfig] }
+  - { id: prod-cluster, kind: cluster, sensitivity: critical }
+credentials:
+  - { id: gh-pat, ttl: 1h, revocation: { mode: automated }, grants: [{ resource: app-repo, actions: [write] }] }
+  - { id: kubeconfig, ttl: 1h, revocation: { mode: automated }, grants: [{ resource: prod-cluster, actions: [deploy] }] }
+`;
+
+  it('fails only on what got worse, and says what the leak now reaches', () => {
+    const dir = workspace({ 'models/m.yaml': BEFORE });
+    const first = cli(['check', 'models', '--format', 'json', '--output', 'baseline.json'], { cwd: dir });
+    expect(first.code).toBe(1); // kubeconfig reaches prod-cluster:deploy already (LR009)
+    // Unchanged: the known findings no longer fail.
+    expect(cli(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir }).code).toBe(0);
+    // The pull request lets the agent read the repository that stores the kubeconfig.
+    writeFileSync(join(dir, 'models/m.yaml'), BEFORE.replace('actions: [write]', 'actions: [read, write]'));
+    const r = cli(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('regression the leak of "gh-pat" now reaches prod-cluster:deploy; its blast-radius score grew from 10 to 55');
+    expect(r.stdout).toContain('[new]');
+  });
+});
+
+describe('leakradius check: deterministic output', () => {
+  it('gives byte-identical output for the same input, in every format', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY, 'models/clean.yaml': CLEAN });
+    for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'github']) {
+      const a = cli(['check', 'models', '--format', format, '--today', '2025-06-01'], { cwd: dir });
+      const b = cli(['check', 'models', '--format', format, '--today', '2025-06-01'], { cwd: dir });
+      expect(a.stdout.length, format).toBeGreaterThan(0);
+      expect(a.stdout, format).toBe(b.stdout);
+    }
+  });
+
+  it('keeps finding ids when the model file is reordered', () => {
+    const reordered = `version: 1
+workflows:
+  - { steps: [{ action: read, resource: repo }], duration: 10m, agent: coder, id: w }
+credentials:
+  - grants: [{ actions: [read, write], resource: repo }]
+    revocation: { mode: automated }
+    exposure: [logs]
+    ttl: never
+    subject: human
+    id: gh-pat
+resources: [{ sensitivity: medium, kind: repository, id: repo }]
+agents: [{ credentials: [gh-pat], purpose: fix tests, owner: dev, id: coder }]
+response: { automated: 1m, manual: 1h }
+detection: { default: 1h }
+`;
+    const ids = (yaml: string) => {
+      const dir = workspace({ 'm.yaml': yaml });
+      return (JSON.parse(cli(['check', 'm.yaml', '--format', 'json'], { cwd: dir }).stdout) as { findings: { id: string }[] }).findings.map((f) => f.id).sort();
+    };
+    expect(ids(reordered)).toEqual(ids(RISKY));
+    expect(ids(RISKY)).toEqual(['LR001@credential:gh-pat', 'LR004@credential:gh-pat', 'LR005@credential:gh-pat', 'LR014@credential:gh-pat']);
+  });
+
+  it('colours only a terminal that wants colour, never with NO_COLOR', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY });
+    // Not a terminal: plain text even when NO_COLOR is unset.
+    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
+    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31mhigh\u001b[39m');
+    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    // A report written to a file is never coloured.
+    cli(['check', 'models', '--output', 'report.txt'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('high LR001');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toContain('\u001b[');
+  });
+
+  it('neutralises control characters from model files before they reach the terminal', () => {
+    // An escape sequence in a file name, and in an agent id quoted into a message.
+    const hostile = RISKY.replace('purpose: fix tests', 'purpose: ""');
+    const dir = workspace({ 'e\u001b[31m.yaml': hostile });
+    const e = cli(['check', 'e\u001b[31m.yaml'], { cwd: dir });
+    expect(e.stdout).toContain('agent "coder" has no purpose');
+    expect(e.stdout).toContain('e\\x1b[31m.yaml:');
+    expect(e.stdout).not.toContain('\u001b');
+    // Free text from a policy (an acceptance's reason) with a screen-clearing sequence and a newline.
+    writeFileSync(join(dir, 'p.yaml'), 'kind: policy\nversion: 1\naccept:\n  - { finding: "LR014@credential:gh-pat", reason: "ok\\e[2J\\nfine", owner: me, expires: 2030-01-01 }\n');
+    for (const format of ['text', 'github', 'markdown']) {
+      const r = cli(['check', 'e\u001b[31m.yaml', '--policy', 'p.yaml', '--format', format], { cwd: dir });
+      expect(r.stdout, format).not.toContain('\u001b');
+      if (format === 'text') expect(r.stdout).toContain('ok\\x1b[2J\\x0afine');
+    }
+  });
+
+  it('writes the report to --output and nothing to stdout', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY });
+    const r = cli(['check', 'models', '--format', 'sarif', '--output', 'out.sarif'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('leakradius rules', () => {
+  it('lists the catalogue in id order, as text and JSON', () => {
+    const json = cli(['rules', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const rules = (JSON.parse(json.stdout) as { rules: { id: string; owasp: { nhi: { id: string; name: string }[] } }[] }).rules;
+    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`));
+    expect(rules[0].owasp.nhi).toEqual([{ id: 'NHI7', name: 'Long-Lived Secrets' }]);
+    const text = cli(['rules']);
+    expect(text.stdout.split('\n')[0]).toBe('LR001  high     Long-lived or static credential held by an autonomous agent');
+  });
+});
+
+describe('leakradius policy init', () => {
+  it('writes the default policy, refuses to overwrite it, and overwrites with --force', () => {
+    const dir = workspace({ 'models/risky.yaml': RISKY });
+    expect(cli(['policy', 'init'], { cwd: dir }).code).toBe(0);
+    const written = readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8');
+    expect(written).toContain('kind: policy');
+    // The written policy is usable as it is, and is the default: same verdict.
+    expect(cli(['check', 'models', '--policy', 'leakradius-policy.yaml'], { cwd: dir }).stdout).toBe(cli(['check', 'models'], { cwd: dir }).stdout);
+    writeFileSync(join(dir, 'leakradius-policy.yaml'), 'mine');
+    const again = cli(['policy', 'init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('leakradius-policy.yaml already exists; pass --force to overwrite it');
+    expect(readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8')).toBe('mine');
+    expect(cli(['policy', 'init', '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8')).toBe(written);
+    expect(cli(['policy', 'init', 'ci/policy.yaml'], { cwd: dir }).code).toBe(2); // no such folder: a clear error, not a crash
+  });
+
+  it('skips policy files when checking a folder', () => {
+    const dir = workspace({ 'models/clean.yaml': CLEAN });
+    cli(['policy', 'init', 'models/policy.yaml'], { cwd: dir });
+    expect(cli(['check', 'models'], { cwd: dir }).stdout).toBe('1 file checked: 0 findings. Passed (--fail-on high).\n');
+  });
+});

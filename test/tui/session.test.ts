@@ -1,0 +1,98 @@
+/** The session caches analyses, computes risk in slices, and carries what-if changes across reloads. */
+import { describe, expect, it } from 'vitest';
+import { totalRisk, worstCases } from '../../src/analyses/simulation/worst-case.js';
+import { TuiStore } from '../../src/tui/session.js';
+import { analysis } from '../helpers/model.js';
+import { ManualScheduler, MemoryFiles } from './helpers.js';
+import { BAD_MODEL, TOKEN_MODEL, manyCredentials } from './models.js';
+
+describe('session', () => {
+  it('computes every worst case in slices and then the same total risk as the engine', () => {
+    const text = manyCredentials(2000);
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': text }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
+    const job = store.session!.risk;
+    expect(job.finished).toBe(false);
+    expect(job.totalRisk).toBeUndefined();
+    let slices = 0;
+    let done = job.done;
+    while (scheduler.pending > 0) {
+      scheduler.runOne();
+      expect(job.done).toBeGreaterThanOrEqual(done);
+      done = job.done;
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(0);
+    expect(job.done).toBe(2000);
+    expect(job.totalRisk).toBe(totalRisk(worstCases(analysis(text))));
+    store.dispose();
+  });
+
+  it('stops its background work when the model is closed', () => {
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': manyCredentials(2000) }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
+    store.dispose();
+    expect(scheduler.pending).toBe(0);
+  });
+
+  it('keeps what-if changes across a reload, and across an invalid save in between', () => {
+    const io = new MemoryFiles({ 'models/t.yaml': TOKEN_MODEL });
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(io, { files: [], open: 'models/t.yaml' }, scheduler.schedule);
+    store.session!.whatIf.change('token', 'ttl', '1d');
+    store.session!.whatIf.change('token', 'binding', 'workload-bound');
+    store.session!.whatIf.change('token', 'binding', 'bearer'); // back to as written: dropped
+    expect(store.session!.whatIf.deriving).toBe(true);
+    expect(scheduler.pending).toBe(1); // keys pressed together are derived once
+    scheduler.runAll();
+    expect(store.session!.whatIf.variant.worstCase('token').exposureWindow).toBe(86_400);
+    io.edit('models/t.yaml', TOKEN_MODEL.replace('sensitivity: high', 'sensitivity: critical'));
+    expect(store.session!.whatIf.describe()).toEqual(['ttl of token: 30d → 1d']);
+    io.edit('models/t.yaml', BAD_MODEL);
+    expect(store.opened?.kind).toBe('invalid');
+    io.edit('models/t.yaml', TOKEN_MODEL);
+    expect(store.session!.whatIf.describe()).toEqual(['ttl of token: 30d → 1d']);
+    scheduler.runAll();
+    // 1d of access to repo (high: read 5 + write 10): 15 × 24 = 360.
+    expect(store.session!.whatIf.variant.worstCase('token').timeWeightedScore).toBe(360);
+    store.dispose();
+  });
+
+  it('refuses a change the loader refuses, and keeps the last valid changes', () => {
+    const io = new MemoryFiles({ 'models/s.yaml': 'version: 1\ncredentials:\n  - { id: s, kind: aws-sts-session, ttl: 1h }\n' });
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(io, { files: [], open: 'models/s.yaml' }, scheduler.schedule);
+    const whatIf = store.session!.whatIf;
+    whatIf.change('s', 'ttl', '8h');
+    scheduler.runAll();
+    whatIf.change('s', 'ttl', '1d');
+    scheduler.runAll();
+    expect(whatIf.refused).toContain('above the 12h maximum');
+    expect(whatIf.describe()).toEqual(['ttl of s: 1h → 8h']);
+    store.dispose();
+  });
+
+  it('ignores a change event when the text did not change', () => {
+    const io = new MemoryFiles({ 'models/t.yaml': TOKEN_MODEL });
+    const store = new TuiStore(io, { files: [], open: 'models/t.yaml' });
+    const before = store.session;
+    io.edit('models/t.yaml', TOKEN_MODEL);
+    expect(store.session).toBe(before);
+    store.dispose();
+    expect(io.watchers.get('models/t.yaml')?.size).toBe(0);
+  });
+
+  it('reports a scenario whose model or credential is missing', () => {
+    const io = new MemoryFiles({ 'models/t.yaml': TOKEN_MODEL });
+    const store = new TuiStore(io, { files: [] });
+    const story = store.runScenario({
+      file: 'scenarios/s.yaml',
+      scenario: { kind: 'scenario', version: 1, name: 's', model: '../models/t.yaml', leak: { credential: 'nope' } },
+      diagnostics: [],
+    });
+    expect(story.kind).toBe('invalid');
+    if (story.kind === 'invalid') expect(story.diagnostics[0].message).toContain('"nope"');
+    const missing = store.runScenario({ file: 'scenarios/s.yaml', scenario: { kind: 'scenario', version: 1, name: 's', model: '../models/x.yaml', leak: { credential: 'token' } }, diagnostics: [] });
+    expect(missing).toMatchObject({ kind: 'invalid', file: 'models/x.yaml' });
+  });
+});
