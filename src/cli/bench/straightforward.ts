@@ -21,7 +21,8 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
   const harvested = detected + model.detection.harvested;
   const rootStop = stopTime(index, model, c, 0, detected);
   const bearer = (key: string) => graph.getNodeAttribute(key, 'kind') === 'credential' && (graph.getNodeAttributes(key) as { binding: string }).binding === 'bearer';
-  const ownStop = (key: string) => stopTime(index, model, index.credentialIndex.get(graph.getNodeAttribute(key, 'id'))!, 0, harvested);
+  /** Stop of a credential acquired in the incident, issued at `issued` (harvest: at once; minting: the latest moment the parent allows). */
+  const ownStop = (key: string, issued = 0) => stopTime(index, model, index.credentialIndex.get(graph.getNodeAttribute(key, 'id'))!, issued, harvested);
   const nothing = { credential, exposureWindow: bearer(nodeKey('credential', credential)) ? Math.max(0, rootStop) : 0, revocationLag: Math.max(0, rootStop - detected), score: 0, timeWeightedScore: 0, highImpact: [] };
   if (!bearer(nodeKey('credential', credential)) || !(rootStop > 0)) return nothing;
 
@@ -62,7 +63,7 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
       actWith(key, stop);
       graph.forEachOutEdge(key, (_edge, attributes, _source, child) => {
         if (attributes.kind !== 'mints' || !bearer(child)) return;
-        const own = ownStop(child);
+        const own = ownStop(child, stop);
         const revokedWithParent = relations.credential.get(graph.getNodeAttribute(child, 'id'))!.revokedWithParent;
         if (own > 0) reach(child, revokedWithParent ? Math.min(own, stop) : own);
       });

@@ -29,9 +29,16 @@
  *
  * Aggregates are exact: summed impact is an integer, and impact × seconds is
  * summed as an exact integer and divided by 3,600 once, as `simulateLeak` does.
- * The few leaks this does not model (a credential minted with
- * `revokedWithParent` inside a cycle of its own, a class where some credential's
- * window is empty, sums beyond 2^53) are returned by `bulkWorstCases` so the
+ * A child minted from a credential the attacker holds is minted at the
+ * latest moment the parent allows. Revoked with its parent, it keeps the
+ * parent's window capped by its own revocation; otherwise, where its TTL or
+ * task end bounds it, its window is the parent's shifted by that bound and
+ * capped by its revocation (a "late mint"). Both are inherited edges: each
+ * piece a credential reaches carries a window min(w + shift, cap) of the
+ * window w it is reached with, and such windows compose along mint chains.
+ *
+ * The few leaks this does not model (a minted credential inside a cycle of
+ * its own, a class where some credential's window is empty, sums beyond 2^53) are returned by `bulkWorstCases` so the
  * caller simulates them one by one.
  */
 import type { Csr, ReachIndex } from '../../../graph/reach-index.js';
@@ -43,6 +50,7 @@ import type { WindowTable } from './windows.js';
 
 const INHERITED = 0;
 const REVOKED_WITH_PARENT = 1;
+const LATE_MINT = 3;
 const FRESH = 2;
 
 /** The worst-case figures of one leaked credential, before formatting. */
@@ -84,9 +92,10 @@ class Engine {
   private readonly graph: AttackGraph;
   /** Approval-free grants of each credential (the pairs of its own piece). */
   private readonly ownPairs: Csr;
-  /** Per credential: the pieces it reaches by inherited edges, and the row of `caps` that caps each. */
+  /** Per credential: the pieces it reaches by inherited edges, the row of `caps` that caps each and the shift of its window. */
   private readonly pieces: Csr;
   private readonly pieceCap: Int32Array;
+  private readonly pieceShift: Float64Array;
   /** Caps per class, K numbers a row; row 0 is uncapped. */
   private readonly caps: Float64Array;
 
@@ -100,6 +109,7 @@ class Engine {
   private evScore = 0;
   private evImpactSeconds = 0;
   private evUnbounded = 0;
+  private evLastStop = 0;
   private readonly evAdded: number[] = [];
 
   constructor(private readonly input: EngineInput) {
@@ -109,9 +119,10 @@ class Engine {
     this.agents = agentClosures(index, input.facts);
     this.graph = attackGraph(index, windows);
     this.ownPairs = approvalFree(index);
-    const { pieces, pieceCap, caps } = inheritedPieces(index, windows, this.graph, this.agents);
+    const { pieces, pieceCap, pieceShift, caps } = inheritedPieces(index, windows, this.graph, this.agents);
     this.pieces = pieces;
     this.pieceCap = pieceCap;
+    this.pieceShift = pieceShift;
     this.caps = caps;
     this.stamp = new Int32Array(input.facts.impact.length);
     this.scratch = new Float64Array(input.facts.impact.length);
@@ -174,7 +185,7 @@ class Engine {
         const r = members.targets[k];
         if (r >= C || !windows.bearer[r] || !(windows.rootStop[r] > 0)) continue;
         // Not modelled: a class where reachability depends on the class; a credential minted, revoked with
-        // its parent, inside a cycle (simulateLeak would stop at it where the closure goes through it).
+        // its parent or minted late, inside a cycle (simulateLeak would stop at it where the closure goes through it).
         if (windows.unsafe[windows.classOf[r]] || (!trivial && parents[r] >= 0)) {
           searchOneByOne.add(r);
           continue;
@@ -238,7 +249,7 @@ class Engine {
    * base otherwise. A contribution the base already covers as long is skipped.
    */
   private materialize(x: number, below: FixedClosure[], fresh: readonly number[], component: Int32Array): readonly FixedClosure[] | undefined {
-    const { K, pieces, pieceCap, caps } = this;
+    const { K, C, pieces, pieceCap, pieceShift, caps } = this;
     below.sort((a, b) => b.size - a.size);
     let base: FixedClosure | undefined;
     let delta: FixedClosure | undefined;
@@ -269,11 +280,13 @@ class Engine {
       for (let j = pieces.offsets[h]; j < pieces.offsets[h + 1]; j++) {
         const piece = pieces.targets[j];
         const row = pieceCap[j] * K;
+        const shift = pieceShift[j];
         let covered = base !== undefined;
         for (let d = 0; d < K; d++) {
-          w[d] = Math.min(caps[row + d], own[d]);
+          w[d] = Math.min(caps[row + d], own[d] + shift);
           if (covered && w[d] > base!.pieceWindow(piece, d)) covered = false;
         }
+        if (piece < C && shift > 0) delta.raiseLag(w, h); // a late mint can outlast h
         if (covered || !delta.notePiece(piece, w, h)) continue;
         if (piece < this.C) {
           const { offsets, targets } = this.ownPairs;
@@ -291,14 +304,18 @@ class Engine {
 
   /** Whether acquiring `fresh` would add anything to `closure`: a longer lag or a piece not yet covered as long. */
   private adds(closure: FixedClosure, fresh: readonly number[]): boolean {
-    const { K, pieces, pieceCap, caps } = this;
+    const { K, C, pieces, pieceCap, pieceShift, caps } = this;
     const { acquired } = this.input.windows;
     for (let i = 0; i < fresh.length; i++) {
       const h = fresh[i];
       for (let d = 0; d < K; d++) if (acquired[h * K + d] > closure.lagBest[d]) return true;
       for (let j = pieces.offsets[h]; j < pieces.offsets[h + 1]; j++) {
         const row = pieceCap[j] * K;
-        for (let d = 0; d < K; d++) if (Math.min(caps[row + d], acquired[h * K + d]) > closure.pieceWindow(pieces.targets[j], d)) return true;
+        const piece = pieces.targets[j];
+        for (let d = 0; d < K; d++) {
+          const v = Math.min(caps[row + d], acquired[h * K + d] + pieceShift[j]);
+          if (v > closure.pieceWindow(piece, d) || (piece < C && v > closure.lagBest[d])) return true;
+        }
       }
     }
     return false;
@@ -324,11 +341,11 @@ class Engine {
     this.evImpactSeconds = base ? base.twFinite[d] : 0;
     this.evUnbounded = base ? base.unbounded[d] : 0;
     this.evAdded.length = 0;
-    let lastStop = stop;
+    this.evLastStop = stop;
 
     for (let i = 0; i < closures.length; i++) {
       const f = closures[i];
-      lastStop = Math.max(lastStop, f.lagExcluding(d, r));
+      this.evLastStop = Math.max(this.evLastStop, f.lagExcluding(d, r));
       if (f === base) continue;
       for (let s = 0; s < f.pairs.length; s++) this.touch(f.pairs[s], f.windowExcluding(f.pairs[s], d, r));
     }
@@ -336,7 +353,7 @@ class Engine {
       const h = fresh[i];
       if (h === r) continue; // the leaked credential is never re-acquired
       const window = windows.acquired[h * K + d];
-      lastStop = Math.max(lastStop, window);
+      this.evLastStop = Math.max(this.evLastStop, window);
       this.touchPieces(h, window, closures, false);
     }
     // What r reaches within its own window; where r leads a piece of its closure, its pairs are corrected too.
@@ -344,17 +361,18 @@ class Engine {
 
     const baseHigh = base ? base.highPairs(rank) : NONE;
     const high = this.evAdded.length === 0 ? baseHigh : mergeByRank(baseHigh, this.evAdded.slice(), rank);
-    return { score: this.evScore, impactSeconds: this.evImpactSeconds, unbounded: this.evUnbounded, lastStop, high };
+    return { score: this.evScore, impactSeconds: this.evImpactSeconds, unbounded: this.evUnbounded, lastStop: this.evLastStop, high };
   }
 
   /** Touches the pairs of the pieces credential c reaches within `window`, skipping pieces the closures cover as long. */
   private touchPieces(c: number, window: number, closures: readonly FixedClosure[], leaked: boolean): void {
-    const { K, C, pieces, pieceCap, caps } = this;
+    const { K, C, pieces, pieceCap, pieceShift, caps } = this;
     const d = this.evClass;
     const r = this.evRoot;
     for (let j = pieces.offsets[c]; j < pieces.offsets[c + 1]; j++) {
       const piece = pieces.targets[j];
-      const v = Math.min(caps[pieceCap[j] * K + d], window);
+      const v = Math.min(caps[pieceCap[j] * K + d], window + pieceShift[j]);
+      if (piece < C && v > this.evLastStop) this.evLastStop = v; // a minted child counts toward the lag
       let skip = false;
       for (let i = 0; i < closures.length; i++) {
         const f = closures[i];
@@ -428,19 +446,21 @@ function approvalFree(index: ReachIndex): Csr {
  * `revokedWithParent`, capped by that child's window (and its ancestors').
  * An explicit stack: no recursion.
  */
-function inheritedPieces(index: ReachIndex, windows: WindowTable, graph: AttackGraph, agents: AgentClosures): { pieces: Csr; pieceCap: Int32Array; caps: Float64Array } {
+function inheritedPieces(index: ReachIndex, windows: WindowTable, graph: AttackGraph, agents: AgentClosures): { pieces: Csr; pieceCap: Int32Array; pieceShift: Float64Array; caps: Float64Array } {
   const C = index.credentials.length;
   const K = windows.K;
   const offsets = new Int32Array(C + 1);
   const targets = new IntList();
   const capOf = new IntList();
+  const shiftOf: number[] = [];
   const caps: number[] = new Array<number>(K).fill(Infinity);
   for (let c = 0; c < C; c++) {
-    const stack: { c: number; row: number }[] = [{ c, row: 0 }];
+    const stack: { c: number; row: number; shift: number }[] = [{ c, row: 0, shift: 0 }];
     while (stack.length > 0) {
       const top = stack.pop()!;
       targets.push(top.c);
       capOf.push(top.row);
+      shiftOf.push(top.shift);
       const { offsets: o, targets: t } = index.invokes;
       for (let k = o[top.c]; k < o[top.c + 1]; k++) {
         const piece = C + agents.component[t[k]];
@@ -449,13 +469,17 @@ function inheritedPieces(index: ReachIndex, windows: WindowTable, graph: AttackG
         if (repeated) continue;
         targets.push(piece);
         capOf.push(top.row);
+        shiftOf.push(top.shift);
       }
       for (let e = graph.offsets[top.c]; e < graph.offsets[top.c + 1]; e++) {
-        if (graph.kind[e] !== REVOKED_WITH_PARENT) continue;
+        const kind = graph.kind[e];
+        if (kind !== REVOKED_WITH_PARENT && kind !== LATE_MINT) continue;
         const child = graph.targets[e];
         const row = caps.length / K;
-        for (let d = 0; d < K; d++) caps.push(Math.min(caps[top.row * K + d], windows.acquired[child * K + d]));
-        stack.push({ c: child, row });
+        // Revoked with its parent: min(w, cap). Minted late: min(min(w, cap) + a, b) = min(w + a, cap + a, b).
+        const a = kind === LATE_MINT ? windows.mintShift[child] : 0;
+        for (let d = 0; d < K; d++) caps.push(Math.min(caps[top.row * K + d] + a, windows.mintedCap[child * K + d]));
+        stack.push({ c: child, row, shift: top.shift + a });
       }
     }
     offsets[c + 1] = targets.length;
@@ -463,6 +487,7 @@ function inheritedPieces(index: ReachIndex, windows: WindowTable, graph: AttackG
   return {
     pieces: { offsets, targets: targets.data.subarray(0, targets.length) },
     pieceCap: capOf.data.subarray(0, capOf.length),
+    pieceShift: Float64Array.from(shiftOf),
     caps: Float64Array.from(caps),
   };
 }
@@ -475,7 +500,7 @@ function revokedWithParentParents(index: ReachIndex, windows: WindowTable): Int3
     if (!windows.alive[p]) continue;
     for (let k = index.mints.offsets[p]; k < index.mints.offsets[p + 1]; k++) {
       const child = index.mints.targets[k];
-      if (index.revokedWithParent[child]) parents[child] = p;
+      if (index.revokedWithParent[child] || windows.issueDependent[child]) parents[child] = p;
     }
   }
   return parents;
@@ -547,7 +572,8 @@ function attackGraph(index: ReachIndex, windows: WindowTable): AttackGraph {
       const { offsets: o, targets: t } = index.mints;
       for (let k = o[c]; k < o[c + 1]; k++) {
         const child = t[k];
-        if (windows.alive[child]) edge(child, index.revokedWithParent[child] ? REVOKED_WITH_PARENT : FRESH);
+        if (!windows.alive[child]) continue;
+        edge(child, index.revokedWithParent[child] ? REVOKED_WITH_PARENT : windows.issueDependent[child] ? LATE_MINT : FRESH);
       }
     }
     offsets[c + 1] = targets.length;

@@ -11,7 +11,7 @@
  * detection class d (its detection is the incident's plus `detection.harvested`):
  * the classes are the distinct detection times of the credentials' worst channels.
  */
-import { BINDING_BEARER } from '../../../graph/reach-index.js';
+import { BINDING_BEARER, REVOCATION } from '../../../graph/reach-index.js';
 import type { AnalysisContext } from '../../context.js';
 import { channelDetection, detectionSeconds, stopTime, worstChannel } from '../lifetime.js';
 
@@ -24,8 +24,26 @@ export interface WindowTable {
   readonly detected: Float64Array;
   readonly rootStop: Float64Array;
   readonly acquired: Float64Array;
+  /**
+   * Per credential and class, the stop of an instance minted at the latest
+   * moment its parent allows and revoked with it: the parent's window capped
+   * by this, since expiry and task end only come after the parent stops.
+   */
+  readonly mintedCap: Float64Array;
+  /**
+   * Credentials whose window, when minted at the latest moment from a parent
+   * that outlives them otherwise, depends on that parent's window (a finite
+   * TTL, or revocation at task end): not a function of the class alone.
+   */
+  readonly issueDependent: Uint8Array;
+  /**
+   * How long after its issue an instance can last whatever the incident:
+   * min(TTL, task end + propagation). Minted at the parent's stop w, it stops
+   * at min(w + mintShift, mintedCap): the same figure `stopTime` gives.
+   */
+  readonly mintShift: Float64Array;
   readonly bearer: Uint8Array;
-  /** Bearer and positive in some class: can be acquired and expanded. */
+  /** Bearer and positive in some class (harvested at once, or minted at the latest moment): can be acquired and expanded. */
   readonly alive: Uint8Array;
   /**
    * Classes where some credential alive in another class reaches nothing
@@ -53,6 +71,11 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
   const classOf = new Int32Array(C);
   const rootStop = new Float64Array(C);
   const acquired = new Float64Array(C * K);
+  const mintedCap = new Float64Array(C * K);
+  const issueDependent = new Uint8Array(C);
+  const mintShift = new Float64Array(C);
+  const minted = new Uint8Array(C);
+  for (let k = 0; k < index.mints.targets.length; k++) minted[index.mints.targets[k]] = 1;
   const bearer = new Uint8Array(C);
   const alive = new Uint8Array(C);
   const unsafe = new Uint8Array(K);
@@ -60,16 +83,26 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
     classOf[c] = classIndex.get(detected[c])!;
     rootStop[c] = stopTime(index, model, c, 0, detected[c]);
     bearer[c] = index.binding[c] === BINDING_BEARER ? 1 : 0;
+    const taskEnd = index.revocationMode[c] === REVOCATION['on-task-end'] && !Number.isNaN(index.taskDuration[c]);
+    mintShift[c] = Math.min(index.life[c], taskEnd ? index.taskDuration[c] + index.propagation[c] : Infinity);
+    issueDependent[c] = mintShift[c] !== Infinity ? 1 : 0;
     let positive = 0;
+    let mintedPositive = 0;
+    let emptyWhenMinted = false;
     for (let d = 0; d < K; d++) {
       const stop = stopTime(index, model, c, 0, classes[d] + model.detection.harvested);
       acquired[c * K + d] = stop;
+      mintedCap[c * K + d] = stopTime(index, model, c, Infinity, classes[d] + model.detection.harvested);
       if (stop > 0) positive++;
+      if (minted[c] && mintedCap[c * K + d] > 0) mintedPositive++;
+      else if (minted[c]) emptyWhenMinted = true;
     }
-    if (bearer[c] && positive > 0) {
+    // A credential that lives only when minted late (a zero TTL) is alive, and its classes are unsafe: searched one by one.
+    if (bearer[c] && (positive > 0 || mintedPositive > 0)) {
       alive[c] = 1;
       if (positive < K) for (let d = 0; d < K; d++) if (!(acquired[c * K + d] > 0)) unsafe[d] = 1;
+      if (emptyWhenMinted) for (let d = 0; d < K; d++) if (!(mintedCap[c * K + d] > 0)) unsafe[d] = 1;
     }
   }
-  return { K, classes, classOf, detected, rootStop, acquired, bearer, alive, unsafe };
+  return { K, classes, classOf, detected, rootStop, acquired, mintedCap, issueDependent, mintShift, bearer, alive, unsafe };
 }
