@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, devNull, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
@@ -27,8 +27,6 @@ interface Row {
   readonly label: string;
   /** What the issue asks of it at 10,000 agents. */
   readonly target?: string;
-  /** Why it has no figures yet. */
-  readonly pending?: string;
 }
 
 const ROWS: readonly Row[] = [
@@ -39,9 +37,9 @@ const ROWS: readonly Row[] = [
   { key: 'graph', label: 'graph build (graphology)' },
   { key: 'index', label: 'reach index' },
   { key: 'worst-cases', label: 'worst-case leak of every credential', target: '< 300 ms, < 64 MB' },
-  { key: 'rules', label: 'rules', pending: 'the rules are not in main yet' },
-  { key: 'recommendations', label: 'recommendations', pending: 'the recommendations are not in main yet' },
-  { key: 'check', label: '`check` end to end', target: '< 2 s, ≤ 2.5× bare load, < 400 MB', pending: '`check` is not in main yet' },
+  { key: 'rules', label: 'rules (all 16, analyses shared)' },
+  { key: 'recommendations', label: 'recommendations (measured by re-simulation)' },
+  { key: 'check', label: '`check` end to end (CLI process, SARIF)', target: '< 2 s, ≤ 2.5× bare load, < 400 MB' },
 ];
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -58,12 +56,23 @@ export async function main(argv: readonly string[]): Promise<void> {
     const { file, credentials } = modelFile(agents, options.seed);
     files.set(agents, { file, bytes: statSync(file).size, credentials });
     for (const phase of [...ROWS.map((r) => r.key), 'leak', 'straightforward']) {
-      if (!PHASES[phase]) continue;
+      if (phase === 'recommendations' && agents > options.recommendMax) continue;
       process.stderr.write(`  ${agents} agents: ${phase}…\n`);
-      const result = runChild(phase, file, phase === 'leak' || phase === 'straightforward' ? 1 : options.runs);
+      const result =
+        phase === 'check'
+          ? runCli(file, options.runs)
+          : runChild(phase, file, phase === 'leak' || phase === 'straightforward' || phase === 'recommendations' ? 1 : options.runs);
       if (!results.has(phase)) results.set(phase, new Map());
       results.get(phase)!.set(agents, result);
     }
+  }
+  // Recommendations grow faster than the rest: time them at half the largest size they run at too, for their growth.
+  const half = Math.round(options.recommendMax / 2);
+  if (half >= 10) {
+    process.stderr.write(`  ${half} agents: recommendations…\n`);
+    const { file } = modelFile(half, options.seed);
+    if (!results.has('recommendations')) results.set('recommendations', new Map());
+    results.get('recommendations')!.set(half, runChild('recommendations', file, 1));
   }
   const report = formatReport(options, results, files);
   process.stdout.write(report);
@@ -72,17 +81,20 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 interface Options {
   sizes: number[];
+  /** Recommendations re-simulate the model once per candidate: run only up to this size. */
+  recommendMax: number;
   runs: number;
   seed: number;
   write?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100, 1_000, 10_000], runs: 5, seed: 1 };
+  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--sizes') options.sizes = value.split(',').map(Number);
     else if (argv[i] === '--runs') options.runs = Number(value);
+    else if (argv[i] === '--recommend-max') options.recommendMax = Number(value);
     else if (argv[i] === '--seed') options.seed = Number(value);
     else if (argv[i] === '--write') options.write = value;
     else continue;
@@ -111,6 +123,27 @@ function runChild(phase: string, file: string, runs: number): PhaseResult {
   return JSON.parse(child.stdout) as PhaseResult;
 }
 
+const TIME = '/usr/bin/time';
+
+/** `leakradius check` as CI runs it, in a process of its own: wall time, and peak resident memory where /usr/bin/time can tell. */
+function runCli(file: string, runs: number): PhaseResult {
+  const cli = join(ROOT, 'bin', 'leakradius.js');
+  const args = ['check', file, '--format', 'sarif', '--output', devNull];
+  const timed = existsSync(TIME);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const child = timed
+      ? spawnSync(TIME, ['-f', 'maxrss %M', process.execPath, cli, ...args], { encoding: 'utf8' })
+      : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (child.status !== 0 && child.status !== 1) throw new Error(`leakradius check failed (exit ${child.status}):\n${child.stderr}`);
+    const rss = /maxrss (\d+)/.exec(child.stderr ?? '');
+    samples.push({ ms, peakMb: rss ? Number(rss[1]) / 1e3 : NaN, baseMb: 0 });
+  }
+  return { samples };
+}
+
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const mb = (value: number) => value.toFixed(0);
 
@@ -123,7 +156,7 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
   };
   const peak = (key: string, n: number) => {
     const r = results.get(key)?.get(n);
-    return r ? Math.max(...r.samples.map((s) => s.peakMb - s.baseMb)) : undefined;
+    return r ? Math.max(0, ...r.samples.map((s) => s.peakMb - s.baseMb)) : undefined;
   };
   const absolutePeak = (key: string, n: number) => {
     const r = results.get(key)?.get(n);
@@ -132,7 +165,12 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
   const exponent = (key: string) => {
     const a = time(key, small);
     const b = time(key, large);
-    return a && b && large > small ? Math.log(b / a) / Math.log(large / small) : undefined;
+    if (a !== undefined && b !== undefined && large > small) return Math.log(b / a) / Math.log(large / small);
+    // A phase run only on smaller models: its growth between the two largest it ran at.
+    const ran = sizes.filter((n) => time(key, n) !== undefined);
+    if (ran.length < 2) return undefined;
+    const [x, y] = ran.slice(-2);
+    return Math.log(time(key, y)! / time(key, x)!) / Math.log(y / x);
   };
   const lines: string[] = [];
   lines.push(`leakradius bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, seed ${options.seed}, median of ${options.runs} runs per phase`);
@@ -145,10 +183,10 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
   lines.push(`|---|${sizes.map(() => '---:').join('|')}|---:|---|`);
   for (const row of ROWS) {
     if (!results.has(row.key)) {
-      lines.push(`| ${row.label} | ${sizes.map(() => 'pending').join(' | ')} | | ${row.target ?? ''} (${row.pending ?? 'not measured'}) |`);
+      lines.push(`| ${row.label} | ${sizes.map(() => 'not run').join(' | ')} | | ${row.target ?? ''} |`);
       continue;
     }
-    const cells = sizes.map((n) => `${ms(time(row.key, n)!)} / ${mb(row.key === 'check' ? absolutePeak(row.key, n)! : peak(row.key, n)!)}`);
+    const cells = sizes.map((n) => (results.get(row.key)!.has(n) ? `${ms(time(row.key, n)!)} / ${mb(row.key === 'check' ? absolutePeak(row.key, n)! : peak(row.key, n)!)}` : 'not run'));
     const e = exponent(row.key);
     lines.push(`| ${row.label} | ${cells.join(' | ')} | ${e === undefined ? '' : `n^${e.toFixed(2)}${e > 1.15 ? ' ⚠' : ''}`} | ${row.target ?? ''} |`);
   }
@@ -175,6 +213,14 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
         `Straightforward approach at ${n.toLocaleString('en-US')} agents (one search per credential over the graphology graph, nothing shared; ${notes.sampled} sampled of ${notes.credentials}): ${ms(notes.perCredentialMs as number)} ms a credential, ${ms(extrapolated / 1000)} s for all, ${Math.round(extrapolated / bulk).toLocaleString('en-US')}× the shared closure; same answers on the sample: ${notes.disagree === 0 ? 'yes' : `no (${notes.disagree} differ)`}.`,
       );
     }
+  }
+  const recs = results.get('recommendations');
+  if (recs && recs.size >= 2) {
+    const [x, y] = [...recs.keys()].sort((a, b) => a - b).slice(-2);
+    const [tx, ty] = [time('recommendations', x)!, time('recommendations', y)!];
+    lines.push(
+      `Recommendations at ${x} and ${y} agents: ${(tx / 1000).toFixed(1)} s and ${(ty / 1000).toFixed(1)} s, growth n^${(Math.log(ty / tx) / Math.log(y / x)).toFixed(2)}: each candidate change is measured by re-running the worst case of the whole model (not run above ${options.recommendMax} agents; see docs/performance.md).`,
+    );
   }
   const bare = time('yaml-load', large);
   const loadTime = time('load', large);

@@ -7,6 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { load as yamlLoad } from 'js-yaml';
 import { prepareAnalysis, type AnalysisContext } from '../../analyses/context.js';
+import { delegationFacts } from '../../analyses/delegation/facts.js';
+import { recommend } from '../../analyses/recommendations/index.js';
+import { RULES, type RuleInput } from '../../analyses/rules/index.js';
+import { DEFAULT_POLICY } from '../../model/policy.js';
 import { simulateLeak } from '../../analyses/simulation/leak.js';
 import { worstCases } from '../../analyses/simulation/worst-case.js';
 import { buildGraph } from '../../graph/build.js';
@@ -84,6 +88,19 @@ export const PHASES: Readonly<Record<string, Phase>> = {
   graph: (file, runs) => repeat(runs, () => loaded(file), ({ model, relations }) => buildGraph(model, relations)),
   index: (file, runs) => repeat(runs, () => loaded(file), ({ model, relations }) => buildReachIndex(model, relations)),
   'worst-cases': (file, runs) => repeat(runs, () => context(file), (ctx) => worstCases(ctx)),
+  // Every rule over the prepared analyses (the worst cases and delegation facts they share are setup, timed above).
+  rules: (file, runs) =>
+    repeat(
+      runs,
+      (): RuleInput => {
+        const ctx = context(file);
+        const cases = new Map(worstCases(ctx).map((w) => [w.credential, w]));
+        const facts = delegationFacts(ctx);
+        return { ctx, thresholds: DEFAULT_POLICY.thresholds, worstCases: () => cases, delegation: () => facts };
+      },
+      (input) => RULES.map((rule) => rule.check(input)),
+    ),
+  recommendations: (file, runs) => repeat(runs, () => loaded(file), (model) => recommend(model)),
   leak: (file) => {
     // One leak with every path, for a fixed sample of credentials: the TUI's and `simulate`'s unit of work.
     const ctx = context(file);
