@@ -36,10 +36,11 @@ cap errors
 rm -r "$broken"
 echo "frames written to $out/"
 
-# Put each frame into docs/tui.md between its markers.
+# Put each frame into docs/tui.md and README.md between its markers.
 node -e '
 const fs = require("fs");
-let doc = fs.readFileSync("docs/tui.md", "utf8");
+for (const target of ["docs/tui.md", "README.md"]) {
+let doc = fs.readFileSync(target, "utf8");
 for (const file of fs.readdirSync(process.argv[1])) {
   const view = file.replace(/\.txt$/, "");
   const start = `<!-- frame:${view} -->\n`, end = `<!-- end:${view} -->`;
@@ -48,5 +49,6 @@ for (const file of fs.readdirSync(process.argv[1])) {
   const frame = fs.readFileSync(`${process.argv[1]}/${file}`, "utf8").trimEnd();
   doc = doc.slice(0, a + start.length) + "```text\n" + frame + "\n```\n" + doc.slice(b);
 }
-fs.writeFileSync("docs/tui.md", doc);' "$out"
-echo "docs/tui.md updated"
+fs.writeFileSync(target, doc);
+}' "$out"
+echo "docs/tui.md and README.md updated"

@@ -1,6 +1,7 @@
 /** The session caches analyses, computes risk in slices, and carries what-if changes across reloads. */
 import { describe, expect, it } from 'vitest';
 import { totalRisk, worstCases } from '../../src/analyses/simulation/worst-case.js';
+import { BULK_FROM_CREDENTIALS } from '../../src/tui/background.js';
 import { TuiStore } from '../../src/tui/session.js';
 import { analysis } from '../helpers/model.js';
 import { ManualScheduler, MemoryFiles } from './helpers.js';
@@ -8,7 +9,7 @@ import { BAD_MODEL, TOKEN_MODEL, manyCredentials } from './models.js';
 
 describe('session', () => {
   it('computes every worst case in slices and then the same total risk as the engine', () => {
-    const text = manyCredentials(2000);
+    const text = manyCredentials(BULK_FROM_CREDENTIALS - 500);
     const scheduler = new ManualScheduler();
     const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': text }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
     const job = store.session!.risk;
@@ -23,8 +24,22 @@ describe('session', () => {
       slices++;
     }
     expect(slices).toBeGreaterThan(0);
-    expect(job.done).toBe(2000);
+    expect(job.done).toBe(BULK_FROM_CREDENTIALS - 500);
     expect(job.totalRisk).toBe(totalRisk(worstCases(analysis(text))));
+    store.dispose();
+  });
+
+  it('on a large model, computes every worst case in one bulk step after the first frame', () => {
+    const text = manyCredentials(BULK_FROM_CREDENTIALS + 500);
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': text }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
+    const job = store.session!.risk;
+    expect(job.done).toBe(0); // nothing before the first frame
+    scheduler.runOne();
+    expect(job.finished).toBe(true);
+    const expected = worstCases(analysis(text));
+    expect(job.totalRisk).toBe(totalRisk(expected));
+    expect(JSON.stringify(store.session!.analysis.knownWorstCase(expected[7].credential))).toBe(JSON.stringify(expected[7]));
     store.dispose();
   });
 
