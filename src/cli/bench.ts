@@ -45,7 +45,7 @@ const ROWS: readonly Row[] = [
 export async function main(argv: readonly string[]): Promise<void> {
   if (argv[0] === '--child') {
     const [, phase, file, runs] = argv;
-    const result = PHASES[phase](file, Number(runs));
+    const result = await PHASES[phase](file, Number(runs));
     process.stdout.write(JSON.stringify(result));
     return;
   }
@@ -55,13 +55,13 @@ export async function main(argv: readonly string[]): Promise<void> {
   for (const agents of options.sizes) {
     const { file, credentials } = modelFile(agents, options.seed);
     files.set(agents, { file, bytes: statSync(file).size, credentials });
-    for (const phase of [...ROWS.map((r) => r.key), 'leak', 'straightforward']) {
+    for (const phase of [...ROWS.map((r) => r.key), 'leak', 'tui', 'straightforward']) {
       if (phase === 'recommendations' && agents > options.recommendMax) continue;
       process.stderr.write(`  ${agents} agents: ${phase}…\n`);
       const result =
         phase === 'check'
           ? runCli(file, options.runs)
-          : runChild(phase, file, phase === 'leak' || phase === 'straightforward' || phase === 'recommendations' ? 1 : options.runs);
+          : runChild(phase, file, phase === 'leak' || phase === 'tui' || phase === 'straightforward' || phase === 'recommendations' ? 1 : options.runs);
       if (!results.has(phase)) results.set(phase, new Map());
       results.get(phase)!.set(agents, result);
     }
@@ -202,6 +202,17 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
         return `${n.toLocaleString('en-US')} agents p50 ${ms(notes.p50 as number)} ms, p95 ${ms(notes.p95 as number)} ms, p99 ${ms(notes.p99 as number)} ms`;
       })
       .join('; ')} (target: p95 < 5 ms).`);
+  }
+  const tui = results.get('tui');
+  if (tui) {
+    lines.push(
+      `TUI background work, longest turn of the event loop (a key waits at most that long, plus one frame): ${sizes
+        .map((n) => {
+          const notes = tui.get(n)!.notes!;
+          return `${n.toLocaleString('en-US')} agents: on open ${ms(notes.openLongestTurnMs as number)} ms (all settled in ${ms(notes.openSettledMs as number)} ms), after a what-if change ${ms(notes.whatIfLongestTurnMs as number)} ms (settled in ${ms(notes.whatIfSettledMs as number)} ms)`;
+        })
+        .join('; ')} (targets: no turn over 100 ms, a what-if edit under 50 ms).`,
+    );
   }
   const straight = results.get('straightforward');
   if (straight) {

@@ -4,7 +4,7 @@
  * turn of the event loop, and the recommendations off the thread. Each job
  * can be cancelled when its model is closed or replaced.
  */
-import { compareFindings, runCheck } from '../analyses/check/engine.js';
+import { compareFindings, ModelCheck, ruleOutcomes } from '../analyses/check/engine.js';
 import type { Finding } from '../analyses/check/types.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
 import { RULES } from '../analyses/rules/index.js';
@@ -144,6 +144,8 @@ export class FindingsJob {
 
   constructor(loaded: LoadedModel, analysis: AnalysisSession, risk: RiskJob, check: CheckSettings, schedule: Scheduler, notify: () => void) {
     const found: Finding[] = [];
+    let model: ModelCheck | undefined;
+    const outcomes = ruleOutcomes(RULES, check.policy);
     const runRule = (index: number) => {
       this.pending = undefined;
       if (this.cancelled) return;
@@ -152,14 +154,14 @@ export class FindingsJob {
         notify();
         return;
       }
-      const report = runCheck([loaded], {
+      model ??= new ModelCheck(loaded, {
         policy: check.policy,
         today: check.today,
         failOn: 'high',
-        rules: [RULES[index]],
         prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
-      });
-      found.push(...report.findings);
+      }, outcomes);
+      const rule = RULES[index];
+      if (outcomes.get(rule.id)!.enabled) found.push(...model.run(rule));
       this.rulesDone = index + 1;
       this.pending = schedule(() => runRule(index + 1));
     };

@@ -65,6 +65,12 @@ export class ModelSession {
     return this.loaded.file;
   }
 
+  /** Whether background work is still under way (badges, findings, recommendations, the what-if variant). */
+  get busy(): boolean {
+    const w = this.whatIf;
+    return !this.risk.finished || !(this.findings?.done ?? true) || !(this.recommendations?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
+  }
+
   dispose(): void {
     this.risk.cancel();
     this.findings?.cancel();
@@ -143,10 +149,7 @@ export class TuiStore {
 
   /** Whether background work is still under way (badges, findings, a what-if variant). */
   get busy(): boolean {
-    const session = this.session;
-    if (!session) return false;
-    const w = session.whatIf;
-    return !session.risk.finished || !(session.findings?.done ?? true) || !(session.recommendations?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
+    return this.session?.busy ?? false;
   }
 
   /** Opens a model file and watches it; returns whether it is valid. */

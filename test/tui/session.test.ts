@@ -1,9 +1,12 @@
 /** The session caches analyses, computes risk in slices, and carries what-if changes across reloads. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/analyses/check/engine.js';
 import { totalRisk, worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { BULK_FROM_CREDENTIALS } from '../../src/tui/background.js';
 import { TuiStore } from '../../src/tui/session.js';
-import { analysis } from '../helpers/model.js';
+import { policy } from '../helpers/check.js';
+import { analysis, load } from '../helpers/model.js';
 import { ManualScheduler, MemoryFiles } from './helpers.js';
 import { BAD_MODEL, TOKEN_MODEL, manyCredentials } from './models.js';
 
@@ -40,6 +43,27 @@ describe('session', () => {
     const expected = worstCases(analysis(text));
     expect(job.totalRisk).toBe(totalRisk(expected));
     expect(JSON.stringify(store.session!.analysis.knownWorstCase(expected[7].credential))).toBe(JSON.stringify(expected[7]));
+    store.dispose();
+  });
+
+  it('shows the same findings as leakradius check, one rule per turn, under a policy that disables and accepts', () => {
+    const file = 'models/orchestrator.yaml';
+    const text = readFileSync(file, 'utf8');
+    const settings = { policy: policy('kind: policy\nversion: 1\nrules: { LR016: { enabled: false }, LR001: { severity: low } }\naccept:\n  - { finding: "LR005@credential:*", owner: sec-team, reason: workshop, expires: 2030-01-01 }\n'), today: '2026-01-01' };
+    const scheduler = new ManualScheduler();
+    const store = new TuiStore(new MemoryFiles({ [file]: text }), { files: [], open: file, check: settings }, scheduler.schedule);
+    let turns = 0;
+    while (scheduler.pending > 0) {
+      scheduler.runOne();
+      turns++;
+    }
+    const shown = store.session!.findings!.findings!;
+    const expected = runCheck([load(text, file)], { ...settings, failOn: 'high' }).findings;
+    expect(turns).toBeGreaterThan(16); // the 16 rules, a turn each
+    expect(shown.some((f) => f.rule === 'LR016')).toBe(false);
+    expect(shown.filter((f) => f.rule === 'LR005').every((f) => f.status === 'accepted')).toBe(true);
+    expect(shown.find((f) => f.rule === 'LR001')?.severity).toBe('low');
+    expect(JSON.stringify(shown)).toBe(JSON.stringify(expected));
     store.dispose();
   });
 

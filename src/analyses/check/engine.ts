@@ -37,37 +37,22 @@ export interface PreparedModel {
   readonly worstCases?: ReadonlyMap<string, WorstCase>;
 }
 
-type Draft = Omit<Finding, 'status' | 'acceptance' | 'baseline' | 'fails'>;
 
 export function runCheck(models: readonly LoadedModel[], options: CheckOptions): CheckReport {
   const catalogue = options.rules ?? RULES;
   const outcomes = ruleOutcomes(catalogue, options.policy);
   const enabled = catalogue.filter((r) => outcomes.get(r.id)!.enabled);
-  const policyAcceptances = options.policy.accept.map((acceptance, i): LocatedAcceptance => ({
-    acceptance,
-    source: 'policy',
-    file: options.policy.file ?? '(policy)',
-    ...(options.policy.acceptLocations[i] ?? { line: 1, column: 1 }),
-  }));
-  const policyCandidates = policyAcceptances.map((located) => ({ pattern: acceptancePattern(located.acceptance.finding), located }));
-  const used = new Set<LocatedAcceptance>();
+  const policyAcceptances = locatedPolicyAcceptances(options.policy);
   const findings: Finding[] = [];
   const credentials: CredentialSummary[] = [];
   const stale: StaleAcceptance[] = [];
+  const used = new Set<LocatedAcceptance>();
 
   for (const loaded of models) {
-    const { drafts, summaries } = checkModel(loaded, enabled, options.policy, outcomes, options.prepared?.(loaded));
-    credentials.push(...summaries);
-    const own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({ acceptance, source: 'model', file: loaded.file, ...loaded.sourceMap.locate(acceptance.path) }));
-    const candidates = [...policyCandidates, ...own.map((located) => ({ pattern: acceptancePattern(located.acceptance.finding), located }))];
-    for (const d of drafts) {
-      const verdict = verdictFor(d.id, candidates, options.today, used);
-      const baseline = options.baseline ? (options.baseline.findings.has(findingKey(d.file, d.id)) ? 'existing' : 'new') : undefined;
-      const status = verdict.status;
-      const fails = status !== 'accepted' && severityRank(d.severity) >= severityRank(options.failOn) && (baseline !== 'existing' || status === 'expired');
-      findings.push({ ...d, status, acceptance: verdict.status === 'open' ? undefined : verdict.by, baseline, fails });
-    }
-    for (const a of own) if (!used.has(a)) stale.push({ ...a, expired: !inForce(a.acceptance, options.today) });
+    const check = new ModelCheck(loaded, options, outcomes, policyAcceptances, used);
+    for (const rule of enabled) findings.push(...check.run(rule));
+    credentials.push(...check.summaries());
+    stale.push(...check.staleOwnAcceptances());
   }
   for (const a of policyAcceptances) if (!used.has(a)) stale.push({ ...a, expired: !inForce(a.acceptance, options.today) });
 
@@ -92,50 +77,95 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
   };
 }
 
-/** One model: every enabled rule's findings, located and rated, and every credential's worst case. */
-export function checkModel(
-  loaded: LoadedModel,
-  rules: readonly Rule[],
-  policy: Policy,
-  outcomes: ReadonlyMap<string, RuleOutcome> = ruleOutcomes(rules, policy),
-  prepared?: PreparedModel,
-): { drafts: Draft[]; summaries: CredentialSummary[] } {
-  const ctx = prepared?.ctx ?? prepareAnalysis(loaded.model, loaded.relations);
-  let cases: ReadonlyMap<string, WorstCase> | undefined = prepared?.worstCases;
-  let facts: DelegationFacts | undefined;
-  const input: RuleInput = {
-    ctx,
-    thresholds: policy.thresholds,
-    // Shared by every rule that needs them, and computed only if one does.
-    worstCases: () => (cases ??= new Map(worstCases(ctx).map((w) => [w.credential, w]))),
-    delegation: () => (facts ??= delegationFacts(ctx)),
-  };
-  const drafts: Draft[] = [];
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    for (const f of rule.check(input)) {
+/**
+ * The check of one model, a rule at a time: the analyses the rules share
+ * (worst cases, delegation facts) are computed once, on first use, so the TUI
+ * can run one rule per turn of its event loop at no extra cost.
+ */
+export class ModelCheck {
+  private readonly input: RuleInput;
+  private readonly seen = new Set<string>();
+  private readonly own: LocatedAcceptance[];
+  private readonly candidates: readonly AcceptanceCandidate[];
+
+  constructor(
+    private readonly loaded: LoadedModel,
+    private readonly options: CheckOptions,
+    private readonly outcomes: ReadonlyMap<string, RuleOutcome> = ruleOutcomes(options.rules ?? RULES, options.policy),
+    policyAcceptances: readonly LocatedAcceptance[] = locatedPolicyAcceptances(options.policy),
+    /** Acceptances that matched a finding, shared across models so a policy's stale ones are known. */
+    private readonly used = new Set<LocatedAcceptance>(),
+  ) {
+    const prepared = options.prepared?.(loaded);
+    const ctx = prepared?.ctx ?? prepareAnalysis(loaded.model, loaded.relations);
+    let cases: ReadonlyMap<string, WorstCase> | undefined = prepared?.worstCases;
+    let facts: DelegationFacts | undefined;
+    this.input = {
+      ctx,
+      thresholds: options.policy.thresholds,
+      worstCases: () => (cases ??= new Map(worstCases(ctx).map((w) => [w.credential, w]))),
+      delegation: () => (facts ??= delegationFacts(ctx)),
+    };
+    this.own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({ acceptance, source: 'model', file: loaded.file, ...loaded.sourceMap.locate(acceptance.path) }));
+    this.candidates = [...policyAcceptances, ...this.own].map((located) => ({ pattern: acceptancePattern(located.acceptance.finding), located }));
+  }
+
+  /** One rule's findings, located, rated and given their acceptance status; a finding another rule already gave is not repeated. */
+  run(rule: Rule): Finding[] {
+    const { loaded, options } = this;
+    const severity = this.outcomes.get(rule.id)?.severity ?? rule.severity;
+    const out: Finding[] = [];
+    for (const f of rule.check(this.input)) {
       const element = elementRef(f.element);
       const id = `${rule.id}@${element}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
       const path = f.fallback !== undefined && !loaded.sourceMap.has(f.path) ? f.fallback : f.path;
       const { line, column } = loaded.sourceMap.locate(path);
-      drafts.push({ id, rule: rule.id, element, severity: outcomes.get(rule.id)!.severity, message: f.message, file: loaded.file, line, column, path: formatPath(path) });
+      const verdict = verdictFor(id, this.candidates, options.today, this.used);
+      const baseline = options.baseline ? (options.baseline.findings.has(findingKey(loaded.file, id)) ? 'existing' : 'new') : undefined;
+      const status = verdict.status;
+      const fails = status !== 'accepted' && severityRank(severity) >= severityRank(options.failOn) && (baseline !== 'existing' || status === 'expired');
+      out.push({ id, rule: rule.id, element, severity, message: f.message, file: loaded.file, line, column, path: formatPath(path), status, acceptance: verdict.status === 'open' ? undefined : verdict.by, baseline, fails });
     }
+    return out;
   }
-  const summaries = [...input.worstCases().values()].map(
-    (w): CredentialSummary => ({
-      file: loaded.file,
-      credential: w.credential,
-      ...loaded.sourceMap.locate(loaded.relations.credential.get(w.credential)?.path ?? []),
-      score: w.score,
-      exposureWindow: w.exposureWindow,
-      revocationLag: w.revocationLag,
-      timeWeightedScore: w.timeWeightedScore,
-      highImpact: [...w.highImpact].sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action)),
-    }),
-  );
-  return { drafts, summaries };
+
+  /** Every credential's worst case, located in the file, for the report and the baseline. */
+  summaries(): CredentialSummary[] {
+    const { loaded } = this;
+    return [...this.input.worstCases().values()].map(
+      (w): CredentialSummary => ({
+        file: loaded.file,
+        credential: w.credential,
+        ...loaded.sourceMap.locate(loaded.relations.credential.get(w.credential)?.path ?? []),
+        score: w.score,
+        exposureWindow: w.exposureWindow,
+        revocationLag: w.revocationLag,
+        timeWeightedScore: w.timeWeightedScore,
+        highImpact: [...w.highImpact].sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action)),
+      }),
+    );
+  }
+
+  /** The model's own acceptances that matched no finding of the rules run so far. */
+  staleOwnAcceptances(): StaleAcceptance[] {
+    return this.own.filter((a) => !this.used.has(a)).map((a) => ({ ...a, expired: !inForce(a.acceptance, this.options.today) }));
+  }
+}
+
+interface AcceptanceCandidate {
+  readonly pattern: RegExp;
+  readonly located: LocatedAcceptance;
+}
+
+function locatedPolicyAcceptances(policy: Policy): LocatedAcceptance[] {
+  return policy.accept.map((acceptance, i): LocatedAcceptance => ({
+    acceptance,
+    source: 'policy',
+    file: policy.file ?? '(policy)',
+    ...(policy.acceptLocations[i] ?? { line: 1, column: 1 }),
+  }));
 }
 
 export function ruleOutcomes(rules: readonly Rule[], policy: Policy): Map<string, RuleOutcome> {

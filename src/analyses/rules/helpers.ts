@@ -6,17 +6,24 @@ import type { AnalysisContext } from '../context.js';
 import type { PairRef } from '../simulation/worst-case.js';
 
 /** For every credential, the agents that can act with it (their own, their tools', or handed over by delegation), in model order. */
-export function agentsActingWith(ctx: AnalysisContext): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function agentsActingWith(ctx: AnalysisContext): ReadonlyMap<string, readonly string[]> {
+  let out = actingWith.get(ctx);
+  if (out) return out;
+  const sets = new Map<string, Set<string>>();
   for (const a of ctx.model.agents) {
     for (const c of ctx.relations.available.get(a.id) ?? []) {
-      const list = out.get(c);
-      if (!list) out.set(c, [a.id]);
-      else if (!list.includes(a.id)) list.push(a.id);
+      const set = sets.get(c);
+      if (set) set.add(a.id);
+      else sets.set(c, new Set([a.id]));
     }
   }
+  out = new Map([...sets].map(([c, agents]) => [c, [...agents]]));
+  actingWith.set(ctx, out);
   return out;
 }
+
+/** Five rules ask; a shared credential has thousands of agents, so it is worked out once per analysed model. */
+const actingWith = new WeakMap<AnalysisContext, ReadonlyMap<string, readonly string[]>>();
 
 /** How long a leaked instance can live: the ttl, or the refresh limit of a refreshable credential. */
 export function usableLife(c: Credential): Seconds {

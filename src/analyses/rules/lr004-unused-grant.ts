@@ -19,43 +19,58 @@ export const LR004: Rule = {
     if (ctx.model.workflows.length === 0) return [];
     const used = usedGrants(ctx);
     const actors = agentsActingWith(ctx);
+    // `invoke` on an agent is used when an agent acting with the credential delegates to it in a workflow.
+    const isUsed = (credential: string, kind: string, target: string, action: string): boolean =>
+      kind === 'agent' && action === 'invoke'
+        ? (actors.get(credential) ?? []).some((a) => used.delegates.get(a)?.has(target) ?? false)
+        : used.actions.has(key(credential, kind, target, action));
     const out: RuleFinding[] = [];
     for (const c of ctx.model.credentials) {
       if (!actors.has(c.id)) continue; // no agent acts with it: not an agent's over-privilege
-      const unused: { text: string; path: DocPath }[] = [];
+      let unused = 0;
+      let first: DocPath | undefined;
+      const shown: string[] = [];
       for (const g of c.grants) {
         g.actions.forEach((action, k) => {
-          if (!used.has(key(c.id, g.target.kind, g.target.id, action))) unused.push({ text: `${g.target.id}:${action}`, path: [...g.path, 'actions', k] });
+          if (isUsed(c.id, g.target.kind, g.target.id, action)) return;
+          first ??= [...g.path, 'actions', k];
+          if (shown.length < SHOWN) shown.push(quote(`${g.target.id}:${action}`).slice(1, -1));
+          unused++;
         });
       }
-      if (unused.length === 0) continue;
-      const shown = unused.slice(0, 6).map((u) => quote(u.text).slice(1, -1));
-      const more = unused.length > shown.length ? ` and ${unused.length - shown.length} more` : '';
+      if (first === undefined) continue;
+      const more = unused > shown.length ? ` and ${unused - shown.length} more` : '';
       out.push({
         element: { kind: 'credential', id: c.id },
-        path: unused[0].path,
-        message: `credential ${quote(c.id)} grants ${plural(unused.length, 'action')} no workflow uses: ${shown.join(', ')}${more}`,
+        path: first,
+        message: `credential ${quote(c.id)} grants ${plural(unused, 'action')} no workflow uses: ${shown.join(', ')}${more}`,
       });
     }
     return out;
   },
 };
 
+/** Unused actions named in a finding; the rest are counted. */
+const SHOWN = 6;
+
 function key(credential: string, kind: string, target: string, action: string): string {
   return `${credential}\u0000${kind}\u0000${target}\u0000${action}`;
 }
 
-/** Grants a workflow step exercises: resource actions through the step's credentials, `invoke` on an agent through a delegate step. */
-function usedGrants(ctx: AnalysisContext): Set<string> {
-  const used = new Set<string>();
+/** What the workflows exercise: resource actions through each step's credentials, and which agents delegate to which. */
+function usedGrants(ctx: AnalysisContext): { actions: Set<string>; delegates: Map<string, Set<string>> } {
+  const actions = new Set<string>();
+  const delegates = new Map<string, Set<string>>();
   for (const w of ctx.model.workflows) {
     for (const step of w.steps) {
       if (step.kind === 'action') {
-        for (const c of stepCredentials(step, w.agent, ctx.relations)) used.add(key(c, 'resource', step.resource, step.action));
+        for (const c of stepCredentials(step, w.agent, ctx.relations)) actions.add(key(c, 'resource', step.resource, step.action));
       } else {
-        for (const c of ctx.relations.available.get(w.agent) ?? []) used.add(key(c, 'agent', step.to, 'invoke'));
+        let to = delegates.get(w.agent);
+        if (!to) delegates.set(w.agent, (to = new Set()));
+        to.add(step.to);
       }
     }
   }
-  return used;
+  return { actions, delegates };
 }

@@ -23,6 +23,7 @@ import { checkSchema } from '../../model/schema-check.js';
 import { parseYaml } from '../../yaml/parse.js';
 import { measure, median, percentile, type Sample } from './measure.js';
 import { straightforwardWorstCase } from './straightforward.js';
+import { tuiTurns } from './tui.js';
 
 export interface PhaseResult {
   readonly samples: readonly Sample[];
@@ -30,7 +31,7 @@ export interface PhaseResult {
   readonly notes?: Record<string, number | string | boolean>;
 }
 
-type Phase = (file: string, runs: number) => PhaseResult;
+type Phase = (file: string, runs: number) => PhaseResult | Promise<PhaseResult>;
 
 function repeat<T>(runs: number, setup: () => T, phase: (input: T) => unknown): PhaseResult {
   const input = setup();
@@ -114,6 +115,8 @@ export const PHASES: Readonly<Record<string, Phase>> = {
     const samples = [measure(() => sample.slice(0, 200).map((c) => simulateLeak(ctx, { credential: ctx.index.credentials[c] })))];
     return { samples, notes: { p50: median(times), p95: percentile(times, 0.95), p99: percentile(times, 0.99), max: percentile(times, 1), leaks: times.length } };
   },
+  // The TUI's background work on open and after one what-if change: the longest turn is how long a key can wait.
+  tui: (file) => tuiTurns(loaded(file), read(file)),
   straightforward: (file) => {
     // One search per credential over the graphology graph, nothing shared: timed on a fixed sample, extrapolated.
     const ctx = context(file);

@@ -1,0 +1,52 @@
+/**
+ * The TUI on a big model, without a terminal: a model session opened with a
+ * scheduler that times every turn of background work (worst cases, findings,
+ * a what-if variant). Input is read between turns, so the longest turn is the
+ * longest a key can wait before the TUI even sees it.
+ */
+import { DEFAULT_POLICY } from '../../model/policy.js';
+import type { LoadedModel } from '../../model/load.js';
+import { ModelSession, type Scheduler } from '../../tui/session.js';
+import type { PhaseResult } from './phases.js';
+
+export async function tuiTurns(loaded: LoadedModel, text: string): Promise<PhaseResult> {
+  const turns: { stage: string; ms: number }[] = [];
+  let stage = 'open';
+  const schedule: Scheduler = (work, delayMs) => {
+    const run = () => {
+      const start = performance.now();
+      work();
+      turns.push({ stage, ms: performance.now() - start });
+    };
+    if (delayMs !== undefined && delayMs > 0) {
+      const timer = setTimeout(run, delayMs);
+      return { cancel: () => clearTimeout(timer) };
+    }
+    const handle = setImmediate(run);
+    return { cancel: () => clearImmediate(handle) };
+  };
+  let start = performance.now();
+  const session = new ModelSession(loaded, text, schedule, () => undefined, { check: { policy: DEFAULT_POLICY, today: '2026-01-01' } });
+  const openMs = performance.now() - start;
+  await settled(session);
+  const openSettledMs = performance.now() - start;
+  stage = 'what-if';
+  start = performance.now();
+  session.whatIf.change(loaded.model.credentials[0].id, 'ttl', '1h');
+  await settled(session);
+  const whatIfSettledMs = performance.now() - start;
+  session.dispose();
+  const longest = (name: string) => Math.max(0, ...turns.filter((t) => t.stage === name).map((t) => t.ms));
+  return {
+    samples: [{ ms: openSettledMs, peakMb: Number.NaN, baseMb: 0 }],
+    notes: { openMs, openSettledMs, openLongestTurnMs: longest('open'), whatIfSettledMs, whatIfLongestTurnMs: longest('what-if'), turns: turns.length },
+  };
+}
+
+/** Resolves once every background job of the session and its what-if variant has finished. */
+function settled(session: ModelSession): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = () => (session.busy ? setTimeout(poll, 5) : resolve());
+    poll();
+  });
+}
