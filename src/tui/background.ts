@@ -161,7 +161,7 @@ export class FindingsJob {
         prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
       }, outcomes);
       const rule = RULES[index];
-      if (outcomes.get(rule.id)!.enabled) found.push(...model.run(rule));
+      if (outcomes.get(rule.id)!.enabled) for (const f of model.run(rule)) found.push(f);
       this.rulesDone = index + 1;
       this.pending = schedule(() => runRule(index + 1));
     };

@@ -92,6 +92,28 @@ describe('leakradius check: exit codes', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('exits 2 with every diagnostic of a file that has 150,000 problems, not an internal error', () => {
+    const entries = 150_000;
+    const dir = workspace({ 'models/many.yaml': `version: 1\ncredentials:\n${'  - {}\n'.repeat(entries)}` });
+    const r = cli(['check', 'models'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(entries);
+    // The last entry sits on line 2 + 150,000; its column is that of `{}` after `  - `.
+    expect(lines.at(-1)).toBe(`models/many.yaml:${2 + entries}:5: credential #${entries}: missing required field "id"`);
+  });
+
+  it('reports every credential of a model of 140,000', () => {
+    const count = 140_000;
+    const credentials = Array.from({ length: count }, (_, i) => `  - { id: c${i}, ttl: 1h }\n`).join('');
+    const dir = workspace({ 'models/wide.yaml': `version: 1\ncredentials:\n${credentials}` });
+    const r = cli(['check', 'models', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0); // no agent holds them: nothing to find
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { credentials: unknown[] };
+    expect(report.credentials).toHaveLength(count);
+  });
+
   it('exits 2 on an invalid policy, a missing input, a bad baseline and bad usage', () => {
     const badPolicy = 'kind: policy\nversion: 1\nthresholds: { maxDelegationDepth: zero }\n';
     const dir = workspace({ 'models/clean.yaml': CLEAN, 'policy.yaml': badPolicy, 'b.json': '{"tool":"other"}' });

@@ -17,6 +17,7 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Reco
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -50,9 +50,10 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
 
   for (const loaded of models) {
     const check = new ModelCheck(loaded, options, outcomes, policyAcceptances, used);
-    for (const rule of enabled) findings.push(...check.run(rule));
-    credentials.push(...check.summaries());
-    stale.push(...check.staleOwnAcceptances());
+    // Appended one by one: spreading a list of 100,000 into push() overflows the stack.
+    for (const rule of enabled) appendAll(findings, check.run(rule));
+    appendAll(credentials, check.summaries());
+    appendAll(stale, check.staleOwnAcceptances());
   }
   for (const a of policyAcceptances) if (!used.has(a)) stale.push({ ...a, expired: !inForce(a.acceptance, options.today) });
 
@@ -157,6 +158,10 @@ export class ModelCheck {
 interface AcceptanceCandidate {
   readonly pattern: RegExp;
   readonly located: LocatedAcceptance;
+}
+
+function appendAll<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function locatedPolicyAcceptances(policy: Policy): LocatedAcceptance[] {

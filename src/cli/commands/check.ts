@@ -43,10 +43,11 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const models = requireModels(args.inputs);
       const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
       const root = repositoryRoot();
+      const uris = new Map<string, string>(); // one per model file, asked once per finding
       const text = renderCheck(report, args.format, {
         style: args.output === undefined || args.output === '-' ? styleFor(shell) : createStyle(false), // never colour in a file
         version: packageVersion(),
-        uriFor: (file) => repositoryUri(file, root),
+        uriFor: (file) => uris.get(file) ?? uris.set(file, repositoryUri(file, root)).get(file)!,
       });
       emit(shell, text, args.output);
       shell.exitCode = report.failed ? EXIT.findings : EXIT.ok;
@@ -62,7 +63,7 @@ function requireModels(inputs: readonly string[]): LoadedModel[] {
   for (const file of files) {
     const result = loadModelFile(file);
     if (result.ok) models.push(result.loaded);
-    else invalid.push(...result.diagnostics);
+    else for (const d of result.diagnostics) invalid.push(d); // not push(...): a hostile file can have 100,000
   }
   if (invalid.length > 0) throw new InputError(invalid);
   return models;
