@@ -64,6 +64,47 @@ export const COLUMNS: Record<PaneId, readonly Column[]> = {
 
 const join = (items: readonly string[]) => (items.length === 0 ? '-' : items.map(s).join(', '));
 
+/** Items a detail line names before it counts the rest: a key shared by thousands of agents must not fill the pane (or slow each frame). */
+const DETAIL_ITEMS = 12;
+
+const joinSome = (items: readonly string[]) =>
+  items.length <= DETAIL_ITEMS ? join(items) : `${join(items.slice(0, DETAIL_ITEMS))} and ${(items.length - DETAIL_ITEMS).toLocaleString('en-US')} more`;
+
+/** The fields left to their defaults, by element: looked up for each frame's selected row, so indexed once per model. */
+function assumedFields(model: Model, element: string): readonly string[] {
+  let index = assumedIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const a of model.assumptions) push(index, a.element, a.field);
+    assumedIndex.set(model, index);
+  }
+  return index.get(element) ?? [];
+}
+
+const assumedIndex = new WeakMap<Model, Map<string, string[]>>();
+
+/** The agents that use each tool and the credentials that grant on each resource, in model order, once per model. */
+function usersOf(model: Model): { tools: Map<string, string[]>; resources: Map<string, string[]> } {
+  let users = usersIndex.get(model);
+  if (users) return users;
+  users = { tools: new Map(), resources: new Map() };
+  for (const a of model.agents) for (const t of new Set(a.tools)) push(users.tools, t, a.id);
+  for (const c of model.credentials) {
+    const targets = new Set(c.grants.filter((g) => g.target.kind === 'resource').map((g) => g.target.id));
+    for (const r of targets) push(users.resources, r, c.id);
+  }
+  usersIndex.set(model, users);
+  return users;
+}
+
+const usersIndex = new WeakMap<Model, { tools: Map<string, string[]>; resources: Map<string, string[]> }>();
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Credential rows without their badge (it is added for the visible rows only). */
 export function credentialRows(model: Model): Row[] {
   return model.credentials.map((c) => ({
@@ -145,12 +186,12 @@ export function detailLines(model: Model, relations: Relations, pane: PaneId, ke
     case 'credentials': {
       const c = relations.credential.get(key);
       if (!c) return [];
-      const assumed = model.assumptions.filter((a) => a.element === `credential:${c.id}`).map((a) => a.field);
+      const assumed = assumedFields(model, `credential:${c.id}`);
       const lines = [
         `${s(c.id)}${c.name ? ` · ${s(c.name)}` : ''}${c.kind ? ` (${s(c.kind)})` : ''}`,
         `ttl ${duration(c.ttl)}${c.maxLifetime !== undefined ? `, refreshable for ${duration(c.maxLifetime)}` : ''} · ${c.issuance} · ${c.binding} · revocation ${c.revocation.mode}, propagation ${duration(c.revocation.propagation)}`,
-        `subject ${c.subject} · exposure ${join(relations.exposure.get(c.id) ?? [])} · held by ${join(relations.holders.get(c.id) ?? [])}`,
-        `grants ${join(c.grants.map((g) => `${g.target.id}:${g.actions.join('/')}`))}`,
+        `subject ${c.subject} · exposure ${join(relations.exposure.get(c.id) ?? [])} · held by ${joinSome(relations.holders.get(c.id) ?? [])}`,
+        `grants ${joinSome(c.grants.map((g) => `${g.target.id}:${g.actions.join('/')}`))}`,
       ];
       if (worst) {
         lines.push(
@@ -170,26 +211,26 @@ export function detailLines(model: Model, relations: Relations, pane: PaneId, ke
         `${s(a.id)}${a.name ? ` · ${s(a.name)}` : ''}${a.owner ? ` · owner ${s(a.owner)}` : ''}`,
         a.purpose ? `purpose: ${s(a.purpose)}` : 'purpose: -',
         `identity ${a.identity.kind}${a.identity.id ? ` ${s(a.identity.id)}` : ''} · ${a.autonomy}${a.environment ? ` · ${s(a.environment)}` : ''}`,
-        `holds ${join(a.credentials)} · tools ${join(a.tools)}`,
-        `can act with ${join(relations.available.get(a.id) ?? [])}`,
-        `delegates ${join(a.delegates.map((d) => `${d.to} (${d.mode}${d.credential ? ` → ${d.credential}` : ''})`))}`,
+        `holds ${joinSome(a.credentials)} · tools ${joinSome(a.tools)}`,
+        `can act with ${joinSome(relations.available.get(a.id) ?? [])}`,
+        `delegates ${joinSome(a.delegates.map((d) => `${d.to} (${d.mode}${d.credential ? ` → ${d.credential}` : ''})`))}`,
       ];
     }
     case 'tools': {
       const t = relations.tool.get(key);
       if (!t) return [];
-      const users = model.agents.filter((a) => a.tools.includes(t.id)).map((a) => a.id);
-      return [`${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`, `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`, `used by ${join(users)}`];
+      const users = usersOf(model).tools.get(t.id) ?? [];
+      return [`${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`, `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`, `used by ${joinSome(users)}`];
     }
     case 'resources': {
       const r = relations.resource.get(key);
       if (!r) return [];
-      const grantedBy = model.credentials.filter((c) => c.grants.some((g) => g.target.kind === 'resource' && g.target.id === r.id)).map((c) => c.id);
+      const grantedBy = usersOf(model).resources.get(r.id) ?? [];
       return [
         `${s(r.id)}${r.name ? ` · ${s(r.name)}` : ''} (${s(r.kind)})`,
         `sensitivity ${r.sensitivity}${r.environment ? ` · ${s(r.environment)}` : ''}${r.owner ? ` · owner ${s(r.owner)}` : ''}`,
-        `holds ${join(r.holds)}`,
-        `granted by ${join(grantedBy)}`,
+        `holds ${joinSome(r.holds)}`,
+        `granted by ${joinSome(grantedBy)}`,
       ];
     }
     case 'findings':
