@@ -79,6 +79,7 @@ function statusText(store: TuiStore, state: AppState): string {
     const n = session.whatIf.changeCount;
     return `what-if: ${n} change${n === 1 ? '' : 's'} not saved (w shows them, s there saves a copy)`;
   }
+  if (store.opened?.kind === 'opening') return `opening ${store.opened.file}…`;
   if (store.opened) return `watching ${store.opened.file}: changes on disk reload here`;
   return '';
 }
@@ -97,5 +98,5 @@ function hintLine(screen: Screen, typing: boolean, width: number): string {
     if (next.length + tail.length > width) break;
     line = next;
   }
-  return `${line}${tail}`;
+  return line === '' ? tail.slice(' · '.length) : `${line}${tail}`;
 }

@@ -81,6 +81,7 @@ export type CommandId = Binding['command'];
 export const VIEW_CONTEXTS = {
   picker: ['list', 'picker'],
   errors: ['list'],
+  opening: [],
   inventory: ['list', 'inventory'],
   leak: ['list', 'leak'],
   whatif: ['list', 'whatif'],

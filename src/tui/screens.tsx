@@ -23,6 +23,7 @@ import { ErrorsView } from './views/errors.js';
 import { HelpView, helpRows } from './views/help.js';
 import { InventoryView } from './views/inventory.js';
 import { LeakView, reachedRows } from './views/leak.js';
+import { OpeningView } from './views/opening.js';
 import { PickerView } from './views/picker.js';
 import { ScenariosView, scenarioRows } from './views/scenarios.js';
 import { WhatIfView } from './views/whatif.js';
@@ -66,6 +67,7 @@ export function describeScreen(frame: Frame): Screen {
       const opened = store.opened;
       if (!opened) return pickerScreen(frame);
       if (opened.kind === 'invalid') return errorsScreen(frame, opened.file, opened.diagnostics, true);
+      if (opened.kind === 'opening') return openingScreen(frame, opened.file, opened.characters);
       switch (state.view) {
         case 'inventory':
           return inventoryScreen(frame, opened.session);
@@ -140,6 +142,10 @@ function errorsScreen({ state, width, height }: Frame, file: string, diagnostics
     hints: [['move', 'move'], ['back', 'back']],
     body: <ErrorsView file={file} diagnostics={diagnostics} cursor={cursor} width={width} height={height} watching={watching} />,
   };
+}
+
+function openingScreen({ width }: Frame, file: string, characters: number): Screen {
+  return { title: s(file), viewName: 'opening', contexts: VIEW_CONTEXTS.opening, hints: [], body: <OpeningView file={file} characters={characters} width={width} /> };
 }
 
 const NO_ROWS: readonly Row[] = [];

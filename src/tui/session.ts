@@ -79,7 +79,14 @@ export class ModelSession {
   }
 }
 
-export type Opened = { kind: 'model'; file: string; session: ModelSession } | { kind: 'invalid'; file: string; diagnostics: readonly Diagnostic[] };
+export type Opened =
+  | { kind: 'model'; file: string; session: ModelSession }
+  | { kind: 'invalid'; file: string; diagnostics: readonly Diagnostic[] }
+  /** A large file read after the first frame, so the screen says what is happening. */
+  | { kind: 'opening'; file: string; characters: number };
+
+/** From this size a model is loaded after a frame that says so: 24 MB take seconds to parse and check. */
+export const OPEN_LATER_CHARACTERS = 1_000_000;
 
 export interface ScenarioEntry {
   readonly file: string;
@@ -149,17 +156,31 @@ export class TuiStore {
 
   /** Whether background work is still under way (badges, findings, a what-if variant). */
   get busy(): boolean {
-    return this.session?.busy ?? false;
+    return this.opened?.kind === 'opening' || (this.session?.busy ?? false);
   }
 
-  /** Opens a model file and watches it; returns whether it is valid. */
-  open(file: string): boolean {
+  /** Opens a model file and watches it; a large one is loaded on the next turn, after a frame that says so. */
+  open(file: string): void {
     this.close();
-    this.read(file);
-    if (this.watching) this.unwatch = this.io.watch(file, () => this.reload());
-    this.bump();
-    return this.opened?.kind === 'model';
+    const source = this.io.readText(file);
+    const load = () => {
+      this.read(file, undefined, source);
+      if (this.watching) this.unwatch = this.io.watch(file, () => this.reload());
+      this.bump();
+    };
+    if (source.ok && source.text.length >= OPEN_LATER_CHARACTERS) {
+      this.opened = { kind: 'opening', file, characters: source.text.length };
+      this.pendingOpen = this.schedule(() => {
+        this.pendingOpen = undefined;
+        load();
+      }, 1);
+      this.bump();
+      return;
+    }
+    load();
   }
+
+  private pendingOpen?: { cancel(): void };
 
   /** Reads the open file again (it changed on disk); the what-if changes carry over. */
   reload(): void {
@@ -172,8 +193,7 @@ export class TuiStore {
     this.bump();
   }
 
-  private read(file: string, previous?: ModelSession): void {
-    const source = this.io.readText(file);
+  private read(file: string, previous?: ModelSession, source = this.io.readText(file)): void {
     if (!source.ok) {
       this.lastText = undefined;
       this.opened = { kind: 'invalid', file, diagnostics: source.diagnostics };
@@ -197,6 +217,8 @@ export class TuiStore {
   }
 
   close(): void {
+    this.pendingOpen?.cancel();
+    this.pendingOpen = undefined;
     this.unwatch?.();
     this.unwatch = undefined;
     this.session?.dispose();

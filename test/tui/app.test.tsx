@@ -32,6 +32,18 @@ function lineWith(frame: string, text: string): string {
 }
 
 describe('opening', () => {
+  it('says it is opening a large model before the load holds the terminal, then shows it', async () => {
+    const scheduler = new ManualScheduler();
+    const big = `# ${'padding '.repeat(130_000)}\n${TOKEN_MODEL}`; // 2 + 1,040,000 characters of comment, then the model
+    ui = await drive(new MemoryFiles({ 'models/big.yaml': big }), { open: 'models/big.yaml', scheduler: scheduler.schedule });
+    expect(ui.frame()).toContain(`Opening models/big.yaml (${(big.length / 1e6).toFixed(1)} million characters)`);
+    expect(ui.store.session).toBeUndefined();
+    expect(ui.frame().trimEnd().split('\n').at(-1)).toBe('? help · q quit');
+    scheduler.runOne(); // the load
+    await tick();
+    expect(ui.frame()).toContain('[Credentials 1]');
+  });
+
   it('lists the models to pick from, opens one with Enter and goes back with Esc', async () => {
     ui = await drive(files());
     expect(ui.frame()).toContain('Choose a model (3)');
