@@ -37,7 +37,6 @@ export interface PreparedModel {
   readonly worstCases?: ReadonlyMap<string, WorstCase>;
 }
 
-
 export function runCheck(models: readonly LoadedModel[], options: CheckOptions): CheckReport {
   const catalogue = options.rules ?? RULES;
   const outcomes = ruleOutcomes(catalogue, options.policy);
