@@ -25,6 +25,25 @@ describe('applyEdits', () => {
     expect(DOC).toEqual(before);
   });
 
+  it('writes only copies, for every kind of edit, and leaves untouched parts shared', () => {
+    const frozen = deepFreeze(structuredClone(DOC)); // any write to the input throws
+    const edits: Edit[] = [
+      { op: 'set', path: ['credentials', 1, 'ttl'], old: 'never', value: '1h' },
+      { op: 'append', path: ['agents', 0, 'credentials'], value: 'c1-copy' },
+      { op: 'copy-credential', from: ['credentials', 0], fields: { id: 'c1-copy' }, stored: true },
+      { op: 'remove', path: ['credentials', 0, 'grants', 1], old: null },
+    ];
+    const { document } = applyEdits(frozen, edits);
+    expect(document.credentials!.map((c) => c.id)).toEqual(['c1', 'c2', 'c1-copy']);
+    expect(document.credentials![1].ttl).toBe('1h');
+    expect(document.agents![0].credentials).toEqual(['c1', 'c2', 'c1-copy']);
+    expect(document.resources![0].holds).toEqual(['c1', 'c2', 'c1-copy']); // stored where its original is
+    expect(document.credentials![0].grants).toHaveLength(1);
+    expect(document.credentials![2].grants).toHaveLength(2); // copied before the removal, from the original
+    expect(frozen.credentials![1].ttl).toBe('never');
+    expect(document.credentials![0].grants![0]).toBe(frozen.credentials![0].grants![0]); // no edit reached it: shared
+  });
+
   it('keeps paths to the original indices right whatever else is removed or appended', () => {
     const edits: Edit[] = [
       { op: 'remove', path: ['credentials', 0, 'grants', 0, 'actions', 0], old: 'read' },
@@ -97,3 +116,11 @@ workflows:
     expect(r.effect.after.total).toBe(100);
   });
 });
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -33,49 +33,48 @@ export function grantKey(kind: 'resource' | 'agent', id: string, action: string)
 type Mutable = Record<string, unknown>;
 
 export function applyEdits(document: ModelDocument, edits: readonly Edit[]): Applied {
-  // A JSON copy: nodes that YAML aliases share in the loaded document become separate, so one edit changes one node.
-  const work = JSON.parse(JSON.stringify(document)) as Mutable;
+  const draft = new Draft(document);
+  const work = draft.root;
   const patch: PatchOperation[] = [];
   const sets = new Set<string>();
   for (const edit of edits) {
     if (edit.op !== 'set' || sets.has(key(edit.path))) continue; // the first set of a path wins
     sets.add(key(edit.path));
-    const { parent, last } = container(work, edit.path);
-    const current = (parent as Mutable)[last as string] as Json | undefined;
+    const { parent, last } = draft.container(edit.path);
+    const current = parent[last as string] as Json | undefined;
     if (current === undefined) patch.push({ op: 'add', path: pointer(edit.path), value: edit.value });
     else patch.push({ op: 'test', path: pointer(edit.path), value: current }, { op: 'replace', path: pointer(edit.path), value: edit.value });
-    (parent as Mutable)[last as string] = structuredClone(edit.value);
+    parent[last as string] = structuredClone(edit.value);
   }
 
   for (const edit of edits) {
     if (edit.op !== 'append') continue;
-    const { parent, last } = container(work, edit.path);
-    const list = (parent as Mutable)[last as string] as Json[] | undefined;
+    const { parent, last } = draft.container(edit.path);
+    const list = parent[last as string] as Json[] | undefined;
     if (list === undefined) {
-      (parent as Mutable)[last as string] = [structuredClone(edit.value)];
+      parent[last as string] = [structuredClone(edit.value)];
       patch.push({ op: 'add', path: pointer(edit.path), value: [edit.value] });
     } else if (!list.some((v) => sameJson(v, edit.value))) {
-      list.push(structuredClone(edit.value));
+      (draft.writable(edit.path) as Json[]).push(structuredClone(edit.value));
       patch.push({ op: 'add', path: `${pointer(edit.path)}/-`, value: edit.value });
     }
   }
 
   const copies: { id: string; of: string }[] = [];
-  const credentials = (work.credentials ?? []) as Mutable[];
   for (const edit of edits) {
-    if (edit.op !== 'copy-credential' || credentials.some((c) => c.id === edit.fields.id)) continue;
+    if (edit.op !== 'copy-credential' || ((work.credentials ?? []) as Mutable[]).some((c) => c.id === edit.fields.id)) continue;
     const source = at(work, edit.from) as Mutable;
     const copy = copyOf(source, edit);
-    credentials.push(copy);
-    work.credentials = credentials;
+    work.credentials ??= [];
+    (draft.writable(['credentials']) as Mutable[]).push(copy);
     if (edit.stored) copies.push({ id: edit.fields.id, of: source.id as string });
     patch.push({ op: 'add', path: '/credentials/-', value: copy as Json });
   }
 
   for (const path of removalPaths(work, edits)) {
-    const { parent, last } = container(work, path);
-    patch.push({ op: 'test', path: pointer(path), value: (parent as Json[])[last as number] }, { op: 'remove', path: pointer(path) });
-    (parent as unknown[]).splice(last as number, 1);
+    const { parent, last } = draft.container(path);
+    patch.push({ op: 'test', path: pointer(path), value: (parent as unknown as Json[])[last as number] }, { op: 'remove', path: pointer(path) });
+    (parent as unknown as unknown[]).splice(last as number, 1);
   }
 
   // A copy is stored wherever its original still is.
@@ -84,11 +83,50 @@ export function applyEdits(document: ModelDocument, edits: readonly Edit[]): App
     resources.forEach((r, i) => {
       const holds = r.holds as string[] | undefined;
       if (!holds || !holds.includes(of) || holds.includes(id)) return;
-      holds.push(id);
+      (draft.writable(['resources', i, 'holds']) as string[]).push(id);
       patch.push({ op: 'add', path: `/resources/${i}/holds/-`, value: id });
     });
   }
   return { document: work as unknown as ModelDocument, patch };
+}
+
+/**
+ * The document being edited, copied on write: each object or array on the
+ * path to a change is copied the first time it is written, so the input is
+ * never touched and a node that YAML aliases share is changed in one place
+ * only. Everything no edit reaches stays shared with the input, which makes
+ * measuring a candidate on a large model cheap.
+ */
+class Draft {
+  readonly root: Mutable;
+  private readonly owned = new Set<object>();
+
+  constructor(document: ModelDocument) {
+    this.root = { ...(document as unknown as Mutable) };
+    this.owned.add(this.root);
+  }
+
+  /** The node at `path`, and every container above it, as copies this draft owns. */
+  writable(path: DocPath): unknown {
+    let node: Mutable = this.root;
+    for (const part of path) {
+      const child = node[part as string];
+      if (child === null || typeof child !== 'object') throw new Error(`edit path ${pointer(path)} does not exist in the document`);
+      let own = child as Mutable;
+      if (!this.owned.has(own)) {
+        own = (Array.isArray(child) ? [...child] : { ...child }) as Mutable;
+        this.owned.add(own);
+        node[part as string] = own;
+      }
+      node = own;
+    }
+    return node;
+  }
+
+  /** The owned object or array holding the last part of `path`; a missing container is a fault in a detector. */
+  container(path: DocPath): { parent: Mutable; last: string | number } {
+    return { parent: this.writable(path.slice(0, -1)) as Mutable, last: path[path.length - 1] };
+  }
 }
 
 /**
@@ -164,7 +202,7 @@ function copyOf(source: Mutable, edit: Extract<Edit, { op: 'copy-credential' }>)
 export function editsConflict(a: readonly Edit[], b: readonly Edit[]): boolean {
   for (const x of a) {
     for (const y of b) {
-      if (x.op === 'set' && y.op === 'set' && key(x.path) === key(y.path) && !sameJson(x.value, y.value)) return true;
+      if (x.op === 'set' && y.op === 'set' && samePath(x.path, y.path) && !sameJson(x.value, y.value)) return true;
       if (x.op === 'set' && y.op === 'remove' && isPrefix(y.path, x.path)) return true;
       if (x.op === 'remove' && y.op === 'set' && isPrefix(x.path, y.path)) return true;
       if (x.op === 'copy-credential' && y.op === 'copy-credential' && x.fields.id === y.fields.id) return true;
@@ -185,6 +223,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => sameJson((a as Mutable)[k], (b as Mutable)[k]));
+}
+
+/** Compared part by part: every pair of recommendations is checked for conflicts, so no string is built. */
+function samePath(a: DocPath, b: DocPath): boolean {
+  return a.length === b.length && isPrefix(a, b);
 }
 
 function isPrefix(prefix: DocPath, path: DocPath): boolean {
@@ -213,11 +256,4 @@ function at(root: unknown, path: DocPath): unknown {
     node = (node as Mutable)[part as string];
   }
   return node;
-}
-
-/** The object or array holding the last part of `path`; a missing container is a fault in a detector. */
-function container(root: Mutable, path: DocPath): { parent: unknown; last: string | number } {
-  const parent = at(root, path.slice(0, -1));
-  if (parent === null || typeof parent !== 'object') throw new Error(`edit path ${pointer(path)} does not exist in the document`);
-  return { parent, last: path[path.length - 1] };
 }

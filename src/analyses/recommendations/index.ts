@@ -105,7 +105,8 @@ export function rankCandidates(baseline: Baseline, candidates: readonly Candidat
     shown.push({ ...candidate, effect: outcome.effect, conflicts: [] });
   }
   shown.sort((a, b) => compareTotals(a.effect.after, b.effect.after) || RECOMMENDATION_KINDS.indexOf(a.kind) - RECOMMENDATION_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : 1));
-  const recommendations = shown.map((r) => ({ ...r, conflicts: shown.filter((o) => o.id !== r.id && conflicting(r, o)).map((o) => o.id) }));
+  const conflicts = conflictsOf(shown);
+  const recommendations = shown.map((r, i) => ({ ...r, conflicts: conflicts[i] }));
   return {
     model: baseline.measured.model.name,
     before: baseline.measured.totals,
@@ -226,6 +227,19 @@ function candidatesOf(facts: Facts, kinds: readonly RecommendationKind[]): Candi
       for (let n = 2; seen.has(id); n++) id = `${c.id}#${n}`;
       seen.add(id);
       out.push(id === c.id ? c : { ...c, id });
+    }
+  }
+  return out;
+}
+
+/** For each candidate, the ids of those it conflicts with, in list order; each pair checked once (the relation is symmetric). */
+function conflictsOf(list: readonly Candidate[]): string[][] {
+  const out = list.map((): string[] => []);
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      if (!conflicting(list[i], list[j])) continue;
+      out[i].push(list[j].id);
+      out[j].push(list[i].id);
     }
   }
   return out;
