@@ -154,7 +154,7 @@ export class TuiStore {
     return this.opened?.kind === 'model' ? this.opened.session : undefined;
   }
 
-  /** Whether background work is still under way (badges, findings, a what-if variant). */
+  /** Whether work is still under way: a large model being opened, or its session's background work. */
   get busy(): boolean {
     return this.opened?.kind === 'opening' || (this.session?.busy ?? false);
   }
