@@ -5,12 +5,11 @@
  * what-if view shows comes from the ordinary engine on an ordinary model.
  */
 import { formatDuration, parseDuration, type Seconds } from '../model/duration.js';
-import { normalizeModel } from '../model/normalize.js';
-import { checkReferences } from '../model/references.js';
-import { relationsOf, unpermittedSteps, type Relations } from '../model/relations.js';
+import type { Relations } from '../model/relations.js';
 import type { CredentialDocument, ModelDocument } from '../model/schema.js';
 import type { Binding, Credential, Issuance, Model, RevocationMode } from '../model/types.js';
 import { applyEdits } from '../analyses/recommendations/edits.js';
+import { checkDocument } from '../analyses/recommendations/measure.js';
 import { setEdit } from '../analyses/recommendations/shared.js';
 import type { Edit } from '../analyses/recommendations/types.js';
 
@@ -111,16 +110,14 @@ export function applyChanges(doc: ModelDocument, changes: Changes): ModelDocumen
 
 export type DerivedModel = { ok: true; model: Model; relations: Relations } | { ok: false; problems: readonly string[] };
 
-/** A document back to a model, as the loader does after parsing; problems as plain messages. */
+/**
+ * A document back to a model, checked the way a recommendation's changed
+ * document is (references, defaults, every workflow step still permitted);
+ * the what-if edits keep it schema-valid by construction.
+ */
 export function deriveModel(doc: ModelDocument, fallbackName: string): DerivedModel {
-  const references = checkReferences(doc);
-  if (references.length > 0) return { ok: false, problems: references.map((p) => p.message) };
-  const { model, problems } = normalizeModel(doc, fallbackName);
-  if (problems.length > 0) return { ok: false, problems: problems.map((p) => p.message) };
-  const relations = relationsOf(model);
-  const steps = unpermittedSteps(model, relations);
-  if (steps.length > 0) return { ok: false, problems: steps.map((s) => s.message) };
-  return { ok: true, model, relations };
+  const checked = checkDocument(doc, fallbackName, { schema: false });
+  return checked.ok ? checked : { ok: false, problems: checked.reasons };
 }
 
 /** `ttl of gh-pat: 90d → 1h`, one line per changed field, in model order. */
