@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../analyses/check/types.js';
 import type { Recommendation } from '../analyses/recommendations/index.js';
+import { assumptionPositions } from '../model/assumptions.js';
 import { UNBOUNDED } from '../model/duration.js';
 import { ruleById } from '../analyses/rules/index.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
@@ -69,19 +70,6 @@ const DETAIL_ITEMS = 12;
 
 const joinSome = (items: readonly string[]) =>
   items.length <= DETAIL_ITEMS ? join(items) : `${join(items.slice(0, DETAIL_ITEMS))} and ${(items.length - DETAIL_ITEMS).toLocaleString('en-US')} more`;
-
-/** The fields left to their defaults, by element: looked up for each frame's selected row, so indexed once per model. */
-function assumedFields(model: Model, element: string): readonly string[] {
-  let index = assumedIndex.get(model);
-  if (!index) {
-    index = new Map();
-    for (const a of model.assumptions) push(index, a.element, a.field);
-    assumedIndex.set(model, index);
-  }
-  return index.get(element) ?? [];
-}
-
-const assumedIndex = new WeakMap<Model, Map<string, string[]>>();
 
 /** The agents that use each tool and the credentials that grant on each resource, in model order, once per model. */
 function usersOf(model: Model): { tools: Map<string, string[]>; resources: Map<string, string[]> } {
@@ -186,7 +174,7 @@ export function detailLines(model: Model, relations: Relations, pane: PaneId, ke
     case 'credentials': {
       const c = relations.credential.get(key);
       if (!c) return [];
-      const assumed = assumedFields(model, `credential:${c.id}`);
+      const assumed = assumptionPositions(model, `credential:${c.id}`).map((i) => model.assumptions[i].field);
       const lines = [
         `${s(c.id)}${c.name ? ` · ${s(c.name)}` : ''}${c.kind ? ` (${s(c.kind)})` : ''}`,
         `ttl ${duration(c.ttl)}${c.maxLifetime !== undefined ? `, refreshable for ${duration(c.maxLifetime)}` : ''} · ${c.issuance} · ${c.binding} · revocation ${c.revocation.mode}, propagation ${duration(c.revocation.propagation)}`,

@@ -10,7 +10,8 @@
  * node is re-expanded only when its window grows, so cycles end.
  */
 import { UNBOUNDED, type Seconds } from '../../model/duration.js';
-import type { Assumption, Model } from '../../model/types.js';
+import { assumptionPositions } from '../../model/assumptions.js';
+import type { Assumption } from '../../model/types.js';
 import { BINDING_BEARER, type ReachIndex } from '../../graph/reach-index.js';
 import type { AnalysisContext } from '../context.js';
 import { channelDetection, detectionSeconds, lifetime, worstChannel, type Lifetime } from './lifetime.js';
@@ -334,27 +335,10 @@ function workloadCredentials(ctx: AnalysisContext, credential: string): Set<numb
 
 /** The model's assumptions about the model itself or the given credentials, in model order. */
 function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
-  const { all, byElement } = assumptionIndex(ctx.model);
-  const positions = [...(byElement.get('model') ?? [])];
-  for (const c of new Set(credentials)) positions.push(...(byElement.get(`credential:${c}`) ?? []));
-  return positions.sort((a, b) => a - b).map((i) => all[i]);
-}
-
-const assumptionIndexes = new WeakMap<Model, { all: readonly Assumption[]; byElement: Map<string, number[]> }>();
-
-/** Positions of the model's assumptions by element, built once per model (a large model has hundreds of thousands). */
-function assumptionIndex(model: Model): { all: readonly Assumption[]; byElement: Map<string, number[]> } {
-  let found = assumptionIndexes.get(model);
-  if (!found) {
-    const byElement = new Map<string, number[]>();
-    model.assumptions.forEach((a, i) => {
-      const list = byElement.get(a.element);
-      if (list) list.push(i);
-      else byElement.set(a.element, [i]);
-    });
-    assumptionIndexes.set(model, (found = { all: model.assumptions, byElement }));
-  }
-  return found;
+  const { model } = ctx;
+  const positions = [...assumptionPositions(model, 'model')];
+  for (const c of new Set(credentials)) for (const i of assumptionPositions(model, `credential:${c}`)) positions.push(i);
+  return positions.sort((a, b) => a - b).map((i) => model.assumptions[i]);
 }
 
 export function compareText(a: string, b: string): number {

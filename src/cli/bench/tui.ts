@@ -6,25 +6,19 @@
  */
 import { DEFAULT_POLICY } from '../../model/policy.js';
 import type { LoadedModel } from '../../model/load.js';
-import { ModelSession, type Scheduler } from '../../tui/session.js';
+import { immediateScheduler, ModelSession, type Scheduler } from '../../tui/session.js';
 import type { PhaseResult } from './phases.js';
 
 export async function tuiTurns(loaded: LoadedModel, text: string): Promise<PhaseResult> {
   const turns: { stage: string; ms: number }[] = [];
   let stage = 'open';
-  const schedule: Scheduler = (work, delayMs) => {
-    const run = () => {
+  // The terminal's scheduler, with every turn timed.
+  const schedule: Scheduler = (work, delayMs) =>
+    immediateScheduler(() => {
       const start = performance.now();
       work();
       turns.push({ stage, ms: performance.now() - start });
-    };
-    if (delayMs !== undefined && delayMs > 0) {
-      const timer = setTimeout(run, delayMs);
-      return { cancel: () => clearTimeout(timer) };
-    }
-    const handle = setImmediate(run);
-    return { cancel: () => clearImmediate(handle) };
-  };
+    }, delayMs);
   let start = performance.now();
   const session = new ModelSession(loaded, text, schedule, () => undefined, { check: { policy: DEFAULT_POLICY, today: '2026-01-01' } });
   const openMs = performance.now() - start;
