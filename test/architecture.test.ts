@@ -15,7 +15,9 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
 }
 
 describe('architecture', () => {
@@ -24,7 +26,9 @@ describe('architecture', () => {
       for (const file of files(join('src', stage))) {
         const text = readFileSync(file, 'utf8');
         for (const spec of imports(file)) {
-          expect(spec, `${file} imports ${spec}`).not.toMatch(/^(node:)?(fs|child_process|net|http|https|os|process|path)(\/|$)|^(ink|react|yargs)(\/|$)/);
+          expect(spec, `${file} imports ${spec}`).not.toMatch(
+            /^(node:)?(fs|child_process|net|http|https|os|process|path)(\/|$)|^(ink|react|yargs)(\/|$)/,
+          );
         }
         expect(/\bprocess\./.test(text), `${file} uses process`).toBe(false);
       }

@@ -33,7 +33,9 @@ describe('docs/rules.md', () => {
         expect(text.split('\n')[1]).toBe(`## ${rule.id} ${rule.title}`);
         expect(text).toContain(`Severity: **${rule.severity}**`);
         const flat = text.replace(/\s+/g, ' ');
-        const owasp = [rule.owasp.nhi.map(nhiLabel).join(', '), rule.owasp.asi.map(asiLabel).join(', ')].filter((s) => s !== '').join('; ');
+        const owasp = [rule.owasp.nhi.map(nhiLabel).join(', '), rule.owasp.asi.map(asiLabel).join(', ')]
+          .filter((s) => s !== '')
+          .join('; ');
         expect(flat).toContain(`- OWASP: ${owasp} - Finding: \`${rule.id}@`);
         expect(flat).toContain(rule.rationale);
         expect(flat).toContain(rule.fix);

@@ -5,7 +5,8 @@ import { modelJsonSchema } from '../src/model/schema.js';
 import { scenarioJsonSchema } from '../src/model/scenario.js';
 import { schemaReference } from '../src/reports/schema-doc.js';
 
-const between = (text: string, start: string, end: string) => text.slice(text.indexOf(start) + start.length + 1, text.indexOf(end));
+const between = (text: string, start: string, end: string) =>
+  text.slice(text.indexOf(start) + start.length + 1, text.indexOf(end));
 
 describe('docs', () => {
   it('docs/model.schema.json is what `leakradius schema` prints', () => {
@@ -19,12 +20,21 @@ describe('docs', () => {
   it('the field reference in docs/model-format.md is generated from the current schema', () => {
     const doc = readFileSync('docs/model-format.md', 'utf8');
     expect(between(doc, '<!-- generated:model -->', '<!-- end:model -->')).toBe(schemaReference(modelJsonSchema()));
-    expect(between(doc, '<!-- generated:scenario -->', '<!-- end:scenario -->')).toBe(schemaReference(scenarioJsonSchema()));
+    expect(between(doc, '<!-- generated:scenario -->', '<!-- end:scenario -->')).toBe(
+      schemaReference(scenarioJsonSchema()),
+    );
   });
 
   it('every field of the model schema appears in the reference', () => {
     const doc = readFileSync('docs/model-format.md', 'utf8');
-    for (const field of ['credentials[].grants[].approval', 'credentials[].maxLifetime', 'credentials[].derivedFrom', 'agents[].delegates[].mode', 'workflows[].steps[].delegate', 'accept[].expires']) {
+    for (const field of [
+      'credentials[].grants[].approval',
+      'credentials[].maxLifetime',
+      'credentials[].derivedFrom',
+      'agents[].delegates[].mode',
+      'workflows[].steps[].delegate',
+      'accept[].expires',
+    ]) {
       expect(doc).toContain(`\`${field}\``);
     }
   });

@@ -11,12 +11,23 @@ import { modelJsonSchema } from '../src/model/schema.js';
 import { parseScenario, scenarioJsonSchema } from '../src/model/scenario.js';
 import { exportGraph } from '../src/reports/graph-export.js';
 
-const models = readdirSync('models').filter((f) => f.endsWith('.yaml')).sort();
-const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const models = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+const scenarios = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('example models', () => {
   it('ship the five workflows the product promises', () => {
-    for (const name of ['coding-agent.yaml', 'support-agent.yaml', 'orchestrator.yaml', 'data-analyst.yaml', 'hardened.yaml']) expect(models).toContain(name);
+    for (const name of [
+      'coding-agent.yaml',
+      'support-agent.yaml',
+      'orchestrator.yaml',
+      'data-analyst.yaml',
+      'hardened.yaml',
+    ])
+      expect(models).toContain(name);
   });
 
   const validate = new Ajv2020({ strict: false, allErrors: true }).compile(modelJsonSchema());
@@ -35,11 +46,13 @@ describe('example models', () => {
     it(`${file} renders as Mermaid and as Graphviz DOT`, async () => {
       const result = loadModel(`models/${file}`, text);
       if (!result.ok) throw new Error('invalid model');
-      const graph = buildGraph(result.loaded.model, result.loaded.relations);
+      const graph = buildGraph(result.loaded.model);
       const dom = new JSDOM('<!doctype html><html><body></body></html>');
       Object.assign(globalThis, { window: dom.window, document: dom.window.document });
       const { default: mermaid } = await import('mermaid');
-      await expect(mermaid.parse(exportGraph(graph, 'mermaid', 'x'))).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
+      await expect(mermaid.parse(exportGraph(graph, 'mermaid', 'x'))).resolves.toMatchObject({
+        diagramType: 'flowchart-v2',
+      });
       const viz = await instance();
       expect(viz.render(exportGraph(graph, 'dot', result.loaded.model.name), { format: 'svg' }).status).toBe('success');
     });
@@ -68,7 +81,10 @@ describe('the worked example of docs/simulation.md', () => {
     const { simulateLeak } = await import('../src/analyses/simulation/leak.js');
     const result = loadModel('models/coding-agent.yaml', readFileSync('models/coding-agent.yaml', 'utf8'));
     if (!result.ok) throw new Error('invalid model');
-    const r = simulateLeak(prepareAnalysis(result.loaded.model), { credential: 'gh-pat-dana', channel: 'prompt-context' });
+    const r = simulateLeak(prepareAnalysis(result.loaded.model), {
+      credential: 'gh-pat-dana',
+      channel: 'prompt-context',
+    });
     // Detection 7d, manual response 12h, ttl never: stop at 7d12h = 648,000 s.
     expect(r.exposureWindow).toBe(648_000);
     // Harvested cluster token: detection 7d + 1d, + 12h: stops at 8d12h; lag = 8d12h - 7d = 129,600 s.

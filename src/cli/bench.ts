@@ -61,7 +61,13 @@ export async function main(argv: readonly string[]): Promise<void> {
       const result =
         phase === 'check'
           ? runCli(file, options.runs)
-          : runChild(phase, file, phase === 'leak' || phase === 'tui' || phase === 'straightforward' || phase === 'recommendations' ? 1 : options.runs);
+          : runChild(
+              phase,
+              file,
+              phase === 'leak' || phase === 'tui' || phase === 'straightforward' || phase === 'recommendations'
+                ? 1
+                : options.runs,
+            );
       if (!results.has(phase)) results.set(phase, new Map());
       results.get(phase)!.set(agents, result);
     }
@@ -115,10 +121,14 @@ function modelFile(agents: number, seed: number): { file: string; credentials: n
 }
 
 function runChild(phase: string, file: string, runs: number): PhaseResult {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', BENCH, '--child', phase, file, String(runs)], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=4096', BENCH, '--child', phase, file, String(runs)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (child.status !== 0) throw new Error(`bench phase ${phase} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout) as PhaseResult;
 }
@@ -137,7 +147,8 @@ function runCli(file: string, runs: number): PhaseResult {
       ? spawnSync(TIME, ['-f', 'maxrss %M', process.execPath, cli, ...args], { encoding: 'utf8' })
       : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
     const ms = performance.now() - start;
-    if (child.status !== 0 && child.status !== 1) throw new Error(`leakradius check failed (exit ${child.status}):\n${child.stderr}`);
+    if (child.status !== 0 && child.status !== 1)
+      throw new Error(`leakradius check failed (exit ${child.status}):\n${child.stderr}`);
     const rss = /maxrss (\d+)/.exec(child.stderr ?? '');
     samples.push({ ms, peakMb: rss ? Number(rss[1]) / 1e3 : NaN, baseMb: 0 });
   }
@@ -147,7 +158,11 @@ function runCli(file: string, runs: number): PhaseResult {
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const mb = (value: number) => value.toFixed(0);
 
-function formatReport(options: Options, results: Map<string, Map<number, PhaseResult>>, files: Map<number, { bytes: number; credentials: number }>): string {
+function formatReport(
+  options: Options,
+  results: Map<string, Map<number, PhaseResult>>,
+  files: Map<number, { bytes: number; credentials: number }>,
+): string {
   const sizes = options.sizes;
   const [small, large] = sizes.length >= 2 ? sizes.slice(-2) : [sizes[0], sizes[0]];
   const time = (key: string, n: number) => {
@@ -173,35 +188,53 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
     return Math.log(time(key, y)! / time(key, x)!) / Math.log(y / x);
   };
   const lines: string[] = [];
-  lines.push(`leakradius bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, seed ${options.seed}, median of ${options.runs} runs per phase`);
+  lines.push(
+    `leakradius bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, seed ${options.seed}, median of ${options.runs} runs per phase`,
+  );
   lines.push('');
   lines.push(`| model | ${sizes.map((n) => `${n.toLocaleString('en-US')} agents`).join(' | ')} |`);
   lines.push(`|---|${sizes.map(() => '---:').join('|')}|`);
-  lines.push(`| file | ${sizes.map((n) => `${(files.get(n)!.bytes / 1e6).toFixed(1)} MB, ${files.get(n)!.credentials.toLocaleString('en-US')} credentials`).join(' | ')} |`);
+  lines.push(
+    `| file | ${sizes.map((n) => `${(files.get(n)!.bytes / 1e6).toFixed(1)} MB, ${files.get(n)!.credentials.toLocaleString('en-US')} credentials`).join(' | ')} |`,
+  );
   lines.push('');
-  lines.push(`| phase | ${sizes.map((n) => `${n.toLocaleString('en-US')}: ms / MB`).join(' | ')} | growth ${small.toLocaleString('en-US')}→${large.toLocaleString('en-US')} | target at 10,000 |`);
+  lines.push(
+    `| phase | ${sizes.map((n) => `${n.toLocaleString('en-US')}: ms / MB`).join(' | ')} | growth ${small.toLocaleString('en-US')}→${large.toLocaleString('en-US')} | target at 10,000 |`,
+  );
   lines.push(`|---|${sizes.map(() => '---:').join('|')}|---:|---|`);
   for (const row of ROWS) {
     if (!results.has(row.key)) {
       lines.push(`| ${row.label} | ${sizes.map(() => 'not run').join(' | ')} | | ${row.target ?? ''} |`);
       continue;
     }
-    const cells = sizes.map((n) => (results.get(row.key)!.has(n) ? `${ms(time(row.key, n)!)} / ${mb(row.key === 'check' ? absolutePeak(row.key, n)! : peak(row.key, n)!)}` : 'not run'));
+    const cells = sizes.map((n) =>
+      results.get(row.key)!.has(n)
+        ? `${ms(time(row.key, n)!)} / ${mb(row.key === 'check' ? absolutePeak(row.key, n)! : peak(row.key, n)!)}`
+        : 'not run',
+    );
     const e = exponent(row.key);
-    lines.push(`| ${row.label} | ${cells.join(' | ')} | ${e === undefined ? '' : `n^${e.toFixed(2)}${e > 1.15 ? ' ⚠' : ''}`} | ${row.target ?? ''} |`);
+    lines.push(
+      `| ${row.label} | ${cells.join(' | ')} | ${e === undefined ? '' : `n^${e.toFixed(2)}${e > 1.15 ? ' ⚠' : ''}`} | ${row.target ?? ''} |`,
+    );
   }
   lines.push('');
-  lines.push('ms: median wall time of the phase; MB: peak resident memory the phase adds over its inputs (check: of the whole process).');
-  lines.push('growth: exponent k of time ∝ agents^k; n log n from 1,000 to 10,000 agents is about n^1.12, ⚠ marks faster growth.');
+  lines.push(
+    'ms: median wall time of the phase; MB: peak resident memory the phase adds over its inputs (check: of the whole process).',
+  );
+  lines.push(
+    'growth: exponent k of time ∝ agents^k; n log n from 1,000 to 10,000 agents is about n^1.12, ⚠ marks faster growth.',
+  );
   lines.push('');
   const leak = results.get('leak');
   if (leak) {
-    lines.push(`One leak with paths (fixed sample of up to 1,000 credentials): ${sizes
-      .map((n) => {
-        const notes = leak.get(n)!.notes!;
-        return `${n.toLocaleString('en-US')} agents p50 ${ms(notes.p50 as number)} ms, p95 ${ms(notes.p95 as number)} ms, p99 ${ms(notes.p99 as number)} ms`;
-      })
-      .join('; ')} (target: p95 < 5 ms).`);
+    lines.push(
+      `One leak with paths (fixed sample of up to 1,000 credentials): ${sizes
+        .map((n) => {
+          const notes = leak.get(n)!.notes!;
+          return `${n.toLocaleString('en-US')} agents p50 ${ms(notes.p50 as number)} ms, p95 ${ms(notes.p95 as number)} ms, p99 ${ms(notes.p99 as number)} ms`;
+        })
+        .join('; ')} (target: p95 < 5 ms).`,
+    );
   }
   const tui = results.get('tui');
   if (tui) {
@@ -235,9 +268,15 @@ function formatReport(options: Options, results: Map<string, Map<number, PhaseRe
   }
   const bare = time('yaml-load', large);
   const loadTime = time('load', large);
-  if (bare && loadTime) lines.push(`Parse + validation at ${large.toLocaleString('en-US')} agents: ${(loadTime / bare).toFixed(2)}× the bare js-yaml load of the same file.`);
+  if (bare && loadTime)
+    lines.push(
+      `Parse + validation at ${large.toLocaleString('en-US')} agents: ${(loadTime / bare).toFixed(2)}× the bare js-yaml load of the same file.`,
+    );
   const check = time('check', large);
-  if (bare && check) lines.push(`\`check\` end to end at ${large.toLocaleString('en-US')} agents: ${(check / bare).toFixed(2)}× the bare js-yaml load (target ≤ 2.5×).`);
+  if (bare && check)
+    lines.push(
+      `\`check\` end to end at ${large.toLocaleString('en-US')} agents: ${(check / bare).toFixed(2)}× the bare js-yaml load (target ≤ 2.5×).`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

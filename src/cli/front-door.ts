@@ -36,7 +36,9 @@ export function printSummary(shell: Shell, file: string): void {
   const style = styleFor(shell);
   const loaded = requireModel(file);
   const ctx = prepareAnalysis(loaded.model, loaded.relations);
-  const cases = worstCases(ctx).sort((a, b) => b.timeWeightedScore - a.timeWeightedScore || (a.credential < b.credential ? -1 : 1));
+  const cases = worstCases(ctx).sort(
+    (a, b) => b.timeWeightedScore - a.timeWeightedScore || (a.credential < b.credential ? -1 : 1),
+  );
   const m = loaded.model;
   const lines = [
     style.bold(`${safeInline(m.name)}`) + style.dim(` (${displayPath(file)})`),
@@ -47,7 +49,9 @@ export function printSummary(shell: Shell, file: string): void {
   ];
   for (const c of cases.slice(0, 5)) {
     const window = c.exposureWindow === UNBOUNDED ? 'unbounded' : formatDuration(c.exposureWindow);
-    lines.push(`  ${safeInline(c.credential).padEnd(24)} exposure ${window.padEnd(9)} blast radius ${String(c.score).padStart(4)}  time-weighted ${formatScore(c.timeWeightedScore)}`);
+    lines.push(
+      `  ${safeInline(c.credential).padEnd(24)} exposure ${window.padEnd(9)} blast radius ${String(c.score).padStart(4)}  time-weighted ${formatScore(c.timeWeightedScore)}`,
+    );
   }
   lines.push(
     '',

@@ -29,7 +29,11 @@ export interface Terminal {
  * signal. The terminal goes to raw mode before the TUI has loaded, so keys
  * typed meanwhile wait for it instead of being echoed over the screen.
  */
-export async function runFullScreen(terminal: Terminal, signals: SignalSource, load: () => Promise<() => RunningTui>): Promise<number> {
+export async function runFullScreen(
+  terminal: Terminal,
+  signals: SignalSource,
+  load: () => Promise<() => RunningTui>,
+): Promise<number> {
   const { stdout, stdin } = terminal;
   let left = false;
   const leave = () => {

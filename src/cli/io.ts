@@ -2,7 +2,18 @@
  * The file-system side of the shell: finding model files, reading them safely
  * and writing outputs. Everything past this point is pure.
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, readFileSync, realpathSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+  renameSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_SOURCE_BYTES, decodeSource, tooLarge } from '../yaml/decode.js';
 import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
@@ -57,7 +68,10 @@ export function collectModelFiles(inputs: readonly string[]): { files: string[];
  * Like collectModelFiles, but keeps scenario and policy files found in folders,
  * each with the kind it declares.
  */
-export function collectInputFiles(inputs: readonly string[]): { files: { file: string; kind: InputKind }[]; diagnostics: Diagnostic[] } {
+export function collectInputFiles(inputs: readonly string[]): {
+  files: { file: string; kind: InputKind }[];
+  diagnostics: Diagnostic[];
+} {
   const found = new Map<string, InputKind>();
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
@@ -73,10 +87,13 @@ export function collectInputFiles(inputs: readonly string[]): { files: { file: s
       continue;
     }
     const yaml = walkYaml(input);
-    if (yaml.length === 0) diagnostics.push({ file: input, line: 0, column: 0, message: 'the folder holds no YAML files (*.yaml, *.yml)' });
+    if (yaml.length === 0)
+      diagnostics.push({ file: input, line: 0, column: 0, message: 'the folder holds no YAML files (*.yaml, *.yml)' });
     for (const f of yaml) found.set(displayPath(f), declaredKind(f));
   }
-  const files = [...found].map(([file, kind]) => ({ file, kind })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = [...found]
+    .map(([file, kind]) => ({ file, kind }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, diagnostics };
 }
 
@@ -182,7 +199,9 @@ export function requireModel(file: string): import('../model/load.js').LoadedMod
 /** leakradius's own version, from its package.json. */
 export function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

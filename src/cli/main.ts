@@ -15,13 +15,19 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
   if (argv.length === 0) return runFrontDoor(shell);
   const known = commands(shell).map((c) => String(c.command).split(' ')[0]);
   if (!argv[0].startsWith('-') && !known.includes(argv[0])) {
-    shell.stderr.write(`leakradius: unknown command ${quote(argv[0])}${didYouMean(argv[0], known)}\nRun \`leakradius --help\` for the commands.\n`);
+    shell.stderr.write(
+      `leakradius: unknown command ${quote(argv[0])}${didYouMean(argv[0], known)}\nRun \`leakradius --help\` for the commands.\n`,
+    );
     return EXIT.invalid;
   }
   let usageFailure: string | undefined;
   const parser: Argv = yargs([...argv])
     .scriptName('leakradius')
-    .usage('$0 <command> [options]\n\nThreat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.')
+    .usage(
+      '$0 <command> [options]\n\nThreat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.',
+    )
+    // yargs cannot type an array of commands with different arguments (yargs#2211).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     .command(commands(shell) as CommandModule<object, any>[])
     .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
     .strict()
@@ -44,8 +50,12 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
     }
     if (error instanceof UsageError) usageFailure = error.message;
     else {
-      shell.stderr.write(`leakradius: internal error: ${safeInline(error instanceof Error ? error.message : String(error))}\n`);
-      shell.stderr.write('This is a fault in leakradius, not in your input; please report it with the command you ran.\n');
+      shell.stderr.write(
+        `leakradius: internal error: ${safeInline(error instanceof Error ? error.message : String(error))}\n`,
+      );
+      shell.stderr.write(
+        'This is a fault in leakradius, not in your input; please report it with the command you ran.\n',
+      );
       return EXIT.internal;
     }
   }
@@ -67,7 +77,13 @@ async function runFrontDoor(shell: Shell): Promise<number> {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const shell: Shell = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, exitCode: EXIT.ok };
+  const shell: Shell = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    exitCode: EXIT.ok,
+  };
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(shell.exitCode); // the reader went away (| head): not an error
   });

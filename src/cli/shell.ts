@@ -49,6 +49,8 @@ export function emit(shell: Shell, text: string, output: string | undefined): vo
     writeFileAtomic(output, text);
   } catch (error) {
     // A folder that does not exist or cannot be written: the user's input, not a fault (exit 2).
-    throw new InputError([{ file: output, line: 1, column: 1, message: `cannot write the output: ${describeFsError(error)}` }]);
+    throw new InputError([
+      { file: output, line: 1, column: 1, message: `cannot write the output: ${describeFsError(error)}` },
+    ]);
   }
 }

@@ -18,7 +18,8 @@ const SETTLE_MS = 120;
 
 export function fileTuiIo(): TuiIo {
   return {
-    modelFiles: (folder) => (folder === undefined ? { files: defaultModelFiles(), diagnostics: [] } : collectModelFiles([folder])),
+    modelFiles: (folder) =>
+      folder === undefined ? { files: defaultModelFiles(), diagnostics: [] } : collectModelFiles([folder]),
     scenarioFiles: () => {
       const local = scenarioFilesIn(resolve('scenarios'));
       return local.length > 0 ? local : scenarioFilesIn(BUNDLED_SCENARIOS);

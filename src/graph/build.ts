@@ -6,7 +6,6 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { HARVEST_ACTIONS } from '../model/weights.js';
-import type { Relations } from '../model/relations.js';
 import type { Binding, Issuance, Model, Sensitivity } from '../model/types.js';
 
 export type NodeKind = 'agent' | 'tool' | 'resource' | 'credential';
@@ -14,8 +13,24 @@ export type NodeKind = 'agent' | 'tool' | 'resource' | 'credential';
 export type NodeAttributes =
   | { kind: 'agent'; id: string; label: string; autonomy: string; environment?: string }
   | { kind: 'tool'; id: string; label: string; publisher: string; toolKind: string }
-  | { kind: 'resource'; id: string; label: string; sensitivity: Sensitivity; environment?: string; holdsSecrets: boolean }
-  | { kind: 'credential'; id: string; label: string; binding: Binding; issuance: Issuance; ttl: number; maxLifetime?: number; subject: string };
+  | {
+      kind: 'resource';
+      id: string;
+      label: string;
+      sensitivity: Sensitivity;
+      environment?: string;
+      holdsSecrets: boolean;
+    }
+  | {
+      kind: 'credential';
+      id: string;
+      label: string;
+      binding: Binding;
+      issuance: Issuance;
+      ttl: number;
+      maxLifetime?: number;
+      subject: string;
+    };
 
 export type EdgeKind = 'holds' | 'uses' | 'acts-with' | 'grants' | 'invokes' | 'stores' | 'delegates' | 'mints';
 
@@ -38,13 +53,25 @@ export function nodeKey(kind: NodeKind, id: string): string {
   return `${kind}:${id}`;
 }
 
-export function buildGraph(model: Model, relations: Relations): CredentialGraph {
+export function buildGraph(model: Model): CredentialGraph {
   const graph: CredentialGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const a of model.agents) {
-    graph.addNode(nodeKey('agent', a.id), { kind: 'agent', id: a.id, label: a.name ?? a.id, autonomy: a.autonomy, environment: a.environment });
+    graph.addNode(nodeKey('agent', a.id), {
+      kind: 'agent',
+      id: a.id,
+      label: a.name ?? a.id,
+      autonomy: a.autonomy,
+      environment: a.environment,
+    });
   }
   for (const t of model.tools) {
-    graph.addNode(nodeKey('tool', t.id), { kind: 'tool', id: t.id, label: t.name ?? t.id, publisher: t.publisher, toolKind: t.kind });
+    graph.addNode(nodeKey('tool', t.id), {
+      kind: 'tool',
+      id: t.id,
+      label: t.name ?? t.id,
+      publisher: t.publisher,
+      toolKind: t.kind,
+    });
   }
   for (const r of model.resources) {
     graph.addNode(nodeKey('resource', r.id), {
@@ -76,7 +103,8 @@ export function buildGraph(model: Model, relations: Relations): CredentialGraph 
     const agent = nodeKey('agent', a.id);
     for (const c of a.credentials) edge('holds', agent, nodeKey('credential', c));
     for (const t of a.tools) edge('uses', agent, nodeKey('tool', t));
-    for (const d of a.delegates) edge('delegates', agent, nodeKey('agent', d.to), { mode: d.mode, credential: d.credential });
+    for (const d of a.delegates)
+      edge('delegates', agent, nodeKey('agent', d.to), { mode: d.mode, credential: d.credential });
   }
   for (const t of model.tools) {
     if (t.credential !== undefined) edge('acts-with', nodeKey('tool', t.id), nodeKey('credential', t.credential));
@@ -96,8 +124,14 @@ export function buildGraph(model: Model, relations: Relations): CredentialGraph 
       merged.set(key, entry);
     }
     for (const [target, entry] of merged) {
-      if (entry.kind === 'agent') edge('invokes', credential, target, { actions: entry.actions, approval: entry.approval });
-      else edge('grants', credential, target, { actions: entry.actions, approval: entry.approval, harvests: entry.actions.some((a) => HARVEST_ACTIONS.has(a)) });
+      if (entry.kind === 'agent')
+        edge('invokes', credential, target, { actions: entry.actions, approval: entry.approval });
+      else
+        edge('grants', credential, target, {
+          actions: entry.actions,
+          approval: entry.approval,
+          harvests: entry.actions.some((a) => HARVEST_ACTIONS.has(a)),
+        });
     }
     if (c.derivedFrom !== undefined) edge('mints', nodeKey('credential', c.derivedFrom), credential);
   }

@@ -155,7 +155,9 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
   // delegator's own reach already covers them.
   const minted = new Map<string, string[]>();
   for (const a of model.agents) {
-    for (const d of a.delegates) if (d.mode === 'exchange' && d.credential !== undefined) minted.set(d.to, [...(minted.get(d.to) ?? []), d.credential]);
+    for (const d of a.delegates)
+      if (d.mode === 'exchange' && d.credential !== undefined)
+        minted.set(d.to, [...(minted.get(d.to) ?? []), d.credential]);
   }
   for (const a of model.agents) {
     const own = new Set<number>();

@@ -25,7 +25,7 @@ export function stronglyConnectedComponents(graph: Csr, nodes: number): Componen
   // The call stack of the depth-first search: node and the next edge to look at.
   const callNode = new Int32Array(nodes);
   const callEdge = new Int32Array(nodes);
-  let depth = 0;
+  let depth: number;
   let counter = 0;
   let count = 0;
   const sizes: number[] = [];

@@ -39,6 +39,38 @@ export interface CredentialKindInfo {
   notes: string;
   /** Every figure above is backed by one of these. */
   sources: Source[];
+  /** What the provider can do with this kind; a field left out has no published figure. */
+  capabilities?: KindCapabilities;
+  /** Literal prefixes of the secret value that identify this kind (`ghp_`, `xoxb-`), as the issuer documents them. */
+  prefixes?: string[];
+}
+
+export type Binding = 'bearer' | 'sender-constrained' | 'workload-bound';
+export type Issuance = 'static' | 'per-session' | 'per-task';
+
+/**
+ * What a provider can do with a kind of credential, so that advice is something the provider
+ * can carry out. Each field is either known (from a source listed with the kind) or left out:
+ * an absent field means "no published figure", and advice that needs it says so.
+ */
+export interface KindCapabilities {
+  /** Bindings the provider can issue this kind with; `bearer` alone means it cannot be bound. */
+  bindings?: Binding[];
+  /** Issuance modes the provider offers (`per-task` = just in time, one per task). */
+  issuance?: Issuance[];
+  /** A single credential can be revoked through an API, so `automated` revocation can be wired. */
+  revocableByApi?: boolean;
+  /** The provider revokes it by itself when it is found public (GitHub secret scanning, for one). */
+  revokedWhenPublic?: boolean;
+  /** What it can be replaced by, and what the move takes, in one line each. */
+  replacements?: KindReplacement[];
+}
+
+export interface KindReplacement {
+  /** A kind id in this catalogue. */
+  kind: string;
+  /** What carrying it out takes: "a GitHub App installed on the repositories, and a code change to mint tokens". */
+  takes: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -46,7 +78,8 @@ export interface CredentialKindInfo {
 // ---------------------------------------------------------------------------
 
 const AWS_ASSUME_ROLE: Source = {
-  title: 'AWS STS API Reference: AssumeRole (DurationSeconds: 900 s to the role maximum of up to 12 h, default 3600 s; role chaining limited to one hour)',
+  title:
+    'AWS STS API Reference: AssumeRole (DurationSeconds: 900 s to the role maximum of up to 12 h, default 3600 s; role chaining limited to one hour)',
   url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html',
 };
 const AWS_METHODS_TO_ASSUME: Source = {
@@ -54,11 +87,13 @@ const AWS_METHODS_TO_ASSUME: Source = {
   url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html',
 };
 const AWS_REVOKE_SESSIONS: Source = {
-  title: 'AWS IAM User Guide: Revoke IAM role temporary security credentials (denies every session issued before a point in time)',
+  title:
+    'AWS IAM User Guide: Revoke IAM role temporary security credentials (denies every session issued before a point in time)',
   url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
 };
 const AWS_DISABLE_TEMP_PERMS: Source = {
-  title: 'AWS IAM User Guide: Disabling permissions for temporary security credentials ("It might take a few minutes for policy updates to take effect")',
+  title:
+    'AWS IAM User Guide: Disabling permissions for temporary security credentials ("It might take a few minutes for policy updates to take effect")',
   url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_disable-perms.html',
 };
 const AWS_EVENTUAL_CONSISTENCY: Source = {
@@ -66,19 +101,23 @@ const AWS_EVENTUAL_CONSISTENCY: Source = {
   url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/introduction.html',
 };
 const GCP_ACCESS_CHANGE_PROPAGATION: Source = {
-  title: 'Google Cloud IAM: Access change propagation (policy changes typically 2 minutes, potentially 7 minutes or longer)',
+  title:
+    'Google Cloud IAM: Access change propagation (policy changes typically 2 minutes, potentially 7 minutes or longer)',
   url: 'https://cloud.google.com/iam/docs/access-change-propagation',
 };
 const ENTRA_ACCESS_TOKENS: Source = {
-  title: 'Microsoft identity platform: Access tokens, token lifetime (random value between 60 and 90 minutes, 75 on average)',
+  title:
+    'Microsoft identity platform: Access tokens, token lifetime (random value between 60 and 90 minutes, 75 on average)',
   url: 'https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens#token-lifetime',
 };
 const ENTRA_CONFIGURABLE_LIFETIMES: Source = {
-  title: 'Microsoft identity platform: Configurable token lifetimes (access tokens cannot be revoked and stay valid until they expire)',
+  title:
+    'Microsoft identity platform: Configurable token lifetimes (access tokens cannot be revoked and stay valid until they expire)',
   url: 'https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes',
 };
 const ENTRA_CAE: Source = {
-  title: 'Microsoft Entra: Continuous access evaluation (latency of up to 15 minutes; up to 28 hours token lifetime in CAE sessions)',
+  title:
+    'Microsoft Entra: Continuous access evaluation (latency of up to 15 minutes; up to 28 hours token lifetime in CAE sessions)',
   url: 'https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-continuous-access-evaluation',
 };
 const GITHUB_PAT_MANAGING: Source = {
@@ -95,11 +134,13 @@ const SPIRE_SERVER_CONFIG: Source = {
   url: 'https://spiffe.io/docs/latest/deploying/spire_server/',
 };
 const RFC7009_SELF_CONTAINED: Source = {
-  title: 'RFC 7009 OAuth 2.0 Token Revocation, section 3: self-contained access tokens are validated without asking the authorization server',
+  title:
+    'RFC 7009 OAuth 2.0 Token Revocation, section 3: self-contained access tokens are validated without asking the authorization server',
   url: 'https://www.rfc-editor.org/rfc/rfc7009#section-3',
 };
 const K8S_SECRET_SA_TOKEN: Source = {
-  title: 'Kubernetes: Secrets, ServiceAccount token Secrets ("persisting a non-expiring token credential in a readable API object")',
+  title:
+    'Kubernetes: Secrets, ServiceAccount token Secrets ("persisting a non-expiring token credential in a readable API object")',
   url: 'https://kubernetes.io/docs/concepts/configuration/secret/#serviceaccount-token-secrets',
 };
 
@@ -127,10 +168,13 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     minTtl: '15m',
     maxTtl: '1h',
     notes:
-      'A session assumed with another role session\'s credentials is capped at one hour; a longer DurationSeconds fails. Whoever holds the first session can keep assuming the second, so model it with derivedFrom.',
+      "A session assumed with another role session's credentials is capped at one hour; a longer DurationSeconds fails. Whoever holds the first session can keep assuming the second, so model it with derivedFrom.",
     sources: [
       AWS_ASSUME_ROLE,
-      { title: 'AWS re:Post Knowledge Center: role chaining limits a CLI or API role session to a maximum of 1 hour', url: 'https://repost.aws/knowledge-center/iam-role-chaining-limit' },
+      {
+        title: 'AWS re:Post Knowledge Center: role chaining limits a CLI or API role session to a maximum of 1 hour',
+        url: 'https://repost.aws/knowledge-center/iam-role-chaining-limit',
+      },
       AWS_REVOKE_SESSIONS,
       AWS_DISABLE_TEMP_PERMS,
     ],
@@ -144,7 +188,8 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
       'A long-term access key never expires: it works until someone deactivates or deletes it. IAM changes are eventually consistent, so deactivation takes a few minutes to reach every endpoint.',
     sources: [
       {
-        title: 'AWS IAM User Guide: Programmatic access with AWS security credentials ("long-term access keys that never expire")',
+        title:
+          'AWS IAM User Guide: Programmatic access with AWS security credentials ("long-term access keys that never expire")',
         url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds-programmatic-access.html',
       },
       AWS_EVENTUAL_CONSISTENCY,
@@ -158,10 +203,11 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     defaults: { ttl: '1h', revocation: { mode: 'manual', propagation: '7m' } },
     maxTtl: '12h',
     notes:
-      'Tokens last 1 hour unless an organization policy allows up to 12 hours. Taking the service account\'s roles away is an IAM policy change: typically 2 minutes, potentially 7 minutes or longer; the catalogue uses 7m.',
+      "Tokens last 1 hour unless an organization policy allows up to 12 hours. Taking the service account's roles away is an IAM policy change: typically 2 minutes, potentially 7 minutes or longer; the catalogue uses 7m.",
     sources: [
       {
-        title: 'Google Cloud IAM Credentials API: projects.serviceAccounts.generateAccessToken (lifetime default 1 hour, up to 12 hours with constraints/iam.allowServiceAccountCredentialLifetimeExtension)',
+        title:
+          'Google Cloud IAM Credentials API: projects.serviceAccounts.generateAccessToken (lifetime default 1 hour, up to 12 hours with constraints/iam.allowServiceAccountCredentialLifetimeExtension)',
         url: 'https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateAccessToken',
       },
       GCP_ACCESS_CHANGE_PROPAGATION,
@@ -176,7 +222,8 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
       'User-managed keys do not expire by default (an organization policy can set an expiry for new keys). Whoever holds the key file can mint access tokens until the key is disabled or deleted.',
     sources: [
       {
-        title: 'Google Cloud blog: Introducing time-bound key authentication for service accounts ("service account keys by default do not expire")',
+        title:
+          'Google Cloud blog: Introducing time-bound key authentication for service accounts ("service account keys by default do not expire")',
         url: 'https://cloud.google.com/blog/products/identity-security/introducing-time-bound-key-authentication-for-service-accounts',
       },
     ],
@@ -205,14 +252,16 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     provider: 'Microsoft Entra',
     defaults: { ttl: '24h', revocation: { mode: 'manual', propagation: '24h' } },
     notes:
-      'The managed identity back end caches a token per resource for around 24 hours and a refresh cannot be forced, so a change to the identity\'s roles or groups can take up to about a day to take effect.',
+      "The managed identity back end caches a token per resource for around 24 hours and a refresh cannot be forced, so a change to the identity's roles or groups can take up to about a day to take effect.",
     sources: [
       {
-        title: 'Microsoft Entra: Managed identities for Azure resources FAQ, "Are managed identities tokens cached?" (cache per resource URI for around 24 hours)',
+        title:
+          'Microsoft Entra: Managed identities for Azure resources FAQ, "Are managed identities tokens cached?" (cache per resource URI for around 24 hours)',
         url: 'https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/managed-identities-faq',
       },
       {
-        title: 'Microsoft Entra: Managed identity best practice recommendations, limitation of using managed identities for authorization',
+        title:
+          'Microsoft Entra: Managed identity best practice recommendations, limitation of using managed identities for authorization',
         url: 'https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations',
       },
     ],
@@ -223,10 +272,11 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     provider: 'GitHub',
     defaults: { ttl: '1h' },
     notes:
-      'An installation token expires after one hour. Whoever holds the app\'s private key can mint new ones, so model the key as the parent (derivedFrom).',
+      "An installation token expires after one hour. Whoever holds the app's private key can mint new ones, so model the key as the parent (derivedFrom).",
     sources: [
       {
-        title: 'GitHub Docs: Generating an installation access token for a GitHub App ("The installation access token will expire after 1 hour")',
+        title:
+          'GitHub Docs: Generating an installation access token for a GitHub App ("The installation access token will expire after 1 hour")',
         url: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app',
       },
     ],
@@ -237,10 +287,11 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     provider: 'GitHub',
     defaults: { ttl: '5m', issuance: 'per-task', revocation: { mode: 'none' } },
     notes:
-      'A signed JWT, unique to each job, that the cloud provider validates against GitHub\'s published keys; nothing can revoke it. GitHub does not state its lifetime in prose: its documented example token has exp 300 seconds after iat, and the cloud credentials it is exchanged for have their own kind.',
+      "A signed JWT, unique to each job, that the cloud provider validates against GitHub's published keys; nothing can revoke it. GitHub does not state its lifetime in prose: its documented example token has exp 300 seconds after iat, and the cloud credentials it is exchanged for have their own kind.",
     sources: [
       {
-        title: 'GitHub Docs: About security hardening with OpenID Connect (example token: iat 1632493567, exp 1632493867)',
+        title:
+          'GitHub Docs: About security hardening with OpenID Connect (example token: iat 1632493567, exp 1632493867)',
         url: 'https://docs.github.com/en/actions/deployment/security-hardening-your-deployments/about-security-hardening-with-openid-connect',
       },
       RFC7009_SELF_CONTAINED,
@@ -255,7 +306,10 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     notes:
       'GitHub creates a GITHUB_TOKEN for each job; it expires when the job finishes or after at most 24 hours (6 hours on GitHub-hosted runners, whose jobs cannot run longer). A copy exfiltrated during the job dies with the job.',
     sources: [
-      { title: 'GitHub Docs: GITHUB_TOKEN ("expires when a job finishes or after a maximum of 24 hours")', url: 'https://docs.github.com/en/actions/concepts/security/github_token' },
+      {
+        title: 'GitHub Docs: GITHUB_TOKEN ("expires when a job finishes or after a maximum of 24 hours")',
+        url: 'https://docs.github.com/en/actions/concepts/security/github_token',
+      },
     ],
   },
   {
@@ -292,7 +346,13 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     defaults: { ttl: '1h', binding: 'workload-bound' },
     notes:
       'An X.509 certificate used for mutual TLS: a copy of the certificate is useless without its private key, which stays with the workload. SPIRE issues it for 1 hour by default and rotates it before expiry.',
-    sources: [SPIRE_SERVER_CONFIG, { title: 'SPIFFE standard: X.509-SVID', url: 'https://github.com/spiffe/spiffe/blob/main/standards/X509-SVID.md' }],
+    sources: [
+      SPIRE_SERVER_CONFIG,
+      {
+        title: 'SPIFFE standard: X.509-SVID',
+        url: 'https://github.com/spiffe/spiffe/blob/main/standards/X509-SVID.md',
+      },
+    ],
   },
   {
     id: 'spiffe-jwt-svid',
@@ -303,7 +363,10 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
       'A signed JWT validated against the trust bundle: a copy can be replayed to any service that accepts its audience until it expires, 5 minutes by default in SPIRE.',
     sources: [
       SPIRE_SERVER_CONFIG,
-      { title: 'SPIFFE standard: JWT-SVID, section 7.1 Replay Protection', url: 'https://github.com/spiffe/spiffe/blob/main/standards/JWT-SVID.md' },
+      {
+        title: 'SPIFFE standard: JWT-SVID, section 7.1 Replay Protection',
+        url: 'https://github.com/spiffe/spiffe/blob/main/standards/JWT-SVID.md',
+      },
       RFC7009_SELF_CONTAINED,
     ],
   },
@@ -315,9 +378,13 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     notes:
       'Without an explicit TTL Vault leases dynamic secrets for 32 days (768h). Revoking a lease invalidates the secret immediately, and revoking the Vault token that created it revokes its leases too.',
     sources: [
-      { title: 'HashiCorp Vault: Tune the lease time-to-live (leases default to a TTL of 32 days, 768h)', url: 'https://developer.hashicorp.com/vault/docs/troubleshoot/tune-lease-ttl' },
       {
-        title: 'HashiCorp Vault: Lease, renew, and revoke ("When a lease is revoked, it invalidates that secret immediately"; revoking a token revokes its leases)',
+        title: 'HashiCorp Vault: Tune the lease time-to-live (leases default to a TTL of 32 days, 768h)',
+        url: 'https://developer.hashicorp.com/vault/docs/troubleshoot/tune-lease-ttl',
+      },
+      {
+        title:
+          'HashiCorp Vault: Lease, renew, and revoke ("When a lease is revoked, it invalidates that secret immediately"; revoking a token revokes its leases)',
         url: 'https://developer.hashicorp.com/vault/docs/concepts/lease',
       },
     ],
@@ -331,7 +398,11 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     notes:
       'expirationSeconds defaults to 1 hour and must be at least 10 minutes; the kubelet rotates the token. The token is bound to its Pod and stops working when the Pod is deleted.',
     sources: [
-      { title: 'Kubernetes: Projected Volumes, serviceAccountToken ("defaults to 1 hour and must be at least 10 minutes (600 seconds)")', url: 'https://kubernetes.io/docs/concepts/storage/projected-volumes/#serviceaccounttoken' },
+      {
+        title:
+          'Kubernetes: Projected Volumes, serviceAccountToken ("defaults to 1 hour and must be at least 10 minutes (600 seconds)")',
+        url: 'https://kubernetes.io/docs/concepts/storage/projected-volumes/#serviceaccounttoken',
+      },
       K8S_SECRET_SA_TOKEN,
     ],
   },
@@ -341,7 +412,7 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     provider: 'Kubernetes',
     defaults: { ttl: 'never', issuance: 'static' },
     notes:
-      'A token stored in a kubernetes.io/service-account-token Secret never expires; anyone who can read the Secret obtains it, so list the Secret\'s store in a resource\'s holds.',
+      "A token stored in a kubernetes.io/service-account-token Secret never expires; anyone who can read the Secret obtains it, so list the Secret's store in a resource's holds.",
     sources: [K8S_SECRET_SA_TOKEN],
   },
   {
@@ -361,8 +432,14 @@ export const CREDENTIAL_KINDS: readonly CredentialKindInfo[] = [
     notes:
       'A refresh token, or anything else that can mint new tokens, extends a leak to its own lifetime: model the tokens it mints with derivedFrom, or give the access token a maxLifetime. Lifetimes differ by issuer, so write ttl.',
     sources: [
-      { title: 'RFC 6749 The OAuth 2.0 Authorization Framework, section 1.5 Refresh Token', url: 'https://www.rfc-editor.org/rfc/rfc6749#section-1.5' },
-      { title: 'RFC 7009 OAuth 2.0 Token Revocation (servers must support revoking refresh tokens)', url: 'https://www.rfc-editor.org/rfc/rfc7009' },
+      {
+        title: 'RFC 6749 The OAuth 2.0 Authorization Framework, section 1.5 Refresh Token',
+        url: 'https://www.rfc-editor.org/rfc/rfc6749#section-1.5',
+      },
+      {
+        title: 'RFC 7009 OAuth 2.0 Token Revocation (servers must support revoking refresh tokens)',
+        url: 'https://www.rfc-editor.org/rfc/rfc7009',
+      },
     ],
   },
   {
@@ -407,26 +484,40 @@ export const DETECTION_DEFAULTS: DetectionDefaults = {
   },
   sources: [
     {
-      title: 'GitGuardian, The State of Secrets Sprawl 2024: over 90% of exposed secrets remained active five days after the leak',
+      title:
+        'GitGuardian, The State of Secrets Sprawl 2024: over 90% of exposed secrets remained active five days after the leak',
       url: 'https://blog.gitguardian.com/the-state-of-secrets-sprawl-2024/',
     },
-    { title: 'GitGuardian, The State of Secrets Sprawl 2024 (report)', url: 'https://www.gitguardian.com/state-of-secrets-sprawl-report-2024' },
     {
-      title: 'Truffle Security: 74% of publicly leaked keys were still live 31 days after the leak (10,000 secrets leaked on public GitHub)',
+      title: 'GitGuardian, The State of Secrets Sprawl 2024 (report)',
+      url: 'https://www.gitguardian.com/state-of-secrets-sprawl-report-2024',
+    },
+    {
+      title:
+        'Truffle Security: 74% of publicly leaked keys were still live 31 days after the leak (10,000 secrets leaked on public GitHub)',
       url: 'https://trufflesecurity.com/blog/most-publicly-leaked-keys-are-never-revoked',
     },
     {
-      title: 'Meli, McNiece, Reaves: How Bad Can It Git? Characterizing Secret Leakage in Public GitHub Repositories (NDSS 2019)',
+      title:
+        'Meli, McNiece, Reaves: How Bad Can It Git? Characterizing Secret Leakage in Public GitHub Repositories (NDSS 2019)',
       url: 'https://www.ndss-symposium.org/ndss-paper/how-bad-can-it-git-characterizing-secret-leakage-in-public-github-repositories/',
     },
     {
-      title: 'Unit 42 EleKtra-Leak, as reported by The CyberWire: exposed AWS IAM credentials detected and used within five minutes of their exposure on GitHub',
+      title:
+        'Unit 42 EleKtra-Leak, as reported by The CyberWire: exposed AWS IAM credentials detected and used within five minutes of their exposure on GitHub',
       url: 'https://thecyberwire.com/stories/160b2cf9b0a34de9adbcd0868085462c/coinminers-exploit-iam-credentials',
     },
-    { title: 'Sysdig 2023 Global Cloud Threat Report: 10 minutes from recon to attack', url: 'https://www.sysdig.com/press-releases/2023-cloud-threat-report' },
-    { title: 'Comparitech GitHub honeypot: one minute for attackers to find and abuse an exposed AWS key', url: 'https://www.comparitech.com/blog/information-security/github-honeypot/' },
     {
-      title: 'IBM Cost of a Data Breach 2024, as reported by Cybersecurity Dive: breaches with stolen or compromised credentials took 292 days on average to identify and contain',
+      title: 'Sysdig 2023 Global Cloud Threat Report: 10 minutes from recon to attack',
+      url: 'https://www.sysdig.com/press-releases/2023-cloud-threat-report',
+    },
+    {
+      title: 'Comparitech GitHub honeypot: one minute for attackers to find and abuse an exposed AWS key',
+      url: 'https://www.comparitech.com/blog/information-security/github-honeypot/',
+    },
+    {
+      title:
+        'IBM Cost of a Data Breach 2024, as reported by Cybersecurity Dive: breaches with stolen or compromised credentials took 292 days on average to identify and contain',
       url: 'https://cybersecuritydive.com/news/ibm-data-breach-cost-credentials-phishing/722689',
     },
   ],
@@ -437,7 +528,7 @@ export const DETECTION_DEFAULTS: DetectionDefaults = {
     'Hence default 5d, and repo-commit 5d: the GitGuardian figure, measured on public GitHub, where secret scanners watch every commit. ' +
     'ci-logs 5d: the CI logs of a public project are as public as its commits, so they take the repository figure. ' +
     'logs and prompt-context 31d: no secret scanner watches them by default, so they take the month-long Truffle Security horizon; these are anchors, not measurements of those channels. ' +
-    'third-party-breach 292d: IBM\'s average time to identify and contain breaches involving stolen credentials (it includes containment, so it errs long). ' +
+    "third-party-breach 292d: IBM's average time to identify and contain breaches involving stolen credentials (it includes containment, so it errs long). " +
     'harvested 1d is a leakradius assumption, not a published figure: the time for responders to notice credentials harvested in an incident they have already detected. ' +
     'Every one of these figures is marked as assumed wherever it is used; set detection in the model to replace them.',
 };

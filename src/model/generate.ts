@@ -10,7 +10,16 @@
  * machine (its own integer-only generator, no Map/Set iteration over
  * unordered input, no clock).
  */
-import type { AgentDocument, CredentialDocument, GrantDocument, ModelDocument, ResourceDocument, StepDocument, ToolDocument, WorkflowDocument } from './schema.js';
+import type {
+  AgentDocument,
+  CredentialDocument,
+  GrantDocument,
+  ModelDocument,
+  ResourceDocument,
+  StepDocument,
+  ToolDocument,
+  WorkflowDocument,
+} from './schema.js';
 
 export interface GenerateOptions {
   readonly agents: number;
@@ -26,7 +35,8 @@ export function generateModelYaml(options: GenerateOptions): string {
 
 export function generateModel(options: GenerateOptions): ModelDocument {
   const n = Math.floor(options.agents);
-  if (!Number.isFinite(n) || n < 1 || n > MAX_GENERATED_AGENTS) throw new RangeError(`agents must be a whole number from 1 to ${MAX_GENERATED_AGENTS}`);
+  if (!Number.isFinite(n) || n < 1 || n > MAX_GENERATED_AGENTS)
+    throw new RangeError(`agents must be a whole number from 1 to ${MAX_GENERATED_AGENTS}`);
   return new Organisation(n, (options.seed ?? 1) >>> 0).build();
 }
 
@@ -91,8 +101,26 @@ class Random {
 // Vocabulary
 
 const TEAM_NAMES = [
-  'billing', 'payments', 'search', 'ledger', 'identity', 'growth', 'support', 'platform', 'data', 'risk',
-  'checkout', 'catalog', 'mobile', 'infra', 'security', 'analytics', 'fraud', 'shipping', 'pricing', 'crm',
+  'billing',
+  'payments',
+  'search',
+  'ledger',
+  'identity',
+  'growth',
+  'support',
+  'platform',
+  'data',
+  'risk',
+  'checkout',
+  'catalog',
+  'mobile',
+  'infra',
+  'security',
+  'analytics',
+  'fraud',
+  'shipping',
+  'pricing',
+  'crm',
 ];
 
 const ENVIRONMENTS = ['prod', 'staging', 'dev'] as const;
@@ -110,7 +138,16 @@ const CHANNELS = {
 type Channel = keyof typeof CHANNELS;
 
 type Role = 'coder' | 'support' | 'analyst' | 'deployer' | 'orchestrator' | 'worker' | 'finance' | 'responder';
-const ROLES: readonly Role[] = ['coder', 'support', 'analyst', 'deployer', 'orchestrator', 'worker', 'finance', 'responder'];
+const ROLES: readonly Role[] = [
+  'coder',
+  'support',
+  'analyst',
+  'deployer',
+  'orchestrator',
+  'worker',
+  'finance',
+  'responder',
+];
 const ROLE_WEIGHTS = [24, 12, 12, 8, 8, 28, 3, 5];
 
 const PURPOSE: Record<Role, string> = {
@@ -138,7 +175,15 @@ interface Template {
   readonly storable: boolean;
 }
 
-const T = (kind: string, ttl: string, issuance: Template['issuance'], binding: Template['binding'], mode: Template['mode'], propagation: string, extra: Partial<Template> = {}): Template => ({
+const T = (
+  kind: string,
+  ttl: string,
+  issuance: Template['issuance'],
+  binding: Template['binding'],
+  mode: Template['mode'],
+  propagation: string,
+  extra: Partial<Template> = {},
+): Template => ({
   kind,
   ttl,
   issuance,
@@ -195,7 +240,11 @@ interface Cred {
 }
 
 interface AgentPlan {
-  readonly doc: AgentDocument & { tools: string[]; credentials: string[]; delegates: NonNullable<AgentDocument['delegates']> };
+  readonly doc: AgentDocument & {
+    tools: string[];
+    credentials: string[];
+    delegates: NonNullable<AgentDocument['delegates']>;
+  };
   readonly team: Team;
   readonly role: Role;
   readonly env: Env;
@@ -249,10 +298,9 @@ class Organisation {
     // A central platform team serves every other: a few agents whose keys open many teams' stores.
     const central = this.size >= 20 ? Math.max(2, Math.round(this.size / 400)) : 0;
     const rest = this.size - central;
-    let made = 0;
     for (let t = 0; t < teamCount; t++) {
       const quota = Math.floor(((t + 1) * rest) / teamCount) - Math.floor((t * rest) / teamCount);
-      for (let k = 0; k < quota; k++) this.agent(this.teams[t], made++);
+      for (let k = 0; k < quota; k++) this.agent(this.teams[t]);
     }
     this.centralAgents(central);
     for (const team of this.teams) this.delegation(team);
@@ -289,36 +337,85 @@ class Organisation {
   }
 
   private orgResources(): void {
-    this.orgStore = this.addResource({ id: 'org-secrets', kind: 'secret-store', sensitivity: 'critical', environment: 'prod', owner: 'team-security' }, ['read', 'write', 'admin']);
+    this.orgStore = this.addResource(
+      { id: 'org-secrets', kind: 'secret-store', sensitivity: 'critical', environment: 'prod', owner: 'team-security' },
+      ['read', 'write', 'admin'],
+    );
     this.addResource({ id: 'org-wiki', kind: 'wiki', sensitivity: 'low', owner: 'team-platform' }, ['read', 'write']);
-    this.addResource({ id: 'org-chat', kind: 'chat', sensitivity: 'medium', owner: 'team-platform' }, ['read', 'write']);
-    this.addResource({ id: 'org-crm', kind: 'crm', sensitivity: 'high', environment: 'prod', owner: 'team-crm' }, ['read', 'write', 'export']);
-    this.addResource({ id: 'org-data-lake', kind: 'data-lake', sensitivity: 'critical', environment: 'prod', owner: 'team-data' }, ['read', 'export', 'write']);
-    this.addResource({ id: 'org-registry', kind: 'artifact-registry', sensitivity: 'high', environment: 'prod', owner: 'team-platform' }, ['read', 'write', 'delete']);
-    this.addResource({ id: 'org-tickets', kind: 'ticketing', sensitivity: 'medium', owner: 'team-support' }, ['read', 'write']);
-    this.addResource({ id: 'org-llm', kind: 'model-gateway', sensitivity: 'medium', owner: 'team-platform' }, ['invoke', 'admin']);
+    this.addResource({ id: 'org-chat', kind: 'chat', sensitivity: 'medium', owner: 'team-platform' }, [
+      'read',
+      'write',
+    ]);
+    this.addResource({ id: 'org-crm', kind: 'crm', sensitivity: 'high', environment: 'prod', owner: 'team-crm' }, [
+      'read',
+      'write',
+      'export',
+    ]);
+    this.addResource(
+      { id: 'org-data-lake', kind: 'data-lake', sensitivity: 'critical', environment: 'prod', owner: 'team-data' },
+      ['read', 'export', 'write'],
+    );
+    this.addResource(
+      {
+        id: 'org-registry',
+        kind: 'artifact-registry',
+        sensitivity: 'high',
+        environment: 'prod',
+        owner: 'team-platform',
+      },
+      ['read', 'write', 'delete'],
+    );
+    this.addResource({ id: 'org-tickets', kind: 'ticketing', sensitivity: 'medium', owner: 'team-support' }, [
+      'read',
+      'write',
+    ]);
+    this.addResource({ id: 'org-llm', kind: 'model-gateway', sensitivity: 'medium', owner: 'team-platform' }, [
+      'invoke',
+      'admin',
+    ]);
   }
 
   private team(index: number): Team {
     const name = `${TEAM_NAMES[index % TEAM_NAMES.length]}${Math.floor(index / TEAM_NAMES.length) + 1}`;
     const owner = `team-${name}`;
     const team: Team = { name, index, resources: [], byKind: new Map(), tools: [], agents: [], stored: [] };
-    const add = (suffix: string, kind: string, sensitivity: ResourceDocument['sensitivity'], env: Env | undefined, actions: readonly string[]) => {
-      const res = this.addResource({ id: `${name}-${suffix}`, kind, sensitivity, ...(env ? { environment: env } : {}), owner }, actions);
+    const add = (
+      suffix: string,
+      kind: string,
+      sensitivity: ResourceDocument['sensitivity'],
+      env: Env | undefined,
+      actions: readonly string[],
+    ) => {
+      const res = this.addResource(
+        { id: `${name}-${suffix}`, kind, sensitivity, ...(env ? { environment: env } : {}), owner },
+        actions,
+      );
       team.resources.push(res);
       const list = team.byKind.get(kind) ?? [];
       list.push(res);
       team.byKind.set(kind, list);
     };
     const repos = this.rnd.int(2, 4);
-    for (let i = 1; i <= repos; i++) add(`repo${i}`, 'repository', this.rnd.chance(0.3) ? 'high' : 'medium', undefined, ['read', 'write', 'admin']);
+    for (let i = 1; i <= repos; i++)
+      add(`repo${i}`, 'repository', this.rnd.chance(0.3) ? 'high' : 'medium', undefined, ['read', 'write', 'admin']);
     add('ci', 'ci-pipeline', 'high', undefined, ['read', 'write', 'admin']);
     for (const env of ENVIRONMENTS) {
       const prod = env === 'prod';
-      add(`${env}-db`, 'database', prod ? 'critical' : env === 'staging' ? 'medium' : 'low', env, ['read', 'write', 'export', 'delete', 'admin']);
-      add(`${env}-cluster`, 'cluster', prod ? 'critical' : env === 'staging' ? 'medium' : 'low', env, ['read', 'deploy', 'admin']);
+      add(`${env}-db`, 'database', prod ? 'critical' : env === 'staging' ? 'medium' : 'low', env, [
+        'read',
+        'write',
+        'export',
+        'delete',
+        'admin',
+      ]);
+      add(`${env}-cluster`, 'cluster', prod ? 'critical' : env === 'staging' ? 'medium' : 'low', env, [
+        'read',
+        'deploy',
+        'admin',
+      ]);
       add(`${env}-bucket`, 'bucket', prod ? 'high' : 'low', env, ['read', 'write', 'delete', 'export']);
-      if (env !== 'dev') add(`${env}-vault`, 'secret-store', prod ? 'critical' : 'high', env, ['read', 'write', 'admin']);
+      if (env !== 'dev')
+        add(`${env}-vault`, 'secret-store', prod ? 'critical' : 'high', env, ['read', 'write', 'admin']);
     }
     add('logs', 'log-store', 'medium', 'prod', ['read', 'export']);
     add('queue', 'queue', 'medium', 'prod', ['read', 'write']);
@@ -348,7 +445,13 @@ class Organisation {
   // -- credentials ----------------------------------------------------------
 
   /** `environments` is written for credentials that are not one agent's own (an agent's own follow its environment). */
-  private credential(id: string, template: Template, environments: readonly string[] | undefined, grants: GrantDocument[], extra: Partial<CredentialDocument> = {}): Cred {
+  private credential(
+    id: string,
+    template: Template,
+    environments: readonly string[] | undefined,
+    grants: GrantDocument[],
+    extra: Partial<CredentialDocument> = {},
+  ): Cred {
     const channels = this.rnd.sample(CHANNELS_OF[template.issuance], this.rnd.chance(0.3) ? 2 : 1);
     // Fields equal to leakradius's defaults are left out, as a person writing the file would.
     const revocation = {
@@ -384,7 +487,9 @@ class Organisation {
   /** Org-wide shared credentials: a chat bot, SaaS API keys, a CI PAT; each used by many agents or few. */
   private sharedCredentials(): void {
     const count = Math.max(4, Math.round(this.size / 40));
-    const orgRes = ['org-wiki', 'org-chat', 'org-crm', 'org-data-lake', 'org-registry', 'org-tickets'].map((id) => this.resourceById.get(id)!);
+    const orgRes = ['org-wiki', 'org-chat', 'org-crm', 'org-data-lake', 'org-registry', 'org-tickets'].map((id) =>
+      this.resourceById.get(id)!,
+    );
     const templates: TemplateName[] = ['apiKey', 'botToken', 'classicPat', 'refresh', 'iamKey', 'gcpKey'];
     for (let i = 0; i < count; i++) {
       const template = TEMPLATES[templates[i % templates.length]];
@@ -392,7 +497,9 @@ class Organisation {
       const grants = [this.grant(this.rnd.pick(orgRes), this.rnd.int(1, 2))];
       if (this.rnd.chance(0.7)) grants.push(this.grant(this.res(team, 'repository'), this.rnd.int(1, 2)));
       if (this.rnd.chance(0.3)) grants.push(this.grant(this.res(team, 'bucket', 'prod'), 1));
-      const cred = this.credential(`shared-${template.kind}-${i + 1}`, template, ['prod', 'staging'], grants, { owner: `team-${team.name}` });
+      const cred = this.credential(`shared-${template.kind}-${i + 1}`, template, ['prod', 'staging'], grants, {
+        owner: `team-${team.name}`,
+      });
       this.shared.push(cred.doc.id);
     }
     // Third-party connectors used across the organisation, each acting with its own credential.
@@ -409,11 +516,22 @@ class Organisation {
       for (const [name, kind, target] of connectors) {
         const id = copies === 1 ? name : `${name}-${c + 1}`;
         const thirdParty = name !== 'github-mcp';
-        const cred = this.credential(`${id}-token`, c % 2 === 0 ? TEMPLATES.refresh : TEMPLATES.apiKey, ['prod'], [this.grant(this.resourceById.get(target)!, this.rnd.int(1, 3))], {
-          owner: 'team-platform',
-          ...(thirdParty ? { exposure: ['third-party-breach', 'logs'] } : {}),
-        });
-        const tool: ToolDocument = { id, kind, publisher: thirdParty ? 'third-party' : 'first-party', credential: cred.doc.id };
+        const cred = this.credential(
+          `${id}-token`,
+          c % 2 === 0 ? TEMPLATES.refresh : TEMPLATES.apiKey,
+          ['prod'],
+          [this.grant(this.resourceById.get(target)!, this.rnd.int(1, 3))],
+          {
+            owner: 'team-platform',
+            ...(thirdParty ? { exposure: ['third-party-breach', 'logs'] } : {}),
+          },
+        );
+        const tool: ToolDocument = {
+          id,
+          kind,
+          publisher: thirdParty ? 'third-party' : 'first-party',
+          credential: cred.doc.id,
+        };
         this.sharedTools.push(tool);
         this.toolById.set(id, tool);
       }
@@ -422,12 +540,15 @@ class Organisation {
 
   // -- agents ---------------------------------------------------------------
 
-  private agent(team: Team, serial: number): void {
+  private agent(team: Team): void {
     const role = this.rnd.weighted(ROLES, ROLE_WEIGHTS);
     const k = team.agents.length + 1;
     const id = `${team.name}-${role}${k}`;
     const env: Env = this.rnd.weighted(ENVIRONMENTS, [70, 20, 10]);
-    const identityKind = this.rnd.weighted(['spiffe', 'oidc', 'cloud-role', 'service-account', 'api-key', 'none'] as const, [25, 25, 20, 15, 10, 5]);
+    const identityKind = this.rnd.weighted(
+      ['spiffe', 'oidc', 'cloud-role', 'service-account', 'api-key', 'none'] as const,
+      [25, 25, 20, 15, 10, 5],
+    );
     const doc: AgentPlan['doc'] = {
       id,
       ...(this.rnd.chance(0.97) ? { owner: `team-${team.name}` } : {}),
@@ -447,7 +568,7 @@ class Organisation {
     for (const tool of this.rnd.sample(team.tools, this.rnd.int(1, 2))) this.useTool(plan, tool);
     if (this.rnd.chance(0.35)) this.useTool(plan, this.sharedTools[this.rnd.zipf(this.sharedTools.length)]);
 
-    for (const cred of this.ownCredentials(plan, serial)) {
+    for (const cred of this.ownCredentials(plan)) {
       doc.credentials.push(cred);
       plan.usable.push(cred);
     }
@@ -464,8 +585,17 @@ class Organisation {
    */
   private centralAgents(count: number): void {
     if (count === 0) return;
-    const team: Team = { name: 'central', index: -1, resources: [], byKind: new Map(), tools: [], agents: [], stored: [] };
-    const vaults = (env: Env) => this.teams.map((t) => t.byKind.get('secret-store')!.find((r) => r.doc.environment === env)!);
+    const team: Team = {
+      name: 'central',
+      index: -1,
+      resources: [],
+      byKind: new Map(),
+      tools: [],
+      agents: [],
+      stored: [],
+    };
+    const vaults = (env: Env) =>
+      this.teams.map((t) => t.byKind.get('secret-store')!.find((r) => r.doc.environment === env)!);
     for (let k = 1; k <= count; k++) {
       const sync = k % 4 === 0;
       const role: Role = sync ? 'responder' : 'deployer';
@@ -498,10 +628,20 @@ class Organisation {
         ]);
         addHeld(this.orgStore, key.doc.id);
       } else {
-        add('vault', TEMPLATES.vault, served.map((t) => this.grant(vaults('prod')[t.index], 1)));
+        add(
+          'vault',
+          TEMPLATES.vault,
+          served.map((t) => this.grant(vaults('prod')[t.index], 1)),
+        );
         const gate = this.rnd.chance(0.5) ? ['deploy'] : undefined;
         const key = add('token', TEMPLATES.iamKey, [
-          ...served.map((t) => this.grant(t.byKind.get('cluster')!.find((r) => r.doc.environment === 'prod')!, 2, gate)),
+          ...served.map((t) =>
+            this.grant(
+              t.byKind.get('cluster')!.find((r) => r.doc.environment === 'prod')!,
+              2,
+              gate,
+            ),
+          ),
           this.grant(vaults('prod')[served[0].index], 1),
         ]);
         addHeld(this.orgStore, key.doc.id);
@@ -523,9 +663,16 @@ class Organisation {
       // A team tool gets its credential on first use: it acts on the team's data systems.
       const team = plan.team;
       const env = plan.env;
-      const kind = tool.kind === 'cli' ? 'cluster' : this.rnd.pick(['database', 'bucket', 'warehouse', 'queue', 'logs']);
-      const target = kind === 'warehouse' || kind === 'queue' || kind === 'logs' ? this.res(team, kind === 'warehouse' ? 'data-warehouse' : kind === 'logs' ? 'log-store' : 'queue') : this.res(team, kind, env);
-      const template = this.rnd.weighted([TEMPLATES.dbPassword, TEMPLATES.vault, TEMPLATES.gcpKey, TEMPLATES.k8s], [35, 30, 20, 15]);
+      const kind =
+        tool.kind === 'cli' ? 'cluster' : this.rnd.pick(['database', 'bucket', 'warehouse', 'queue', 'logs']);
+      const target =
+        kind === 'warehouse' || kind === 'queue' || kind === 'logs'
+          ? this.res(team, kind === 'warehouse' ? 'data-warehouse' : kind === 'logs' ? 'log-store' : 'queue')
+          : this.res(team, kind, env);
+      const template = this.rnd.weighted(
+        [TEMPLATES.dbPassword, TEMPLATES.vault, TEMPLATES.gcpKey, TEMPLATES.k8s],
+        [35, 30, 20, 15],
+      );
       const grants = [this.grant(target, this.rnd.int(1, 3))];
       if (this.rnd.chance(0.5)) grants.push(this.grant(this.res(team, 'repository'), 1));
       const cred = this.credential(`${tool.id}-cred`, template, [env], grants, { owner: `team-${team.name}` });
@@ -540,7 +687,7 @@ class Organisation {
   }
 
   /** The credentials an agent's runtime holds, by role: 3 or 4 of its own. */
-  private ownCredentials(plan: AgentPlan, serial: number): string[] {
+  private ownCredentials(plan: AgentPlan): string[] {
     const { team, role, env } = plan;
     const base = plan.doc.id;
     const out: string[] = [];
@@ -553,55 +700,151 @@ class Organisation {
     const repo = () => this.res(team, 'repository');
     const prodGate = env === 'prod' && this.rnd.chance(0.5) ? ['deploy', 'delete', 'payment', 'export'] : undefined;
     // Every agent calls a model provider with a key of its own.
-    make('llm', this.rnd.chance(0.8) ? TEMPLATES.apiKey : TEMPLATES.refresh, [this.grant(this.resourceById.get('org-llm')!, 1)]);
+    make('llm', this.rnd.chance(0.8) ? TEMPLATES.apiKey : TEMPLATES.refresh, [
+      this.grant(this.resourceById.get('org-llm')!, 1),
+    ]);
     switch (role) {
       case 'coder':
-        make('gh', TEMPLATES.githubApp, [this.grant(repo(), 2), this.grant(repo(), 2), this.grant(this.res(team, 'ci-pipeline'), 2)]);
-        make('ci', TEMPLATES.githubOidc, [this.grant(this.res(team, 'cluster', 'staging'), 2), this.grant(this.res(team, 'bucket', 'staging'), 2)]);
-        if (this.rnd.chance(0.25)) make('pat', this.rnd.chance(0.5) ? TEMPLATES.classicPat : TEMPLATES.fineGrainedPat, [this.grant(repo(), 3), this.grant(repo(), 2)]);
-        else make('key', TEMPLATES.apiKey, [this.grant(this.res(team, 'ticketing'), 2), this.grant(this.res(team, 'queue'), 1)]);
-        make('svid', TEMPLATES.svid, [this.grant(this.res(team, 'database', 'dev'), 2), this.grant(this.res(team, 'log-store'), 1)]);
+        make('gh', TEMPLATES.githubApp, [
+          this.grant(repo(), 2),
+          this.grant(repo(), 2),
+          this.grant(this.res(team, 'ci-pipeline'), 2),
+        ]);
+        make('ci', TEMPLATES.githubOidc, [
+          this.grant(this.res(team, 'cluster', 'staging'), 2),
+          this.grant(this.res(team, 'bucket', 'staging'), 2),
+        ]);
+        if (this.rnd.chance(0.25))
+          make('pat', this.rnd.chance(0.5) ? TEMPLATES.classicPat : TEMPLATES.fineGrainedPat, [
+            this.grant(repo(), 3),
+            this.grant(repo(), 2),
+          ]);
+        else
+          make('key', TEMPLATES.apiKey, [
+            this.grant(this.res(team, 'ticketing'), 2),
+            this.grant(this.res(team, 'queue'), 1),
+          ]);
+        make('svid', TEMPLATES.svid, [
+          this.grant(this.res(team, 'database', 'dev'), 2),
+          this.grant(this.res(team, 'log-store'), 1),
+        ]);
         break;
       case 'support':
-        make('bot', TEMPLATES.botToken, [this.grant(this.res(team, 'ticketing'), 2), this.grant(this.resourceById.get('org-chat')!, 2)]);
-        make('crm', TEMPLATES.refresh, [this.grant(this.resourceById.get('org-crm')!, 2), this.grant(this.res(team, 'ticketing'), 1)]);
+        make('bot', TEMPLATES.botToken, [
+          this.grant(this.res(team, 'ticketing'), 2),
+          this.grant(this.resourceById.get('org-chat')!, 2),
+        ]);
+        make('crm', TEMPLATES.refresh, [
+          this.grant(this.resourceById.get('org-crm')!, 2),
+          this.grant(this.res(team, 'ticketing'), 1),
+        ]);
         make('db', TEMPLATES.dbPassword, [this.grant(this.res(team, 'database', 'prod'), 1)], ['prod']);
         break;
       case 'analyst':
-        make('gcp', TEMPLATES.gcpToken, [this.grant(this.res(team, 'data-warehouse'), 3, prodGate), this.grant(this.res(team, 'bucket', 'prod'), 1)]);
-        make('db', TEMPLATES.dbPassword, [this.grant(this.res(team, 'database', env), 1), this.grant(this.res(team, 'database', 'staging'), 1)], ['prod', 'staging']);
+        make('gcp', TEMPLATES.gcpToken, [
+          this.grant(this.res(team, 'data-warehouse'), 3, prodGate),
+          this.grant(this.res(team, 'bucket', 'prod'), 1),
+        ]);
+        make(
+          'db',
+          TEMPLATES.dbPassword,
+          [this.grant(this.res(team, 'database', env), 1), this.grant(this.res(team, 'database', 'staging'), 1)],
+          ['prod', 'staging'],
+        );
         make('lake', TEMPLATES.entra, [this.grant(this.resourceById.get('org-data-lake')!, 2, prodGate)]);
         make('logs', TEMPLATES.apiKey, [this.grant(this.res(team, 'log-store'), 2)]);
         break;
       case 'deployer':
-        make('sts', this.rnd.chance(0.5) ? TEMPLATES.sts : TEMPLATES.stsLong, [this.grant(this.res(team, 'cluster', env), 2, prodGate), this.grant(this.res(team, 'bucket', env), 2)]);
+        make('sts', this.rnd.chance(0.5) ? TEMPLATES.sts : TEMPLATES.stsLong, [
+          this.grant(this.res(team, 'cluster', env), 2, prodGate),
+          this.grant(this.res(team, 'bucket', env), 2),
+        ]);
         make('k8s', TEMPLATES.k8s, [this.grant(this.res(team, 'cluster', 'staging'), 3)]);
-        make('vault', TEMPLATES.vault, [this.grant(this.res(team, 'secret-store', env === 'dev' ? 'staging' : env), 1), this.grant(this.res(team, 'ci-pipeline'), 1)]);
-        make('deploy', TEMPLATES.deployKey, [this.grant(repo(), 1), this.grant(this.resourceById.get('org-registry')!, 2)]);
+        make('vault', TEMPLATES.vault, [
+          this.grant(this.res(team, 'secret-store', env === 'dev' ? 'staging' : env), 1),
+          this.grant(this.res(team, 'ci-pipeline'), 1),
+        ]);
+        make('deploy', TEMPLATES.deployKey, [
+          this.grant(repo(), 1),
+          this.grant(this.resourceById.get('org-registry')!, 2),
+        ]);
         break;
       case 'orchestrator':
-        make('oidc', TEMPLATES.githubOidc, [this.grant(this.res(team, 'queue'), 2), this.grant(this.res(team, 'ticketing'), 2)]);
-        make('sts', TEMPLATES.sts, [this.grant(this.res(team, 'database', env), 3, prodGate), this.grant(this.res(team, 'bucket', env), 3, prodGate), this.grant(repo(), 2)]);
-        make('key', TEMPLATES.apiKey, [this.grant(this.res(team, 'log-store'), 1), this.grant(this.resourceById.get('org-wiki')!, 2)]);
+        make('oidc', TEMPLATES.githubOidc, [
+          this.grant(this.res(team, 'queue'), 2),
+          this.grant(this.res(team, 'ticketing'), 2),
+        ]);
+        make('sts', TEMPLATES.sts, [
+          this.grant(this.res(team, 'database', env), 3, prodGate),
+          this.grant(this.res(team, 'bucket', env), 3, prodGate),
+          this.grant(repo(), 2),
+        ]);
+        make('key', TEMPLATES.apiKey, [
+          this.grant(this.res(team, 'log-store'), 1),
+          this.grant(this.resourceById.get('org-wiki')!, 2),
+        ]);
         break;
       case 'worker':
-        make('svid', this.rnd.chance(0.5) ? TEMPLATES.svid : TEMPLATES.x509, [this.grant(this.res(team, 'queue'), 2), this.grant(this.res(team, 'bucket', env), 2)]);
-        make('token', this.rnd.chance(0.5) ? TEMPLATES.dpop : TEMPLATES.gcpToken, [this.grant(this.res(team, 'database', env), 2), this.grant(repo(), 1)]);
-        if (this.rnd.chance(0.5)) make('key', TEMPLATES.apiKey, [this.grant(this.res(team, 'log-store'), 1), this.grant(this.res(team, 'ticketing'), 2)]);
-        else make('vault', TEMPLATES.vault, [this.grant(this.res(team, 'bucket', 'staging'), 2), this.grant(this.res(team, 'ci-pipeline'), 1)]);
+        make('svid', this.rnd.chance(0.5) ? TEMPLATES.svid : TEMPLATES.x509, [
+          this.grant(this.res(team, 'queue'), 2),
+          this.grant(this.res(team, 'bucket', env), 2),
+        ]);
+        make('token', this.rnd.chance(0.5) ? TEMPLATES.dpop : TEMPLATES.gcpToken, [
+          this.grant(this.res(team, 'database', env), 2),
+          this.grant(repo(), 1),
+        ]);
+        if (this.rnd.chance(0.5))
+          make('key', TEMPLATES.apiKey, [
+            this.grant(this.res(team, 'log-store'), 1),
+            this.grant(this.res(team, 'ticketing'), 2),
+          ]);
+        else
+          make('vault', TEMPLATES.vault, [
+            this.grant(this.res(team, 'bucket', 'staging'), 2),
+            this.grant(this.res(team, 'ci-pipeline'), 1),
+          ]);
         break;
       case 'finance': {
-        const pay = team.byKind.get('payment-api')?.[0] ?? (this.teams.find((t) => t.byKind.has('payment-api')) ?? team).byKind.get('payment-api')?.[0];
+        const pay =
+          team.byKind.get('payment-api')?.[0] ??
+          (this.teams.find((t) => t.byKind.has('payment-api')) ?? team).byKind.get('payment-api')?.[0];
         if (pay) make('pay', TEMPLATES.apiKey, [this.grant(pay, 2, ['payment'])], ['prod']);
-        make('erp', TEMPLATES.refresh, [this.grant(this.res(team, 'data-warehouse'), 2), this.grant(this.resourceById.get('org-crm')!, 1)]);
-        make('db', TEMPLATES.dbPassword, [this.grant(this.res(team, 'database', 'prod'), 3, ['export', 'delete'])], ['prod']);
+        make('erp', TEMPLATES.refresh, [
+          this.grant(this.res(team, 'data-warehouse'), 2),
+          this.grant(this.resourceById.get('org-crm')!, 1),
+        ]);
+        make(
+          'db',
+          TEMPLATES.dbPassword,
+          [this.grant(this.res(team, 'database', 'prod'), 3, ['export', 'delete'])],
+          ['prod'],
+        );
         break;
       }
       case 'responder':
-        make('sts', TEMPLATES.stsLong, [this.grant(this.res(team, 'cluster', 'prod'), 3, prodGate), this.grant(this.res(team, 'log-store'), 2)], ['prod']);
-        make('vault', TEMPLATES.vault, [this.grant(this.res(team, 'secret-store', 'prod'), 1), this.grant(this.res(team, 'database', 'prod'), 2)], ['prod']);
-        make('pager', TEMPLATES.apiKey, [this.grant(this.resourceById.get('org-chat')!, 2), this.grant(this.res(team, 'ticketing'), 2)]);
-        if (this.rnd.chance(0.2)) make('break-glass', TEMPLATES.classicPat, [this.grant(this.orgStore, 1), this.grant(this.res(team, 'ci-pipeline'), 3)], ['prod']);
+        make(
+          'sts',
+          TEMPLATES.stsLong,
+          [this.grant(this.res(team, 'cluster', 'prod'), 3, prodGate), this.grant(this.res(team, 'log-store'), 2)],
+          ['prod'],
+        );
+        make(
+          'vault',
+          TEMPLATES.vault,
+          [this.grant(this.res(team, 'secret-store', 'prod'), 1), this.grant(this.res(team, 'database', 'prod'), 2)],
+          ['prod'],
+        );
+        make('pager', TEMPLATES.apiKey, [
+          this.grant(this.resourceById.get('org-chat')!, 2),
+          this.grant(this.res(team, 'ticketing'), 2),
+        ]);
+        if (this.rnd.chance(0.2))
+          make(
+            'break-glass',
+            TEMPLATES.classicPat,
+            [this.grant(this.orgStore, 1), this.grant(this.res(team, 'ci-pipeline'), 3)],
+            ['prod'],
+          );
         break;
     }
     return out;
@@ -618,8 +861,11 @@ class Organisation {
   private delegation(team: Team): void {
     const agents = team.agents;
     agents.forEach((a, i) => {
-      const fanOut = a.role === 'orchestrator' ? this.rnd.int(2, 4) : a.role === 'worker' && this.rnd.chance(0.1) ? 1 : 0;
-      const later = agents.slice(i + 1).filter((b) => b.role === 'worker' || b.role === 'analyst' || b.role === 'coder');
+      const fanOut =
+        a.role === 'orchestrator' ? this.rnd.int(2, 4) : a.role === 'worker' && this.rnd.chance(0.1) ? 1 : 0;
+      const later = agents
+        .slice(i + 1)
+        .filter((b) => b.role === 'worker' || b.role === 'analyst' || b.role === 'coder');
       for (const b of this.rnd.sample(later, fanOut)) this.delegate(a, b);
     });
     if (agents.length >= 4 && this.rnd.chance(0.1)) {
@@ -631,14 +877,18 @@ class Organisation {
 
   private delegate(from: AgentPlan, to: AgentPlan): void {
     if (from.doc.delegates.some((d) => d.to === to.doc.id)) return;
-    const parentId = from.doc.credentials.find((c) => this.credentialById.get(c)!.template.binding === 'bearer' && !c.startsWith('shared-'));
+    const parentId = from.doc.credentials.find(
+      (c) => this.credentialById.get(c)!.template.binding === 'bearer' && !c.startsWith('shared-'),
+    );
     if (parentId === undefined || this.rnd.chance(0.35)) {
       from.doc.delegates.push({ to: to.doc.id, mode: 'passthrough' });
       return;
     }
     // Token exchange: a short-lived token minted from the delegator's, with a subset of its grants.
     const parent = this.credentialById.get(parentId)!;
-    const grants = parent.doc.grants.slice(0, Math.max(1, parent.doc.grants.length - 1)).map((g) => ({ ...g, actions: g.actions.slice(0, 1), approval: undefined }));
+    const grants = parent.doc.grants
+      .slice(0, Math.max(1, parent.doc.grants.length - 1))
+      .map((g) => ({ ...g, actions: g.actions.slice(0, 1), approval: undefined }));
     const id = `${from.doc.id}-to-${to.doc.id.slice(from.team.name.length + 1)}`;
     const minted = this.credential(id, TEMPLATES.exchanged, [from.env], grants.map(stripUndefined), {
       owner: `team-${from.team.name}`,
@@ -654,16 +904,26 @@ class Organisation {
     for (const a of team.agents) {
       if (a.role !== 'orchestrator' || this.central.length === 0 || !this.rnd.chance(0.25)) continue;
       const cred = this.credentialById.get(a.doc.credentials[1])!;
-      cred.doc.grants.push({ agent: this.rnd.pick(this.central).doc.id, actions: ['invoke'], ...(this.rnd.chance(0.3) ? { approval: ['invoke'] } : {}) });
+      cred.doc.grants.push({
+        agent: this.rnd.pick(this.central).doc.id,
+        actions: ['invoke'],
+        ...(this.rnd.chance(0.3) ? { approval: ['invoke'] } : {}),
+      });
     }
-    const targets = team.agents.filter((a) => a.role === 'orchestrator' || a.role === 'responder' || a.role === 'deployer');
+    const targets = team.agents.filter(
+      (a) => a.role === 'orchestrator' || a.role === 'responder' || a.role === 'deployer',
+    );
     if (targets.length === 0) return;
     for (const a of team.agents) {
       if (a.role !== 'support' && a.role !== 'responder') continue;
       const cred = this.credentialById.get(a.doc.credentials[0])!;
       for (const target of this.rnd.sample(targets, this.rnd.int(1, 2))) {
         if (target === a) continue;
-        cred.doc.grants.push({ agent: target.doc.id, actions: ['invoke'], ...(this.rnd.chance(0.2) ? { approval: ['invoke'] } : {}) });
+        cred.doc.grants.push({
+          agent: target.doc.id,
+          actions: ['invoke'],
+          ...(this.rnd.chance(0.2) ? { approval: ['invoke'] } : {}),
+        });
       }
     }
   }
@@ -671,7 +931,8 @@ class Organisation {
   /** Team secret stores hold the team's static secrets; now and then a repository holds a committed one. */
   private fillStores(team: Team): void {
     for (const { env, id } of team.stored) {
-      const store = team.byKind.get('secret-store')!.find((r) => r.doc.environment === env) ?? team.byKind.get('secret-store')![0];
+      const store =
+        team.byKind.get('secret-store')!.find((r) => r.doc.environment === env) ?? team.byKind.get('secret-store')![0];
       addHeld(store, id);
       if (this.rnd.chance(0.03)) addHeld(this.res(team, 'repository'), id);
     }
@@ -711,7 +972,9 @@ class Organisation {
     }
     for (const d of plan.doc.delegates) steps.push({ delegate: d.to });
     if (steps.length === 0) {
-      const first = plan.usable.map((c) => this.credentialById.get(c)!).find((c) => c.doc.grants.some((g) => g.resource !== undefined));
+      const first = plan.usable
+        .map((c) => this.credentialById.get(c)!)
+        .find((c) => c.doc.grants.some((g) => g.resource !== undefined));
       const g = first?.doc.grants.find((x) => x.resource !== undefined);
       if (!first || !g) return;
       steps.push({ resource: g.resource, action: g.actions[0] });
@@ -720,7 +983,12 @@ class Organisation {
     const split = steps.length > 12 && this.rnd.chance(0.3) ? Math.ceil(steps.length / 2) : steps.length;
     const parts = split === steps.length ? [steps] : [steps.slice(0, split), steps.slice(split)];
     parts.forEach((part, i) => {
-      this.workflows.push({ id: `${plan.doc.id}-wf${i + 1}`, agent: plan.doc.id, duration: this.rnd.pick(durations), steps: part });
+      this.workflows.push({
+        id: `${plan.doc.id}-wf${i + 1}`,
+        agent: plan.doc.id,
+        duration: this.rnd.pick(durations),
+        steps: part,
+      });
     });
   }
 }
@@ -740,7 +1008,9 @@ function mergeGrants(grants: readonly GrantDocument[]): GrantDocument[] {
       continue;
     }
     for (const a of g.actions) if (!same.actions.includes(a)) same.actions.push(a);
-    const approval = [...(same.approval ?? []), ...(g.approval ?? [])].filter((a, i, all) => all.indexOf(a) === i && same.actions.includes(a));
+    const approval = [...(same.approval ?? []), ...(g.approval ?? [])].filter(
+      (a, i, all) => all.indexOf(a) === i && same.actions.includes(a),
+    );
     if (approval.length > 0) same.approval = approval;
   }
   return out;
@@ -814,7 +1084,8 @@ function flowOf(value: unknown, depth = 0): string | undefined {
 }
 
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/@+-]*( [A-Za-z0-9._/@+-]+)*$/;
-const RESERVED = /^(true|false|null|yes|no|on|off|~|[-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i;
+const RESERVED =
+  /^(true|false|null|yes|no|on|off|~|[-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i;
 
 function scalar(text: string): string {
   return PLAIN.test(text) && !RESERVED.test(text) ? text : JSON.stringify(text);

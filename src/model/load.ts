@@ -28,7 +28,10 @@ export function loadModel(file: string, text: string, limits: ParseLimits = DEFA
   const parsed = parseYaml(file, text, limits);
   if (!parsed.ok) return parsed;
   const { value, sourceMap } = parsed.document;
-  const fail = (problems: readonly Problem[]): LoadResult => ({ ok: false, diagnostics: locate(file, sourceMap, problems) });
+  const fail = (problems: readonly Problem[]): LoadResult => ({
+    ok: false,
+    diagnostics: locate(file, sourceMap, problems),
+  });
 
   const schema = checkSchema(value);
   if (!schema.ok) return fail(schema.problems);

@@ -17,7 +17,10 @@ export function quote(text: string, max = 80): string {
   // Most ids are plain printable ASCII: nothing to escape (findings quote hundreds of thousands).
   if (text.length <= max && PLAIN.test(text)) return `"${text}"`;
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The element a path lies in, as a message prefix: `credential "gh-pat": `. */
@@ -27,7 +30,7 @@ export function elementContext(path: DocPath, root: unknown): string {
   if (!kind) return '';
   const list = (root as Record<string, unknown>)[path[0]];
   const element = Array.isArray(list) ? (list[path[1]] as Record<string, unknown> | undefined) : undefined;
-  const id = element && typeof element === 'object' ? element.id ?? element.finding : undefined;
+  const id = element && typeof element === 'object' ? (element.id ?? element.finding) : undefined;
   return typeof id === 'string' ? `${kind} ${quote(id)}: ` : `${kind} #${path[1] + 1}: `;
 }
 

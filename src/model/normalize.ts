@@ -32,8 +32,12 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
     description: doc.description,
     detection: resolveDetection(doc, assumptions, problem),
     response: {
-      manual: seconds(doc.response?.manual) ?? assume(assumptions, 'model', 'response.manual', RESPONSE_DEFAULTS.manual, 'leakradius default'),
-      automated: seconds(doc.response?.automated) ?? assume(assumptions, 'model', 'response.automated', RESPONSE_DEFAULTS.automated, 'leakradius default'),
+      manual:
+        seconds(doc.response?.manual) ??
+        assume(assumptions, 'model', 'response.manual', RESPONSE_DEFAULTS.manual, 'leakradius default'),
+      automated:
+        seconds(doc.response?.automated) ??
+        assume(assumptions, 'model', 'response.automated', RESPONSE_DEFAULTS.automated, 'leakradius default'),
     },
     agents: (doc.agents ?? []).map((a, i): Agent => ({
       id: a.id,
@@ -45,7 +49,12 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
       autonomy: a.autonomy ?? 'autonomous',
       tools: a.tools ?? [],
       credentials: a.credentials ?? [],
-      delegates: (a.delegates ?? []).map((d, k) => ({ to: d.to, mode: d.mode, credential: d.credential, path: ['agents', i, 'delegates', k] })),
+      delegates: (a.delegates ?? []).map((d, k) => ({
+        to: d.to,
+        mode: d.mode,
+        credential: d.credential,
+        path: ['agents', i, 'delegates', k],
+      })),
       path: ['agents', i],
     })),
     tools: (doc.tools ?? []).map((t, i): Tool => ({
@@ -76,7 +85,14 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
         const path: DocPath = ['workflows', i, 'steps', k];
         return s.delegate !== undefined
           ? { kind: 'delegate', to: s.delegate, path }
-          : { kind: 'action', tool: s.tool, resource: s.resource ?? '', action: s.action ?? '', credential: s.credential, path };
+          : {
+              kind: 'action',
+              tool: s.tool,
+              resource: s.resource ?? '',
+              action: s.action ?? '',
+              credential: s.credential,
+              path,
+            };
       }),
       path: ['workflows', i],
     })),
@@ -86,24 +102,41 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
   return { model, problems };
 }
 
-function resolveCredential(c: CredentialDocument, path: DocPath, assumptions: Assumption[], problem: (path: DocPath, message: string) => void): Credential {
+function resolveCredential(
+  c: CredentialDocument,
+  path: DocPath,
+  assumptions: Assumption[],
+  problem: (path: DocPath, message: string) => void,
+): Credential {
   const element = `credential:${c.id}`;
   const kind = c.kind === undefined ? undefined : credentialKind(c.kind);
   const fromKind = kind ? `kind ${kind.id}` : '';
   const d = kind?.defaults ?? {};
-  const pick = <T>(written: T | undefined, field: string, kindValue: T | undefined, fallback: T | undefined, show: (v: T) => string = String): T | undefined => {
+  const pick = <T>(
+    written: T | undefined,
+    field: string,
+    kindValue: T | undefined,
+    fallback: T | undefined,
+    show: (v: T) => string = String,
+  ): T | undefined => {
     if (written !== undefined) return written;
     if (kindValue !== undefined) {
       assumptions.push({ element, field, value: show(kindValue), source: fromKind });
       return kindValue;
     }
-    if (fallback !== undefined) assumptions.push({ element, field, value: show(fallback), source: 'leakradius default' });
+    if (fallback !== undefined)
+      assumptions.push({ element, field, value: show(fallback), source: 'leakradius default' });
     return fallback;
   };
 
   let ttl = seconds(pick(c.ttl, 'ttl', d.ttl, undefined));
   if (ttl === undefined) {
-    const why = c.kind === undefined ? 'it has no kind' : kind ? `kind ${c.kind} has no default ttl` : `kind ${quote(c.kind)} is not in the catalogue (see \`leakradius kinds\`)`;
+    const why =
+      c.kind === undefined
+        ? 'it has no kind'
+        : kind
+          ? `kind ${c.kind} has no default ttl`
+          : `kind ${quote(c.kind)} is not in the catalogue (see \`leakradius kinds\`)`;
     problem(path, `credential ${quote(c.id)}: no ttl, and ${why}; write ttl: <duration> or ttl: never`);
     ttl = UNBOUNDED;
   } else if (kind && c.ttl !== undefined) {
@@ -127,27 +160,46 @@ function resolveCredential(c: CredentialDocument, path: DocPath, assumptions: As
     environments: c.environments ?? [],
     exposure: c.exposure ?? [],
     derivedFrom: c.derivedFrom,
-    revokedWithParent: c.derivedFrom === undefined ? false : pick(c.revokedWithParent, 'revokedWithParent', d.revokedWithParent, false, String)!,
-    grants: (c.grants ?? []).map(
-      (g, k): Grant => ({
-        target: g.resource !== undefined ? { kind: 'resource', id: g.resource } : { kind: 'agent', id: g.agent ?? '' },
-        actions: g.actions,
-        approval: g.approval ?? [],
-        path: [...path, 'grants', k],
-      }),
-    ),
+    revokedWithParent:
+      c.derivedFrom === undefined
+        ? false
+        : pick(c.revokedWithParent, 'revokedWithParent', d.revokedWithParent, false, String)!,
+    grants: (c.grants ?? []).map((g, k): Grant => ({
+      target: g.resource !== undefined ? { kind: 'resource', id: g.resource } : { kind: 'agent', id: g.agent ?? '' },
+      actions: g.actions,
+      approval: g.approval ?? [],
+      path: [...path, 'grants', k],
+    })),
     path,
   };
 }
 
-function checkTtlLimits(id: string, ttl: Seconds, kind: CredentialKindInfo, path: DocPath, problem: (path: DocPath, message: string) => void): void {
+function checkTtlLimits(
+  id: string,
+  ttl: Seconds,
+  kind: CredentialKindInfo,
+  path: DocPath,
+  problem: (path: DocPath, message: string) => void,
+): void {
   const min = seconds(kind.minTtl);
   const max = seconds(kind.maxTtl);
-  if (min !== undefined && ttl < min) problem(path, `credential ${quote(id)}: ttl ${formatDuration(ttl)} is below the ${kind.minTtl} minimum that ${kind.id} allows`);
-  if (max !== undefined && ttl > max) problem(path, `credential ${quote(id)}: ttl ${formatDuration(ttl)} is above the ${kind.maxTtl} maximum that ${kind.id} allows`);
+  if (min !== undefined && ttl < min)
+    problem(
+      path,
+      `credential ${quote(id)}: ttl ${formatDuration(ttl)} is below the ${kind.minTtl} minimum that ${kind.id} allows`,
+    );
+  if (max !== undefined && ttl > max)
+    problem(
+      path,
+      `credential ${quote(id)}: ttl ${formatDuration(ttl)} is above the ${kind.maxTtl} maximum that ${kind.id} allows`,
+    );
 }
 
-function resolveDetection(doc: ModelDocument, assumptions: Assumption[], problem: (path: DocPath, message: string) => void): Model['detection'] {
+function resolveDetection(
+  doc: ModelDocument,
+  assumptions: Assumption[],
+  problem: (path: DocPath, message: string) => void,
+): Model['detection'] {
   const written = doc.detection;
   const channels = new Map<string, DetectionTime>();
   for (const [name, value] of Object.entries(written?.channels ?? {})) {
@@ -157,17 +209,30 @@ function resolveDetection(doc: ModelDocument, assumptions: Assumption[], problem
   if (written?.default !== undefined) {
     fallback = detectionTime(written.default, ['detection', 'default'], problem);
   } else {
-    fallback = { kind: 'fixed', seconds: assume(assumptions, 'model', 'detection.default', DETECTION_DEFAULTS.default, 'published leak data') };
+    fallback = {
+      kind: 'fixed',
+      seconds: assume(assumptions, 'model', 'detection.default', DETECTION_DEFAULTS.default, 'published leak data'),
+    };
     // Built-in channel figures stand in only where the model leaves detection times entirely to leakradius.
     for (const [name, value] of Object.entries(DETECTION_DEFAULTS.channels)) {
-      if (!channels.has(name)) channels.set(name, { kind: 'fixed', seconds: assume(assumptions, 'model', `detection.channels.${name}`, value, 'published leak data') });
+      if (!channels.has(name))
+        channels.set(name, {
+          kind: 'fixed',
+          seconds: assume(assumptions, 'model', `detection.channels.${name}`, value, 'published leak data'),
+        });
     }
   }
-  const harvested = seconds(written?.harvested) ?? assume(assumptions, 'model', 'detection.harvested', DETECTION_DEFAULTS.harvested, 'leakradius default');
+  const harvested =
+    seconds(written?.harvested) ??
+    assume(assumptions, 'model', 'detection.harvested', DETECTION_DEFAULTS.harvested, 'leakradius default');
   return { default: fallback, channels, harvested };
 }
 
-function detectionTime(value: DetectionTimeDocument, path: DocPath, problem: (path: DocPath, message: string) => void): DetectionTime {
+function detectionTime(
+  value: DetectionTimeDocument,
+  path: DocPath,
+  problem: (path: DocPath, message: string) => void,
+): DetectionTime {
   if (typeof value === 'string') return { kind: 'fixed', seconds: seconds(value) ?? 0 };
   const median = seconds(value.lognormal.median) ?? 0;
   const p90 = seconds(value.lognormal.p90) ?? 0;

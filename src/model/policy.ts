@@ -28,7 +28,8 @@ const SeveritySchema = Type.Union(
   SEVERITIES.map((s) => Type.Literal(s)),
   { description: 'low, medium, high or critical.' },
 );
-const PolicyDuration = (description: string) => Type.String({ pattern: DURATION_PATTERN, description: `${description} A duration (30s, 15m, 1h, 7d) or never.` });
+const PolicyDuration = (description: string) =>
+  Type.String({ pattern: DURATION_PATTERN, description: `${description} A duration (30s, 15m, 1h, 7d) or never.` });
 
 export const PolicySchema = Type.Object(
   {
@@ -39,17 +40,26 @@ export const PolicySchema = Type.Object(
       Type.Object(
         {
           maxTtl: Type.Optional(
-            Type.Record(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}$' }), PolicyDuration('Longest lifetime allowed.'), {
-              additionalProperties: false,
-              description:
-                'Longest lifetime (ttl, or maxLifetime for a refreshable credential) of a credential an autonomous agent holds, per environment; `default` applies to environments not listed and to credentials with none (LR001).',
-            }),
+            Type.Record(
+              Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}$' }),
+              PolicyDuration('Longest lifetime allowed.'),
+              {
+                additionalProperties: false,
+                description:
+                  'Longest lifetime (ttl, or maxLifetime for a refreshable credential) of a credential an autonomous agent holds, per environment; `default` applies to environments not listed and to credentials with none (LR001).',
+              },
+            ),
           ),
           maxExposureWindow: Type.Optional(
-            PolicyDuration('Longest worst-case exposure window allowed for a credential whose revocation is manual or none (LR010).'),
+            PolicyDuration(
+              'Longest worst-case exposure window allowed for a credential whose revocation is manual or none (LR010).',
+            ),
           ),
           maxBlastRadiusScore: Type.Optional(
-            Type.Number({ minimum: 0, description: 'Highest worst-case blast-radius score allowed per credential (LR016).' }),
+            Type.Number({
+              minimum: 0,
+              description: 'Highest worst-case blast-radius score allowed per credential (LR016).',
+            }),
           ),
           maxDelegationDepth: Type.Optional(
             Type.Integer({ minimum: 1, maximum: 100, description: 'Deepest chain of delegations allowed (LR008).' }),
@@ -69,10 +79,17 @@ export const PolicySchema = Type.Object(
           },
           { ...closed, description: 'Turn a rule off or change its severity.' },
         ),
-        { additionalProperties: false, description: 'Per rule id (LR001...): `enabled: false` or `severity: <level>`.' },
+        {
+          additionalProperties: false,
+          description: 'Per rule id (LR001...): `enabled: false` or `severity: <level>`.',
+        },
       ),
     ),
-    accept: Type.Optional(Type.Array(AcceptanceSchema, { description: 'Accepted risks: findings that do not fail the run until they expire.' })),
+    accept: Type.Optional(
+      Type.Array(AcceptanceSchema, {
+        description: 'Accepted risks: findings that do not fail the run until they expire.',
+      }),
+    ),
   },
   { ...closed, title: 'leakradius policy, version 1' },
 );
@@ -135,12 +152,25 @@ export function loadPolicy(file: string, text: string, knownRules: readonly stri
   if (!parsed.ok) return parsed;
   const { value, sourceMap } = parsed.document;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: 'the file is not a mapping: expected a policy starting with `kind: policy`' }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: 'the file is not a mapping: expected a policy starting with `kind: policy`',
+        },
+      ],
+    };
   }
   compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(PolicySchema);
   const valid = compiled(value);
   // Unknown rule ids are reported together with any schema error, so one run shows every problem.
-  const problems = [...(valid ? [] : explainSchemaErrors(compiled.errors ?? [], value)), ...unknownRules(value as PolicyDocument, knownRules)];
+  const problems = [
+    ...(valid ? [] : explainSchemaErrors(compiled.errors ?? [], value)),
+    ...unknownRules(value as PolicyDocument, knownRules),
+  ];
   if (problems.length > 0) return { ok: false, diagnostics: locate(file, sourceMap, problems) };
   const doc = value as PolicyDocument;
   const accept = (doc.accept ?? []).map((a, i): Acceptance => ({ ...a, path: ['accept', i] }));
@@ -149,7 +179,9 @@ export function loadPolicy(file: string, text: string, knownRules: readonly stri
     policy: {
       file,
       thresholds: resolveThresholds(doc.thresholds),
-      rules: new Map(Object.entries(doc.rules ?? {}).map(([id, s]) => [id, { enabled: s.enabled ?? true, severity: s.severity }])),
+      rules: new Map(
+        Object.entries(doc.rules ?? {}).map(([id, s]) => [id, { enabled: s.enabled ?? true, severity: s.severity }]),
+      ),
       accept,
       acceptLocations: accept.map((a) => sourceMap.locate(a.path)),
     },
@@ -170,7 +202,8 @@ function unknownRules(doc: PolicyDocument, known: readonly string[]): Problem[] 
 
 function resolveThresholds(written: PolicyDocument['thresholds']): Thresholds {
   const maxTtl = new Map<string, Seconds>();
-  for (const [env, d] of Object.entries({ ...DEFAULT_THRESHOLDS.maxTtl, ...(written?.maxTtl ?? {}) })) maxTtl.set(env, parseDuration(d)!);
+  for (const [env, d] of Object.entries({ ...DEFAULT_THRESHOLDS.maxTtl, ...(written?.maxTtl ?? {}) }))
+    maxTtl.set(env, parseDuration(d)!);
   return {
     maxTtl,
     maxExposureWindow: parseDuration(written?.maxExposureWindow ?? DEFAULT_THRESHOLDS.maxExposureWindow)!,

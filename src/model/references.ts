@@ -21,7 +21,8 @@ const KIND: Record<Collection, string> = {
 
 export function checkReferences(doc: ModelDocument): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: DocPath, message: string, at: 'key' | 'value' = 'value') => problems.push({ path, at, message });
+  const report = (path: DocPath, message: string, at: 'key' | 'value' = 'value') =>
+    problems.push({ path, at, message });
   const ids = {} as Record<Collection, Set<string>>;
   for (const collection of Object.keys(KIND) as Collection[]) ids[collection] = uniqueIds(doc, collection, report);
 
@@ -43,21 +44,31 @@ export function checkReferences(doc: ModelDocument): Problem[] {
       if (targets.has(d.to)) report([...path, 'to'], `${owner}: delegates to ${quote(d.to)} twice`);
       targets.add(d.to);
       if (d.mode === 'exchange' && d.credential === undefined) {
-        report(path, `${owner}: delegation to ${quote(d.to)} with mode exchange must name the minted credential (credential: <id>)`);
+        report(
+          path,
+          `${owner}: delegation to ${quote(d.to)} with mode exchange must name the minted credential (credential: <id>)`,
+        );
       }
       if (d.mode === 'passthrough' && d.credential !== undefined) {
-        report([...path, 'credential'], `${owner}: a passthrough delegation hands on the delegator's own credentials; \`credential\` is only for mode exchange`, 'key');
+        report(
+          [...path, 'credential'],
+          `${owner}: a passthrough delegation hands on the delegator's own credentials; \`credential\` is only for mode exchange`,
+          'key',
+        );
       }
       if (d.credential !== undefined) ref('credentials', d.credential, [...path, 'credential'], owner);
     });
   });
 
   (doc.tools ?? []).forEach((tool, i) => {
-    if (tool.credential !== undefined) ref('credentials', tool.credential, ['tools', i, 'credential'], `tool ${quote(tool.id)}`);
+    if (tool.credential !== undefined)
+      ref('credentials', tool.credential, ['tools', i, 'credential'], `tool ${quote(tool.id)}`);
   });
 
   (doc.resources ?? []).forEach((resource, i) => {
-    (resource.holds ?? []).forEach((c, k) => ref('credentials', c, ['resources', i, 'holds', k], `resource ${quote(resource.id)}`));
+    (resource.holds ?? []).forEach((c, k) =>
+      ref('credentials', c, ['resources', i, 'holds', k], `resource ${quote(resource.id)}`),
+    );
   });
 
   const channels = knownChannels(doc);
@@ -66,14 +77,23 @@ export function checkReferences(doc: ModelDocument): Problem[] {
     // An unlisted channel is allowed (it uses detection.default), but a near miss is a typo.
     (credential.exposure ?? []).forEach((channel, k) => {
       const hint = channels.has(channel) ? '' : didYouMean(channel, channels);
-      if (hint !== '') report(['credentials', i, 'exposure', k], `${owner}: exposure channel ${quote(channel)} is not in detection.channels${hint}`);
+      if (hint !== '')
+        report(
+          ['credentials', i, 'exposure', k],
+          `${owner}: exposure channel ${quote(channel)} is not in detection.channels${hint}`,
+        );
     });
     if (credential.derivedFrom !== undefined) {
-      if (credential.derivedFrom === credential.id) report(['credentials', i, 'derivedFrom'], `${owner}: a credential cannot be derived from itself`);
+      if (credential.derivedFrom === credential.id)
+        report(['credentials', i, 'derivedFrom'], `${owner}: a credential cannot be derived from itself`);
       else ref('credentials', credential.derivedFrom, ['credentials', i, 'derivedFrom'], owner);
     }
     if (credential.revokedWithParent !== undefined && credential.derivedFrom === undefined) {
-      report(['credentials', i, 'revokedWithParent'], `${owner}: revokedWithParent needs derivedFrom (the parent credential)`, 'key');
+      report(
+        ['credentials', i, 'revokedWithParent'],
+        `${owner}: revokedWithParent needs derivedFrom (the parent credential)`,
+        'key',
+      );
     }
     (credential.grants ?? []).forEach((grant, k) => {
       const path: DocPath = ['credentials', i, 'grants', k];
@@ -85,10 +105,18 @@ export function checkReferences(doc: ModelDocument): Problem[] {
       if (grant.agent !== undefined) {
         ref('agents', grant.agent, [...path, 'agent'], owner);
         const other = grant.actions.filter((a) => a !== 'invoke');
-        if (other.length > 0) report([...path, 'actions'], `${owner}: a grant on an agent allows only invoke; found ${other.map((a) => quote(a)).join(', ')}`);
+        if (other.length > 0)
+          report(
+            [...path, 'actions'],
+            `${owner}: a grant on an agent allows only invoke; found ${other.map((a) => quote(a)).join(', ')}`,
+          );
       }
       (grant.approval ?? []).forEach((a, n) => {
-        if (!grant.actions.includes(a)) report([...path, 'approval', n], `${owner}: approval names ${quote(a)}, which the grant's actions do not include`);
+        if (!grant.actions.includes(a))
+          report(
+            [...path, 'approval', n],
+            `${owner}: approval names ${quote(a)}, which the grant's actions do not include`,
+          );
       });
     });
   });
@@ -104,11 +132,23 @@ export function checkReferences(doc: ModelDocument): Problem[] {
       const path: DocPath = ['workflows', i, 'steps', k];
       const where = `${owner} step ${k + 1}`;
       if (step.delegate !== undefined) {
-        if (step.tool !== undefined || step.resource !== undefined || step.action !== undefined || step.credential !== undefined) {
+        if (
+          step.tool !== undefined ||
+          step.resource !== undefined ||
+          step.action !== undefined ||
+          step.credential !== undefined
+        ) {
           report(path, `${where}: a delegation step has only \`delegate\``);
         }
-        if (ref('agents', step.delegate, [...path, 'delegate'], where) && agent && !(agent.delegates ?? []).some((d) => d.to === step.delegate)) {
-          report([...path, 'delegate'], `${where}: agent ${quote(agent.id)} does not list ${quote(step.delegate)} in its delegates`);
+        if (
+          ref('agents', step.delegate, [...path, 'delegate'], where) &&
+          agent &&
+          !(agent.delegates ?? []).some((d) => d.to === step.delegate)
+        ) {
+          report(
+            [...path, 'delegate'],
+            `${where}: agent ${quote(agent.id)} does not list ${quote(step.delegate)} in its delegates`,
+          );
         }
         return;
       }
@@ -117,8 +157,16 @@ export function checkReferences(doc: ModelDocument): Problem[] {
       }
       if (step.resource !== undefined) ref('resources', step.resource, [...path, 'resource'], where);
       if (step.credential !== undefined) ref('credentials', step.credential, [...path, 'credential'], where);
-      if (step.tool !== undefined && ref('tools', step.tool, [...path, 'tool'], where) && agent && !(agent.tools ?? []).includes(step.tool)) {
-        report([...path, 'tool'], `${where}: agent ${quote(agent.id)} does not list tool ${quote(step.tool)} in its tools`);
+      if (
+        step.tool !== undefined &&
+        ref('tools', step.tool, [...path, 'tool'], where) &&
+        agent &&
+        !(agent.tools ?? []).includes(step.tool)
+      ) {
+        report(
+          [...path, 'tool'],
+          `${where}: agent ${quote(agent.id)} does not list tool ${quote(step.tool)} in its tools`,
+        );
       }
     });
   });
@@ -129,16 +177,24 @@ export function checkReferences(doc: ModelDocument): Problem[] {
 /** Channels with a detection time of their own: the model's, and the published ones when the model sets no default. */
 export function knownChannels(doc: ModelDocument): Set<string> {
   const names = new Set(Object.keys(doc.detection?.channels ?? {}));
-  if (doc.detection?.default === undefined) for (const name of Object.keys(DETECTION_DEFAULTS.channels)) names.add(name);
+  if (doc.detection?.default === undefined)
+    for (const name of Object.keys(DETECTION_DEFAULTS.channels)) names.add(name);
   return names;
 }
 
-function uniqueIds(doc: ModelDocument, collection: Collection, report: (path: DocPath, message: string, at?: 'key' | 'value') => void): Set<string> {
+function uniqueIds(
+  doc: ModelDocument,
+  collection: Collection,
+  report: (path: DocPath, message: string, at?: 'key' | 'value') => void,
+): Set<string> {
   const seen = new Map<string, number>();
   (doc[collection] ?? []).forEach((element, i) => {
     const first = seen.get(element.id);
     if (first !== undefined) {
-      report([collection, i, 'id'], `duplicate ${KIND[collection]} id ${quote(element.id)} (first defined as ${collection}[${first}])`);
+      report(
+        [collection, i, 'id'],
+        `duplicate ${KIND[collection]} id ${quote(element.id)} (first defined as ${collection}[${first}])`,
+      );
     } else {
       seen.set(element.id, i);
     }

@@ -20,7 +20,10 @@ export interface Relations {
   /** Agents and tools that use each credential. */
   readonly users: ReadonlyMap<string, { readonly agents: readonly string[]; readonly tools: readonly string[] }>;
   /** Every delegation, by delegate: who delegates to it and how. */
-  readonly delegators: ReadonlyMap<string, readonly { readonly from: string; readonly mode: 'passthrough' | 'exchange'; readonly credential?: string }[]>;
+  readonly delegators: ReadonlyMap<
+    string,
+    readonly { readonly from: string; readonly mode: 'passthrough' | 'exchange'; readonly credential?: string }[]
+  >;
   /**
    * Channels through which each credential can leak: its own `exposure`, plus,
    * for a credential handed on by passthrough, the channels of every agent it
@@ -73,7 +76,11 @@ export function relationsOf(model: Model): Relations {
   };
 }
 
-function effectiveExposure(model: Model, available: ReadonlyMap<string, readonly string[]>, tools: ReadonlyMap<string, Tool>): Map<string, string[]> {
+function effectiveExposure(
+  model: Model,
+  available: ReadonlyMap<string, readonly string[]>,
+  tools: ReadonlyMap<string, Tool>,
+): Map<string, string[]> {
   const credentials = byId(model.credentials);
   const agentChannels = new Map<string, Set<string>>();
   for (const a of model.agents) {
@@ -122,7 +129,8 @@ function availableCredentials(model: Model, tools: ReadonlyMap<string, Tool>): M
   const available = new Map<string, string[]>();
   for (const a of model.agents) available.set(a.id, ownCredentials(a, tools));
   for (const a of model.agents) {
-    for (const d of a.delegates) if (d.mode === 'exchange' && d.credential !== undefined) addUnique(available.get(d.to), d.credential);
+    for (const d of a.delegates)
+      if (d.mode === 'exchange' && d.credential !== undefined) addUnique(available.get(d.to), d.credential);
   }
   // Passthrough: propagate along delegation edges until nothing changes (a worklist, so cycles end).
   const queue = model.agents.map((a) => a.id);
@@ -144,19 +152,30 @@ function availableCredentials(model: Model, tools: ReadonlyMap<string, Tool>): M
 
 /** Whether a credential grants `action` on `resource` (approval-gated actions count: the workflow has its human). */
 export function grantsAction(credential: Credential, resource: string, action: string): boolean {
-  return credential.grants.some((g) => g.target.kind === 'resource' && g.target.id === resource && g.actions.includes(action));
+  return credential.grants.some(
+    (g) => g.target.kind === 'resource' && g.target.id === resource && g.actions.includes(action),
+  );
 }
 
 /** The credentials a step may use: the one it names, else its tool's, else any the agent can use. */
-export function stepCandidates(step: Extract<Step, { kind: 'action' }>, agentId: string, relations: Relations): readonly string[] {
-  if (step.credential !== undefined) return (relations.available.get(agentId) ?? []).includes(step.credential) ? [step.credential] : [];
+export function stepCandidates(
+  step: Extract<Step, { kind: 'action' }>,
+  agentId: string,
+  relations: Relations,
+): readonly string[] {
+  if (step.credential !== undefined)
+    return (relations.available.get(agentId) ?? []).includes(step.credential) ? [step.credential] : [];
   const toolCredential = step.tool === undefined ? undefined : relations.tool.get(step.tool)?.credential;
   if (toolCredential !== undefined) return [toolCredential];
   return relations.available.get(agentId) ?? [];
 }
 
 /** The credentials that actually permit a step (empty when it is not permitted). */
-export function stepCredentials(step: Extract<Step, { kind: 'action' }>, agentId: string, relations: Relations): string[] {
+export function stepCredentials(
+  step: Extract<Step, { kind: 'action' }>,
+  agentId: string,
+  relations: Relations,
+): string[] {
   return stepCandidates(step, agentId, relations).filter((id) => {
     const c = relations.credential.get(id);
     return c !== undefined && grantsAction(c, step.resource, step.action);
@@ -177,7 +196,8 @@ export function unpermittedSteps(model: Model, relations: Relations = relationsO
     w.steps.forEach((step, k) => {
       if (step.kind !== 'action') return;
       if (stepCredentials(step, w.agent, relations).length > 0) return;
-      const named = step.credential !== undefined && !(relations.available.get(w.agent) ?? []).includes(step.credential);
+      const named =
+        step.credential !== undefined && !(relations.available.get(w.agent) ?? []).includes(step.credential);
       const message = named
         ? `workflow ${quote(w.id)} step ${k + 1}: agent ${quote(w.agent)} does not hold credential ${quote(step.credential!)}`
         : `workflow ${quote(w.id)} step ${k + 1}: no credential available to agent ${quote(w.agent)}${step.tool ? ` through tool ${quote(step.tool)}` : ''} grants ${quote(step.action)} on ${quote(step.resource)}`;

@@ -28,31 +28,61 @@ export const ScenarioSchema = Type.Object(
     leak: Type.Object(
       {
         credential: Type.String({ description: 'The leaked credential.' }),
-        at: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: 'When it leaks, from the moment it was issued. Default 0s.' })),
-        channel: Type.Optional(Type.String({ description: 'The channel it leaks through. Default: its worst channel.' })),
+        at: Type.Optional(
+          Type.String({
+            pattern: DURATION_PATTERN,
+            description: 'When it leaks, from the moment it was issued. Default 0s.',
+          }),
+        ),
+        channel: Type.Optional(
+          Type.String({ description: 'The channel it leaks through. Default: its worst channel.' }),
+        ),
       },
       { ...closed, description: 'What leaks, when and how.' },
     ),
-    attacker: Type.Optional(Type.Union([Type.Literal('external'), Type.Literal('in-workload')], { description: 'Default: external.' })),
-    hopDelay: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: 'Time each hop of the attack takes. Default 0s.' })),
+    attacker: Type.Optional(
+      Type.Union([Type.Literal('external'), Type.Literal('in-workload')], { description: 'Default: external.' }),
+    ),
+    hopDelay: Type.Optional(
+      Type.String({ pattern: DURATION_PATTERN, description: 'Time each hop of the attack takes. Default 0s.' }),
+    ),
     detection: Type.Optional(
       Type.Object(
         {
-          default: Type.Optional(Type.Union([...DetectionTimeSchema.anyOf], { description: 'Replaces `detection.default`.' })),
-          channels: Type.Optional(Type.Record(Type.String(), DetectionTimeSchema, { additionalProperties: false, description: 'Replace these channels\' detection times.' })),
+          default: Type.Optional(
+            Type.Union([...DetectionTimeSchema.anyOf], { description: 'Replaces `detection.default`.' }),
+          ),
+          channels: Type.Optional(
+            Type.Record(Type.String(), DetectionTimeSchema, {
+              additionalProperties: false,
+              description: "Replace these channels' detection times.",
+            }),
+          ),
           harvested: Type.Optional(Duration('Replaces `detection.harvested`.')),
         },
-        { ...closed, description: 'Overrides the model\'s detection times for this scenario.' },
+        { ...closed, description: "Overrides the model's detection times for this scenario." },
       ),
     ),
     response: Type.Optional(
-      Type.Object({ manual: Type.Optional(Duration('Replaces `response.manual`.')), automated: Type.Optional(Duration('Replaces `response.automated`.')) }, { ...closed, description: 'Overrides the model\'s response times.' }),
+      Type.Object(
+        {
+          manual: Type.Optional(Duration('Replaces `response.manual`.')),
+          automated: Type.Optional(Duration('Replaces `response.automated`.')),
+        },
+        { ...closed, description: "Overrides the model's response times." },
+      ),
     ),
     uncertainty: Type.Optional(
       Type.Object(
         {
           runs: Type.Integer({ minimum: 1, maximum: 100000, description: 'How many runs (1 to 100,000).' }),
-          seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seed of the random generator: the same seed gives the same numbers everywhere. Default 1.' })),
+          seed: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 4294967295,
+              description: 'Seed of the random generator: the same seed gives the same numbers everywhere. Default 1.',
+            }),
+          ),
         },
         { ...closed, description: 'Sample detection times from their distributions over this many runs.' },
       ),
@@ -71,7 +101,8 @@ type AjvClass = typeof Ajv2020Module.default;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 let compiled: ValidateFunction | undefined;
 
-export type ScenarioResult = { ok: true; scenario: ScenarioDocument; sourceMap: SourceMap } | { ok: false; diagnostics: Diagnostic[] };
+export type ScenarioResult =
+  { ok: true; scenario: ScenarioDocument; sourceMap: SourceMap } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Whether YAML text declares itself a scenario (`kind: scenario` at the top level). */
 export function looksLikeScenario(text: string): boolean {
@@ -84,7 +115,10 @@ export function parseScenario(file: string, text: string): ScenarioResult {
   compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ScenarioSchema);
   const value = parsed.document.value;
   if (compiled(value)) return { ok: true, scenario: value as ScenarioDocument, sourceMap: parsed.document.sourceMap };
-  return { ok: false, diagnostics: locate(file, parsed.document.sourceMap, explainSchemaErrors(compiled.errors ?? [], value)) };
+  return {
+    ok: false,
+    diagnostics: locate(file, parsed.document.sourceMap, explainSchemaErrors(compiled.errors ?? [], value)),
+  };
 }
 
 /** What a scenario names that its model lacks: the leaked credential, a channel. */
@@ -92,14 +126,24 @@ export function scenarioProblems(scenario: ScenarioDocument, model: Model): Prob
   const problems: Problem[] = [];
   const credentials = model.credentials.map((c) => c.id);
   if (!credentials.includes(scenario.leak.credential)) {
-    problems.push({ path: ['leak', 'credential'], at: 'value', message: `the model has no credential ${quote(scenario.leak.credential)}${didYouMean(scenario.leak.credential, credentials)}` });
+    problems.push({
+      path: ['leak', 'credential'],
+      at: 'value',
+      message: `the model has no credential ${quote(scenario.leak.credential)}${didYouMean(scenario.leak.credential, credentials)}`,
+    });
   }
   const channels = modelChannels(model);
   const check = (name: string, path: DocPath, at: 'key' | 'value') => {
-    if (!channels.has(name)) problems.push({ path, at, message: `the model knows no leak channel ${quote(name)}${didYouMean(name, channels)}` });
+    if (!channels.has(name))
+      problems.push({
+        path,
+        at,
+        message: `the model knows no leak channel ${quote(name)}${didYouMean(name, channels)}`,
+      });
   };
   if (scenario.leak.channel !== undefined) check(scenario.leak.channel, ['leak', 'channel'], 'value');
-  for (const name of Object.keys(scenario.detection?.channels ?? {})) check(name, ['detection', 'channels', name], 'key');
+  for (const name of Object.keys(scenario.detection?.channels ?? {}))
+    check(name, ['detection', 'channels', name], 'key');
   return problems;
 }
 
@@ -136,7 +180,8 @@ function overridden(field: string, scenario: ScenarioDocument): boolean {
   const r = scenario.response;
   if (field === 'detection.default') return d?.default !== undefined;
   if (field === 'detection.harvested') return d?.harvested !== undefined;
-  if (field.startsWith('detection.channels.')) return d?.channels?.[field.slice('detection.channels.'.length)] !== undefined;
+  if (field.startsWith('detection.channels.'))
+    return d?.channels?.[field.slice('detection.channels.'.length)] !== undefined;
   if (field === 'response.manual') return r?.manual !== undefined;
   if (field === 'response.automated') return r?.automated !== undefined;
   return false;

@@ -24,11 +24,19 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-export function checkSchema(value: unknown): { ok: true; document: ModelDocument } | { ok: false; problems: Problem[] } {
+export function checkSchema(
+  value: unknown,
+): { ok: true; document: ModelDocument } | { ok: false; problems: Problem[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
-      problems: [{ path: [], at: 'value', message: `the file is not a mapping: expected a model mapping starting with \`version: 1\`, found ${describeValue(value)}` }],
+      problems: [
+        {
+          path: [],
+          at: 'value',
+          message: `the file is not a mapping: expected a model mapping starting with \`version: 1\`, found ${describeValue(value)}`,
+        },
+      ],
     };
   }
   const validate = validator();
@@ -55,7 +63,12 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], root: unknow
     if (problem) add(problem);
   }
   for (const union of unions) {
-    if (errors.some((e) => e !== union && e.schemaPath.startsWith(`${union.schemaPath}/`) && inMatchingBranch(e, union, errors))) continue;
+    if (
+      errors.some(
+        (e) => e !== union && e.schemaPath.startsWith(`${union.schemaPath}/`) && inMatchingBranch(e, union, errors),
+      )
+    )
+      continue;
     add(describeUnion(union, root));
   }
   return problems;
@@ -67,7 +80,9 @@ function inMatchingBranch(error: ErrorObject, union: ErrorObject, errors: readon
   const branch = rest.split('/')[0];
   const branchPath = `${union.schemaPath}/${branch}`;
   const typeMismatch = errors.some(
-    (e) => e.instancePath === union.instancePath && (e.schemaPath === `${branchPath}/type` || e.schemaPath === `${branchPath}/const`),
+    (e) =>
+      e.instancePath === union.instancePath &&
+      (e.schemaPath === `${branchPath}/type` || e.schemaPath === `${branchPath}/const`),
   );
   if (typeMismatch) return false;
   // A string that fails the duration pattern is explained by the union message instead.
@@ -78,15 +93,24 @@ function describeUnion(error: ErrorObject, root: unknown): Problem {
   const path = toDocPath(error.instancePath, root);
   const ctx = elementContext(path, root);
   const field = fieldName(path);
-  const options = ((error.parentSchema as { anyOf?: { const?: unknown; pattern?: string; type?: string }[] }).anyOf ?? []);
+  const options =
+    (error.parentSchema as { anyOf?: { const?: unknown; pattern?: string; type?: string }[] }).anyOf ?? [];
   const constants = options.filter((o) => o.const !== undefined).map((o) => String(o.const));
   if (constants.length === options.length && constants.length > 0) {
     const found = typeof error.data === 'string' ? quote(error.data) : describeValue(error.data);
     const hint = typeof error.data === 'string' ? didYouMean(error.data, constants) : '';
-    return { path, at: 'value', message: `${ctx}${field}: expected one of ${constants.join(', ')}; found ${found}${hint}` };
+    return {
+      path,
+      at: 'value',
+      message: `${ctx}${field}: expected one of ${constants.join(', ')}; found ${found}${hint}`,
+    };
   }
   if (options.some((o) => o.pattern === DURATION_PATTERN)) {
-    return { path, at: 'value', message: `${ctx}${field}: ${durationMessage(error.data)}, or a distribution such as { lognormal: { median: 2d, p90: 14d } }` };
+    return {
+      path,
+      at: 'value',
+      message: `${ctx}${field}: ${durationMessage(error.data)}, or a distribution such as { lognormal: { median: 2d, p90: 14d } }`,
+    };
   }
   return { path, at: 'value', message: `${ctx}${field}: unexpected value ${describeValue(error.data)}` };
 }
@@ -114,16 +138,32 @@ function describeError(error: ErrorObject, root: unknown): Problem | undefined {
     }
     case 'type':
       if ((error.parentSchema as { pattern?: string }).pattern === DURATION_PATTERN && typeof error.data === 'number') {
-        return { path, at: 'value', message: `${ctx}${field}: bad duration ${error.data}: durations are strings with a unit, e.g. ${error.data}s` };
+        return {
+          path,
+          at: 'value',
+          message: `${ctx}${field}: bad duration ${error.data}: durations are strings with a unit, e.g. ${error.data}s`,
+        };
       }
-      return { path, at: 'value', message: `${ctx}${field}: expected ${typeName(String(params.type))}, found ${describeValue(error.data)}` };
+      return {
+        path,
+        at: 'value',
+        message: `${ctx}${field}: expected ${typeName(String(params.type))}, found ${describeValue(error.data)}`,
+      };
     case 'pattern':
       return { path, at: 'value', message: `${ctx}${field}: ${patternMessage(String(params.pattern), error.data)}` };
     case 'const':
       if (path.length === 1 && path[0] === 'version') {
-        return { path, at: 'value', message: `unsupported version ${describeValue(error.data)}: this leakradius reads version 1` };
+        return {
+          path,
+          at: 'value',
+          message: `unsupported version ${describeValue(error.data)}: this leakradius reads version 1`,
+        };
       }
-      return { path, at: 'value', message: `${ctx}${field}: expected ${JSON.stringify(params.allowedValue)}, found ${describeValue(error.data)}` };
+      return {
+        path,
+        at: 'value',
+        message: `${ctx}${field}: expected ${JSON.stringify(params.allowedValue)}, found ${describeValue(error.data)}`,
+      };
     case 'minItems':
       return { path, at: 'value', message: `${ctx}${field}: must list at least ${String(params.limit)} item(s)` };
     case 'uniqueItems': {
@@ -144,9 +184,11 @@ function patternMessage(pattern: string, data: unknown): string {
   if (pattern.startsWith('^[A-Za-z0-9][A-Za-z0-9._:/@+-]')) {
     return `invalid id ${describeValue(data)}: an id starts with a letter or digit and uses only letters, digits and . _ : / @ + - (at most 128 characters)`;
   }
-  if (pattern.startsWith('^[a-z0-9]')) return `invalid name ${describeValue(data)}: expected lowercase letters, digits, and . _ -`;
+  if (pattern.startsWith('^[a-z0-9]'))
+    return `invalid name ${describeValue(data)}: expected lowercase letters, digits, and . _ -`;
   if (pattern.startsWith('^[0-9]{4}')) return `invalid date ${describeValue(data)}: expected YYYY-MM-DD`;
-  if (pattern.startsWith('^LR')) return `invalid finding id ${describeValue(data)}: expected a rule and an element, such as LR001@credential:gh-pat`;
+  if (pattern.startsWith('^LR'))
+    return `invalid finding id ${describeValue(data)}: expected a rule and an element, such as LR001@credential:gh-pat`;
   return `${describeValue(data)} does not match ${pattern}`;
 }
 
@@ -155,7 +197,16 @@ function durationMessage(data: unknown): string {
 }
 
 function typeName(type: string): string {
-  return { object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'a whole number' }[type] ?? type;
+  return (
+    {
+      object: 'a mapping',
+      array: 'a list',
+      string: 'a string',
+      boolean: 'true or false',
+      number: 'a number',
+      integer: 'a whole number',
+    }[type] ?? type
+  );
 }
 
 export function describeValue(value: unknown): string {

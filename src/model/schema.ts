@@ -17,7 +17,8 @@ const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const closed = { additionalProperties: false } as const;
 
 const Id = (description: string) => Type.String({ pattern: ID_PATTERN, description });
-const IdList = (description: string) => Type.Array(Type.String({ pattern: ID_PATTERN }), { description, uniqueItems: true });
+const IdList = (description: string) =>
+  Type.Array(Type.String({ pattern: ID_PATTERN }), { description, uniqueItems: true });
 const Text = (description: string) => Type.String({ maxLength: 4096, description });
 
 const DURATION_HELP = 'A duration: a number and a unit (s, m, h, d, w), combinable as 1h30m, or `never` for unbounded.';
@@ -34,10 +35,18 @@ export const LognormalDistribution = Type.Object(
         median: Duration,
         p90: Duration,
       },
-      { ...closed, description: 'Log-normal distribution given by its median and 90th percentile (p90 must be at least the median).' },
+      {
+        ...closed,
+        description:
+          'Log-normal distribution given by its median and 90th percentile (p90 must be at least the median).',
+      },
     ),
   },
-  { ...closed, description: 'A detection time that is uncertain: sampled per run by `simulate --runs`; a single run uses the median.' },
+  {
+    ...closed,
+    description:
+      'A detection time that is uncertain: sampled per run by `simulate --runs`; a single run uses the median.',
+  },
 );
 
 export const DetectionTime = Type.Union([Duration, LognormalDistribution], {
@@ -74,13 +83,18 @@ const Grant = Type.Object(
 const Revocation = Type.Object(
   {
     mode: Type.Optional(
-      Type.Union([Type.Literal('manual'), Type.Literal('automated'), Type.Literal('on-task-end'), Type.Literal('none')], {
-        description:
-          'How the credential gets revoked: `manual` (a person, after `response.manual`), `automated` (after `response.automated`), `on-task-end` (when the task that minted it ends, or on detection if sooner), `none` (it cannot be revoked; only expiry ends it). Default: the kind\'s, else manual.',
-      }),
+      Type.Union(
+        [Type.Literal('manual'), Type.Literal('automated'), Type.Literal('on-task-end'), Type.Literal('none')],
+        {
+          description:
+            "How the credential gets revoked: `manual` (a person, after `response.manual`), `automated` (after `response.automated`), `on-task-end` (when the task that minted it ends, or on detection if sooner), `none` (it cannot be revoked; only expiry ends it). Default: the kind's, else manual.",
+        },
+      ),
     ),
     propagation: Type.Optional(
-      DurationField('Time from issuing the revocation until every verifier rejects the credential. Default: the kind\'s, else 0s.'),
+      DurationField(
+        "Time from issuing the revocation until every verifier rejects the credential. Default: the kind's, else 0s.",
+      ),
     ),
   },
   { ...closed, description: 'How the credential is revoked once its leak is detected.' },
@@ -101,22 +115,30 @@ export const Credential = Type.Object(
     owner: Type.Optional(Text('The team or person accountable for the credential.')),
     subject: Type.Optional(
       Type.Union([Type.Literal('human'), Type.Literal('workload')], {
-        description: 'Whose identity the credential carries. Default: the kind\'s (a personal access token is a human\'s), else workload.',
+        description:
+          "Whose identity the credential carries. Default: the kind's (a personal access token is a human's), else workload.",
       }),
     ),
-    ttl: Type.Optional(DurationField('Lifetime of one issued instance, or `never`. Default: the kind\'s; required for kinds outside the catalogue.')),
+    ttl: Type.Optional(
+      DurationField(
+        "Lifetime of one issued instance, or `never`. Default: the kind's; required for kinds outside the catalogue.",
+      ),
+    ),
     maxLifetime: Type.Optional(
-      DurationField('For a refreshable credential: how long refreshing can keep it alive. Whoever holds it can refresh it, so a leak lasts up to this, not the ttl.'),
+      DurationField(
+        'For a refreshable credential: how long refreshing can keep it alive. Whoever holds it can refresh it, so a leak lasts up to this, not the ttl.',
+      ),
     ),
     issuance: Type.Optional(
       Type.Union([Type.Literal('static'), Type.Literal('per-session'), Type.Literal('per-task')], {
-        description: 'When a new instance is issued: once (`static`), per session, or per task (just in time). Default: the kind\'s, else static.',
+        description:
+          "When a new instance is issued: once (`static`), per session, or per task (just in time). Default: the kind's, else static.",
       }),
     ),
     binding: Type.Optional(
       Type.Union([Type.Literal('bearer'), Type.Literal('sender-constrained'), Type.Literal('workload-bound')], {
         description:
-          'Whether a copy works anywhere (`bearer`) or only from the workload it was issued to (`sender-constrained`, e.g. DPoP or mTLS-bound tokens; `workload-bound`, e.g. SPIFFE SVIDs). Default: the kind\'s, else bearer.',
+          "Whether a copy works anywhere (`bearer`) or only from the workload it was issued to (`sender-constrained`, e.g. DPoP or mTLS-bound tokens; `workload-bound`, e.g. SPIFFE SVIDs). Default: the kind's, else bearer.",
       }),
     ),
     revocation: Type.Optional(Revocation),
@@ -124,12 +146,20 @@ export const Credential = Type.Object(
     exposure: Type.Optional(
       Type.Array(Type.String({ pattern: NAME_PATTERN }), {
         uniqueItems: true,
-        description: 'Channels through which the credential can leak (prompt-context, logs, repo-commit, ...). Each must be listed in `detection.channels` or uses `detection.default`.',
+        description:
+          'Channels through which the credential can leak (prompt-context, logs, repo-commit, ...). Each must be listed in `detection.channels` or uses `detection.default`.',
       }),
     ),
-    derivedFrom: Type.Optional(Id('The credential this one is minted from (token exchange, refresh): whoever holds the parent can mint this one.')),
+    derivedFrom: Type.Optional(
+      Id(
+        'The credential this one is minted from (token exchange, refresh): whoever holds the parent can mint this one.',
+      ),
+    ),
     revokedWithParent: Type.Optional(
-      Type.Boolean({ description: 'Whether revoking `derivedFrom` also kills this credential. Default false: a self-contained token lives until it expires.' }),
+      Type.Boolean({
+        description:
+          'Whether revoking `derivedFrom` also kills this credential. Default false: a self-contained token lives until it expires.',
+      }),
     ),
     grants: Type.Optional(Type.Array(Grant, { description: 'What the credential allows.' })),
   },
@@ -140,7 +170,8 @@ const Delegation = Type.Object(
   {
     to: Id('The agent delegated to.'),
     mode: Type.Union([Type.Literal('passthrough'), Type.Literal('exchange')], {
-      description: '`passthrough` hands on the delegator\'s own credentials; `exchange` mints a new, narrower credential for the delegate.',
+      description:
+        "`passthrough` hands on the delegator's own credentials; `exchange` mints a new, narrower credential for the delegate.",
     }),
     credential: Type.Optional(Id('With `mode: exchange`: the credential minted for the delegate.')),
   },
@@ -150,8 +181,15 @@ const Delegation = Type.Object(
 const Identity = Type.Object(
   {
     kind: Type.Union(
-      [Type.Literal('spiffe'), Type.Literal('oidc'), Type.Literal('cloud-role'), Type.Literal('service-account'), Type.Literal('api-key'), Type.Literal('none')],
-      { description: 'How the agent\'s workload proves who it is.' },
+      [
+        Type.Literal('spiffe'),
+        Type.Literal('oidc'),
+        Type.Literal('cloud-role'),
+        Type.Literal('service-account'),
+        Type.Literal('api-key'),
+        Type.Literal('none'),
+      ],
+      { description: "How the agent's workload proves who it is." },
     ),
     id: Type.Optional(Text('The identity itself, e.g. a SPIFFE ID.')),
   },
@@ -173,7 +211,7 @@ export const Agent = Type.Object(
       }),
     ),
     tools: Type.Optional(IdList('Tools the agent can call.')),
-    credentials: Type.Optional(IdList('Credentials the agent\'s runtime holds.')),
+    credentials: Type.Optional(IdList("Credentials the agent's runtime holds.")),
     delegates: Type.Optional(Type.Array(Delegation, { description: 'Agents this agent can task.' })),
   },
   { ...closed, description: 'An AI agent: a workload identity that acts through tools and credentials.' },
@@ -184,11 +222,16 @@ export const Tool = Type.Object(
     id: Id('Unique among tools.'),
     name: Type.Optional(Text('Human-readable name.')),
     description: Type.Optional(Text('Free text.')),
-    kind: Type.Union([Type.Literal('mcp'), Type.Literal('api'), Type.Literal('cli'), Type.Literal('saas'), Type.Literal('sdk')], {
-      description: 'What sort of tool it is.',
-    }),
+    kind: Type.Union(
+      [Type.Literal('mcp'), Type.Literal('api'), Type.Literal('cli'), Type.Literal('saas'), Type.Literal('sdk')],
+      {
+        description: 'What sort of tool it is.',
+      },
+    ),
     publisher: Type.Optional(
-      Type.Union([Type.Literal('first-party'), Type.Literal('third-party')], { description: 'Who builds and runs it. Default: first-party.' }),
+      Type.Union([Type.Literal('first-party'), Type.Literal('third-party')], {
+        description: 'Who builds and runs it. Default: first-party.',
+      }),
     ),
     credential: Type.Optional(Id('The credential the tool acts with.')),
   },
@@ -200,7 +243,10 @@ export const Resource = Type.Object(
     id: Id('Unique among resources.'),
     name: Type.Optional(Text('Human-readable name.')),
     description: Type.Optional(Text('Free text.')),
-    kind: Type.String({ pattern: NAME_PATTERN, description: 'What it is: repository, cluster, database, bucket, secret-store, payment-api...' }),
+    kind: Type.String({
+      pattern: NAME_PATTERN,
+      description: 'What it is: repository, cluster, database, bucket, secret-store, payment-api...',
+    }),
     sensitivity: Sensitivity,
     environment: Type.Optional(Id('The environment it belongs to.')),
     owner: Type.Optional(Text('The team or person accountable for it.')),
@@ -211,11 +257,17 @@ export const Resource = Type.Object(
 
 const Step = Type.Object(
   {
-    tool: Type.Optional(Id('The tool that performs the step (one of the agent\'s tools).')),
+    tool: Type.Optional(Id("The tool that performs the step (one of the agent's tools).")),
     resource: Type.Optional(Id('The resource acted on.')),
     action: Type.Optional(Action),
-    credential: Type.Optional(Id('The credential the step uses. Default: the tool\'s credential, else any credential the agent holds that grants the action.')),
-    delegate: Type.Optional(Id('Instead of an action: hand the task to this agent (the agent must list it in `delegates`).')),
+    credential: Type.Optional(
+      Id(
+        "The credential the step uses. Default: the tool's credential, else any credential the agent holds that grants the action.",
+      ),
+    ),
+    delegate: Type.Optional(
+      Id('Instead of an action: hand the task to this agent (the agent must list it in `delegates`).'),
+    ),
   },
   { ...closed, description: 'Either `{tool?, resource, action, credential?}` or `{delegate}`.' },
 );
@@ -236,18 +288,27 @@ export const Acceptance = Type.Object(
   {
     finding: Type.String({
       pattern: '^LR[0-9*]{1,3}@[A-Za-z*-]+:[A-Za-z0-9._:/@+*-]+$',
-      description: 'The finding id, e.g. `LR001@credential:gh-pat`; `*` matches any run of characters (`LR004@credential:*`).',
+      description:
+        'The finding id, e.g. `LR001@credential:gh-pat`; `*` matches any run of characters (`LR004@credential:*`).',
     }),
     reason: Type.String({ minLength: 1, maxLength: 4096, description: 'Why the risk is accepted.' }),
     owner: Type.String({ minLength: 1, maxLength: 256, description: 'Who accepted it.' }),
-    expires: Type.String({ pattern: DATE_PATTERN, description: 'The date (YYYY-MM-DD) after which the acceptance no longer applies.' }),
+    expires: Type.String({
+      pattern: DATE_PATTERN,
+      description: 'The date (YYYY-MM-DD) after which the acceptance no longer applies.',
+    }),
   },
   { ...closed, description: 'An accepted risk: a finding that does not fail `leakradius check` until it expires.' },
 );
 
 const Detection = Type.Object(
   {
-    default: Type.Optional(Type.Union([Duration, LognormalDistribution], { description: 'Detection time for a channel not listed in `channels`. Default: 5d (see docs/credential-kinds.md for the published data behind it).' })),
+    default: Type.Optional(
+      Type.Union([Duration, LognormalDistribution], {
+        description:
+          'Detection time for a channel not listed in `channels`. Default: 5d (see docs/credential-kinds.md for the published data behind it).',
+      }),
+    ),
     channels: Type.Optional(
       Type.Record(Type.String({ pattern: NAME_PATTERN }), DetectionTime, {
         additionalProperties: false,
@@ -255,7 +316,9 @@ const Detection = Type.Object(
       }),
     ),
     harvested: Type.Optional(
-      DurationField('Extra time, after the incident is detected, until a credential the attacker harvested or minted is noticed too. Default: 1d.'),
+      DurationField(
+        'Extra time, after the incident is detected, until a credential the attacker harvested or minted is noticed too. Default: 1d.',
+      ),
     ),
   },
   { ...closed, description: 'How long leaks take to be noticed.' },
@@ -280,8 +343,14 @@ export const ModelSchema = Type.Object(
     tools: Type.Optional(Type.Array(Tool, { description: 'Tools and MCP connectors the agents call.' })),
     resources: Type.Optional(Type.Array(Resource, { description: 'What the credentials give access to.' })),
     credentials: Type.Optional(Type.Array(Credential, { description: 'Tokens, keys and certificates.' })),
-    workflows: Type.Optional(Type.Array(Workflow, { description: 'What the agents actually do: the basis for least privilege.' })),
-    accept: Type.Optional(Type.Array(Acceptance, { description: 'Findings of `leakradius check` accepted as risks, with an owner and an expiry date.' })),
+    workflows: Type.Optional(
+      Type.Array(Workflow, { description: 'What the agents actually do: the basis for least privilege.' }),
+    ),
+    accept: Type.Optional(
+      Type.Array(Acceptance, {
+        description: 'Findings of `leakradius check` accepted as risks, with an owner and an expiry date.',
+      }),
+    ),
   },
   { ...closed, $id: SCHEMA_ID, title: 'leakradius model, version 1' },
 );

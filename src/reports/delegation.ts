@@ -33,13 +33,24 @@ export function delegationText(result: ChainsResult, maxDepth: number, style: St
   if (result.chains.length === 0) return 'No delegation in this model.\n';
   const lines: string[] = [];
   result.chains.forEach((chain, i) => {
-    lines.push(style.bold(`Chain ${i + 1}: ${safeInline(chain.hops.map((h) => h.agent).join(' → '))}${chain.cycleTo ? ` → ${safeInline(chain.cycleTo)} (loop)` : ''}`) + `  ${verdicts(chain, maxDepth, style)}`);
+    lines.push(
+      style.bold(
+        `Chain ${i + 1}: ${safeInline(chain.hops.map((h) => h.agent).join(' → '))}${chain.cycleTo ? ` → ${safeInline(chain.cycleTo)} (loop)` : ''}`,
+      ) + `  ${verdicts(chain, maxDepth, style)}`,
+    );
     chain.hops.forEach((h, k) => {
-      const how = h.mode === 'root' ? 'starts' : h.mode === 'exchange' ? `exchange → ${h.credential ?? '?'}` : 'passthrough';
-      lines.push(`  ${k}. ${safeInline(h.agent)} (${safeInline(how)}) acts with ${safeInline(h.credentials.join(', ') || 'nothing')}`);
+      const how =
+        h.mode === 'root' ? 'starts' : h.mode === 'exchange' ? `exchange → ${h.credential ?? '?'}` : 'passthrough';
+      lines.push(
+        `  ${k}. ${safeInline(h.agent)} (${safeInline(how)}) acts with ${safeInline(h.credentials.join(', ') || 'nothing')}`,
+      );
       lines.push(`     can: ${safeInline(pairs(h.effective).join(', ') || 'nothing')}`);
-      if (h.escalation.length > 0) lines.push(`     ${style.red('gains')} beyond its delegator: ${safeInline(pairs(h.escalation).join(', '))}`);
-      if (h.attributionLost && (k === 0 || !chain.hops[k - 1].attributionLost)) lines.push(`     ${style.yellow('attribution lost')}: it acts with its delegator's token, so logs name the delegator`);
+      if (h.escalation.length > 0)
+        lines.push(`     ${style.red('gains')} beyond its delegator: ${safeInline(pairs(h.escalation).join(', '))}`);
+      if (h.attributionLost && (k === 0 || !chain.hops[k - 1].attributionLost))
+        lines.push(
+          `     ${style.yellow('attribution lost')}: it acts with its delegator's token, so logs name the delegator`,
+        );
     });
     lines.push('');
   });

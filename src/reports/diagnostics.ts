@@ -9,5 +9,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function diagnosticsJson(diagnostics: readonly Diagnostic[]): object[] {
-  return diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, path: d.path ?? null, message: d.message }));
+  return diagnostics.map((d) => ({
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    path: d.path ?? null,
+    message: d.message,
+  }));
 }

@@ -68,21 +68,39 @@ function ids(graph: CredentialGraph): Map<string, string> {
 
 // --- DOT ---------------------------------------------------------------------
 
-const DOT_SHAPE: Record<NodeAttributes['kind'], string> = { agent: 'ellipse', tool: 'component', resource: 'cylinder', credential: 'note' };
+const DOT_SHAPE: Record<NodeAttributes['kind'], string> = {
+  agent: 'ellipse',
+  tool: 'component',
+  resource: 'cylinder',
+  credential: 'note',
+};
 
 /** A DOT double-quoted string: backslashes and quotes escaped, newlines as \n, other controls dropped. */
 function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n').replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r?\n/g, '\\n')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}"`;
 }
 
 function graphDot(graph: CredentialGraph, title: string): string {
   const id = ids(graph);
-  const lines = [`digraph leakradius {`, `  label=${dotString(title)};`, '  labelloc=t;', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
+  const lines = [
+    `digraph leakradius {`,
+    `  label=${dotString(title)};`,
+    '  labelloc=t;',
+    '  rankdir=LR;',
+    '  node [fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
   graph.forEachNode((key, a) => {
     lines.push(`  ${id.get(key)} [label=${dotString(nodeLabel(a))}, shape=${DOT_SHAPE[a.kind]}];`);
   });
   graph.forEachEdge((_edge, e, source, target) => {
-    lines.push(`  ${id.get(source)} -> ${id.get(target)} [label=${dotString(edgeLabel(e))}${e.kind === 'stores' || e.kind === 'mints' ? ', style=dashed' : ''}];`);
+    lines.push(
+      `  ${id.get(source)} -> ${id.get(target)} [label=${dotString(edgeLabel(e))}${e.kind === 'stores' || e.kind === 'mints' ? ', style=dashed' : ''}];`,
+    );
   });
   lines.push('}');
   return `${lines.join('\n')}\n`;

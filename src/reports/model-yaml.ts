@@ -12,13 +12,21 @@ import { parseYaml } from '../yaml/parse.js';
 import { leadingCommentBlock } from './recommendations.js';
 import { safeInline } from './terminal.js';
 
-export function variantText(sourceText: string, document: ModelDocument, patch: readonly PatchOperation[], note: readonly string[]): string {
+export function variantText(
+  sourceText: string,
+  document: ModelDocument,
+  patch: readonly PatchOperation[],
+  note: readonly string[],
+): string {
   const comments = note.map((line) => `# ${safeInline(line)}`.trimEnd()).join('\n');
   const source = sourceText.replace(/^\uFEFF/, '');
   const patched = patchText(source, patch);
   if (patched !== undefined) {
     const head = leadingCommentBlock(patched);
-    const text = head.length > 0 ? `${head}\n#\n${comments}\n${patched.slice(head.length).replace(/^\r?\n/, '')}` : `${comments}\n${patched}`;
+    const text =
+      head.length > 0
+        ? `${head}\n#\n${comments}\n${patched.slice(head.length).replace(/^\r?\n/, '')}`
+        : `${comments}\n${patched}`;
     const parsed = parseYaml('variant.yaml', text);
     if (parsed.ok && sameJson(parsed.document.value, document)) return text;
   }
@@ -27,7 +35,10 @@ export function variantText(sourceText: string, document: ModelDocument, patch: 
 
 /** The document written afresh (js-yaml keeps no comments), after the original's leading comment block. */
 export function modelYaml(doc: ModelDocument, note: readonly string[] = [], leadingComments = ''): string {
-  const comments = [...note, ...(note.length > 0 ? ['Comments of the original below its leading block are not kept.'] : [])].map((line) => `# ${safeInline(line)}`.trimEnd());
+  const comments = [
+    ...note,
+    ...(note.length > 0 ? ['Comments of the original below its leading block are not kept.'] : []),
+  ].map((line) => `# ${safeInline(line)}`.trimEnd());
   const head = leadingComments.length > 0 ? `${leadingComments}\n#\n` : '';
   const body = dump(doc, { noRefs: true, lineWidth: 120 });
   return `${head}${comments.length > 0 ? `${comments.join('\n')}\n` : ''}${body}`;

@@ -11,7 +11,14 @@ import { pointer, sameJson } from '../analyses/recommendations/edits.js';
 import { patchText } from '../yaml/edit-text.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
-import type { CredentialChange, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
+import type {
+  CredentialChange,
+  CredentialFigures,
+  Edit,
+  Effect,
+  Json,
+  Totals,
+} from '../analyses/recommendations/types.js';
 import { formatScore, scoreOrNull, secondsOrNull } from './simulation.js';
 import { safeInline, safeText, type Style } from './terminal.js';
 
@@ -48,31 +55,70 @@ export function recommendationsJson(result: RecommendResult, file: string): obje
 }
 
 function totalsJson(t: Totals): object {
-  return { total: scoreOrNull(t.total), unboundedCredentials: t.unboundedCredentials, boundedRisk: round(t.boundedRisk) };
+  return {
+    total: scoreOrNull(t.total),
+    unboundedCredentials: t.unboundedCredentials,
+    boundedRisk: round(t.boundedRisk),
+  };
 }
 
 export function effectJson(e: Effect): object {
   const finite = e.before.total !== UNBOUNDED && e.after.total !== UNBOUNDED;
   return {
-    totalRisk: { before: scoreOrNull(e.before.total), after: scoreOrNull(e.after.total), removed: finite ? round(e.before.total - e.after.total) : null },
+    totalRisk: {
+      before: scoreOrNull(e.before.total),
+      after: scoreOrNull(e.after.total),
+      removed: finite ? round(e.before.total - e.after.total) : null,
+    },
     unboundedCredentials: { before: e.before.unboundedCredentials, after: e.after.unboundedCredentials },
-    boundedRisk: { before: round(e.before.boundedRisk), after: round(e.after.boundedRisk), removed: round(e.before.boundedRisk - e.after.boundedRisk) },
-    credentials: e.credentials.map((c) => ({ credential: c.credential, before: c.before ? figuresJson(c.before) : null, after: figuresJson(c.after) })),
+    boundedRisk: {
+      before: round(e.before.boundedRisk),
+      after: round(e.after.boundedRisk),
+      removed: round(e.before.boundedRisk - e.after.boundedRisk),
+    },
+    credentials: e.credentials.map((c) => ({
+      credential: c.credential,
+      before: c.before ? figuresJson(c.before) : null,
+      after: figuresJson(c.after),
+    })),
   };
 }
 
 function figuresJson(f: CredentialFigures): object {
-  return { exposureWindowSeconds: secondsOrNull(f.exposureWindow), score: round(f.score), timeWeightedScore: scoreOrNull(f.timeWeightedScore) };
+  return {
+    exposureWindowSeconds: secondsOrNull(f.exposureWindow),
+    score: round(f.score),
+    timeWeightedScore: scoreOrNull(f.timeWeightedScore),
+  };
 }
 
 function editJson(e: Edit, doc: ModelDocument): object {
   switch (e.op) {
     case 'set':
-      return { op: 'set', path: formatPath(e.path), pointer: pointer(e.path), element: elementOf(doc, e.path), old: e.old ?? null, value: e.value };
+      return {
+        op: 'set',
+        path: formatPath(e.path),
+        pointer: pointer(e.path),
+        element: elementOf(doc, e.path),
+        old: e.old ?? null,
+        value: e.value,
+      };
     case 'remove':
-      return { op: 'remove', path: formatPath(e.path), pointer: pointer(e.path), element: elementOf(doc, e.path), old: e.old };
+      return {
+        op: 'remove',
+        path: formatPath(e.path),
+        pointer: pointer(e.path),
+        element: elementOf(doc, e.path),
+        old: e.old,
+      };
     case 'append':
-      return { op: 'append', path: formatPath(e.path), pointer: pointer(e.path), element: elementOf(doc, e.path), value: e.value };
+      return {
+        op: 'append',
+        path: formatPath(e.path),
+        pointer: pointer(e.path),
+        element: elementOf(doc, e.path),
+        value: e.value,
+      };
     case 'copy-credential':
       return {
         op: 'copy-credential',
@@ -100,40 +146,78 @@ export function recommendationsText(result: RecommendResult, file: string, style
   const doc = result.baseline.document;
   const wrapWidth = Math.max(40, Math.min(100, width) - 5);
   lines.push(style.bold(`Recommendations for ${safeInline(result.model)}`) + style.dim(` (${safeInline(file)})`));
-  lines.push(`Total risk now ${style.bold(totalText(result.before))}` + style.dim(" (the sum of every credential's worst-case time-weighted score: each leaked when issued, replayed from outside)"));
+  lines.push(
+    `Total risk now ${style.bold(totalText(result.before))}` +
+      style.dim(
+        " (the sum of every credential's worst-case time-weighted score: each leaked when issued, replayed from outside)",
+      ),
+  );
   if (result.recommendations.length === 0) {
-    lines.push('', style.green('No recommendation: no change leakradius knows lowers this model\'s risk.'));
+    lines.push('', style.green("No recommendation: no change leakradius knows lowers this model's risk."));
     lines.push(...notShown(result, style));
     return `${lines.join('\n')}\n`;
   }
 
   lines.push('', style.bold('Ranked by risk removed'));
-  const rows = result.recommendations.map((r, i) => [String(i + 1), safeInline(r.title), totalText(r.effect.after), removedText(r.effect)]);
-  lines.push(...table(['#', 'recommendation', 'total after', 'removed'], rows, [false, false, true, true], Math.max(60, Math.min(120, width))).map((l, i) => (i === 0 ? style.dim(l) : l)));
+  const rows = result.recommendations.map((r, i) => [
+    String(i + 1),
+    safeInline(r.title),
+    totalText(r.effect.after),
+    removedText(r.effect),
+  ]);
+  lines.push(
+    ...table(
+      ['#', 'recommendation', 'total after', 'removed'],
+      rows,
+      [false, false, true, true],
+      Math.max(60, Math.min(120, width)),
+    ).map((l, i) => (i === 0 ? style.dim(l) : l)),
+  );
 
   result.recommendations.forEach((r, i) => {
     lines.push('', style.bold(`${i + 1}. ${safeInline(r.title)}`) + style.dim(`  [${safeInline(r.id)}]`));
     lines.push(...wrap(`Why: ${safeInline(r.why)}`, wrapWidth, '   '));
-    if (r.outsideModel) lines.push(...wrap(`Outside the model (not measured): ${safeInline(r.outsideModel)}`, wrapWidth, '   '));
+    if (r.outsideModel)
+      lines.push(...wrap(`Outside the model (not measured): ${safeInline(r.outsideModel)}`, wrapWidth, '   '));
     lines.push('   Change:');
     for (const e of r.edits) lines.push(...wrap(safeInline(describeEdit(e, doc)), wrapWidth - 2, '     - ', '       '));
     lines.push(...effectLines(r.effect, style));
-    if (r.conflicts.length > 0) lines.push(...wrap(`Cannot be applied together with: ${r.conflicts.map(safeInline).join(', ')}`, wrapWidth, '   '));
+    if (r.conflicts.length > 0)
+      lines.push(
+        ...wrap(`Cannot be applied together with: ${r.conflicts.map(safeInline).join(', ')}`, wrapWidth, '   '),
+      );
   });
 
   const c = result.combined;
-  lines.push('', style.bold(`All ${c.applied.length === result.recommendations.length ? '' : `${c.applied.length} of the `}${result.recommendations.length} together`) + style.dim(' (measured on the model with all of them applied, not summed)'));
+  lines.push(
+    '',
+    style.bold(
+      `All ${c.applied.length === result.recommendations.length ? '' : `${c.applied.length} of the `}${result.recommendations.length} together`,
+    ) + style.dim(' (measured on the model with all of them applied, not summed)'),
+  );
   lines.push(...effectLines(c.effect, style));
-  for (const s of c.skipped) lines.push(...wrap(`Left out: ${safeInline(s.id)}: ${safeInline(s.reason)}`, wrapWidth, '   '));
+  for (const s of c.skipped)
+    lines.push(...wrap(`Left out: ${safeInline(s.id)}: ${safeInline(s.reason)}`, wrapWidth, '   '));
   lines.push(...notShown(result, style));
-  lines.push('', style.dim('Write the model with all of them applied: --write <out.yaml>. The same change as a patch: --format yaml-patch.'));
+  lines.push(
+    '',
+    style.dim(
+      'Write the model with all of them applied: --write <out.yaml>. The same change as a patch: --format yaml-patch.',
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function notShown(result: RecommendResult, style: Style): string[] {
   const out: string[] = [];
   const silent = result.considered - result.recommendations.length - result.withheld.length;
-  if (silent > 0) out.push('', style.dim(`${silent} other candidate change${silent === 1 ? '' : 's'} removed no measurable risk and ${silent === 1 ? 'is' : 'are'} not shown.`));
+  if (silent > 0)
+    out.push(
+      '',
+      style.dim(
+        `${silent} other candidate change${silent === 1 ? '' : 's'} removed no measurable risk and ${silent === 1 ? 'is' : 'are'} not shown.`,
+      ),
+    );
   if (result.withheld.length > 0) {
     out.push('', style.bold('Withheld') + style.dim(' (the changed model would not load, or a workflow would stop)'));
     for (const w of result.withheld) out.push(...wrap(`${safeInline(w.id)}: ${safeInline(w.reason)}`, 90, '  '));
@@ -145,10 +229,24 @@ function effectLines(effect: Effect, style: Style): string[] {
   const lines: string[] = [];
   if (effect.credentials.length > 0) {
     lines.push(`   Effect on the worst-case leak of each credential it changes:`);
-    const rows = effect.credentials.map((c) => [safeInline(c.credential), change(c, (f) => windowText(f.exposureWindow)), change(c, (f) => formatScore(f.score)), change(c, (f) => formatScore(f.timeWeightedScore))]);
-    lines.push(...table(['credential', 'exposure window', 'blast radius', 'time-weighted'], rows, [false, false, false, false], 120).map((l, i) => `     ${i === 0 ? style.dim(l) : l}`));
+    const rows = effect.credentials.map((c) => [
+      safeInline(c.credential),
+      change(c, (f) => windowText(f.exposureWindow)),
+      change(c, (f) => formatScore(f.score)),
+      change(c, (f) => formatScore(f.timeWeightedScore)),
+    ]);
+    lines.push(
+      ...table(
+        ['credential', 'exposure window', 'blast radius', 'time-weighted'],
+        rows,
+        [false, false, false, false],
+        120,
+      ).map((l, i) => `     ${i === 0 ? style.dim(l) : l}`),
+    );
   }
-  lines.push(`   Total risk ${totalText(effect.before)} → ${style.bold(totalText(effect.after))}  ${style.green(removedText(effect))}`);
+  lines.push(
+    `   Total risk ${totalText(effect.before)} → ${style.bold(totalText(effect.after))}  ${style.green(removedText(effect))}`,
+  );
   return lines;
 }
 
@@ -159,7 +257,8 @@ function change(c: CredentialChange, show: (f: CredentialFigures) => string): st
 /** `1234.5`, or `unbounded (2 credentials; 1234.5 bounded)`. */
 function totalText(t: Totals): string {
   if (t.unboundedCredentials === 0) return formatScore(t.boundedRisk);
-  const never = t.unboundedCredentials === 1 ? '1 credential never stops' : `${t.unboundedCredentials} credentials never stop`;
+  const never =
+    t.unboundedCredentials === 1 ? '1 credential never stops' : `${t.unboundedCredentials} credentials never stop`;
   return `unbounded (${never}; the rest ${formatScore(t.boundedRisk)})`;
 }
 
@@ -194,7 +293,10 @@ export function describeEdit(e: Edit, doc: ModelDocument): string {
       const { id, ...rest } = e.fields;
       const source = elementOf(doc, e.from)?.split(' ')[1] ?? formatPath(e.from);
       const parts = Object.entries(rest).map(([k, v]) => `${k}: ${flow(v)}`);
-      if (e.keep && e.fields.grants === undefined) parts.push(`grants narrowed to ${e.keep.length === 0 ? 'nothing' : e.keep.map((k) => k.replace(/^resource:/, '').replace('#', ':')).join(', ')}`);
+      if (e.keep && e.fields.grants === undefined)
+        parts.push(
+          `grants narrowed to ${e.keep.length === 0 ? 'nothing' : e.keep.map((k) => k.replace(/^resource:/, '').replace('#', ':')).join(', ')}`,
+        );
       if ((e.omit ?? []).length > 0) parts.push(`without ${e.omit!.join(', ')}`);
       return `new credential ${safeInline(id)}: a copy of ${safeInline(source)} as the other changes leave it${e.stored ? ', stored wherever it is' : ''}; ${safeInline(parts.join('; '))}`;
     }
@@ -207,7 +309,13 @@ function where(doc: ModelDocument, path: DocPath): string {
   return safeInline(element ? (rest ? `${element}, ${rest}` : element) : formatPath(path));
 }
 
-const SINGULAR: Record<string, string> = { credentials: 'credential', agents: 'agent', tools: 'tool', resources: 'resource', workflows: 'workflow' };
+const SINGULAR: Record<string, string> = {
+  credentials: 'credential',
+  agents: 'agent',
+  tools: 'tool',
+  resources: 'resource',
+  workflows: 'workflow',
+};
 
 /** `credential gh-pat` for a path inside credentials[i]. */
 function elementOf(doc: ModelDocument, path: DocPath): string | undefined {
@@ -222,8 +330,12 @@ function elementOf(doc: ModelDocument, path: DocPath): string | undefined {
 export function flow(value: Json | undefined): string {
   if (value === undefined) return '(absent)';
   if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
-  if (typeof value === 'string') return /^[A-Za-z0-9][A-Za-z0-9._:/@+ -]*$/.test(value) && !/[:]\s/.test(value) ? value : JSON.stringify(value);
+  if (value !== null && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flow(v)}`)
+      .join(', ')} }`;
+  if (typeof value === 'string')
+    return /^[A-Za-z0-9][A-Za-z0-9._:/@+ -]*$/.test(value) && !/[:]\s/.test(value) ? value : JSON.stringify(value);
   return String(value);
 }
 
@@ -270,7 +382,8 @@ export function recommendationsPatch(result: RecommendResult, file: string): str
     '# Apply them in order to the model as loaded; each `test` checks the value the next operation changes.',
     ...result.combined.applied.map((id) => `#   ${oneLine(id)}`),
   ];
-  const body = result.combined.patch.length === 0 ? '[]\n' : dump(result.combined.patch, { lineWidth: 120, noRefs: true });
+  const body =
+    result.combined.patch.length === 0 ? '[]\n' : dump(result.combined.patch, { lineWidth: 120, noRefs: true });
   return `${header.join('\n')}\n${body}`;
 }
 
@@ -285,9 +398,15 @@ export function writtenModel(sourceText: string, result: RecommendResult): { tex
   const applied = result.combined.applied;
   const patched = patchText(sourceText.replace(/^\uFEFF/, ''), result.combined.patch);
   if (patched !== undefined) {
-    const note = [`# Changed by \`leakradius recommend --write\`: ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`, ...applied.map((id) => `#   ${oneLine(id)}`)].join('\n');
+    const note = [
+      `# Changed by \`leakradius recommend --write\`: ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`,
+      ...applied.map((id) => `#   ${oneLine(id)}`),
+    ].join('\n');
     const head = leadingCommentBlock(patched);
-    const text = head.length > 0 ? `${head}\n#\n${note}\n${patched.slice(head.length).replace(/^\r?\n/, '')}` : `${note}\n${patched}`;
+    const text =
+      head.length > 0
+        ? `${head}\n#\n${note}\n${patched.slice(head.length).replace(/^\r?\n/, '')}`
+        : `${note}\n${patched}`;
     const parsed = parseYaml('written.yaml', text);
     if (parsed.ok && sameJson(parsed.document.value, result.combined.document)) return { text, commentsKept: true };
   }

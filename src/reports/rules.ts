@@ -7,7 +7,9 @@ import type { Style } from './terminal.js';
 export function rulesText(rules: readonly Rule[], style: Style): string {
   const lines: string[] = [];
   for (const r of rules) {
-    lines.push(`${style.bold(r.id)}  ${colourSeverity(r.severity, style)}${' '.repeat(9 - r.severity.length)}${r.title}`);
+    lines.push(
+      `${style.bold(r.id)}  ${colourSeverity(r.severity, style)}${' '.repeat(9 - r.severity.length)}${r.title}`,
+    );
     const owasp = [...r.owasp.nhi.map(nhiLabel), ...r.owasp.asi.map(asiLabel)].join(' · ');
     lines.push(`       ${style.dim(owasp)}`);
   }

@@ -28,14 +28,20 @@ export function schemaReference(schema: object): string {
   const rows: Row[] = [];
   collect(schema as Node, '', rows);
   const lines = ['| field | type | required | meaning and default |', '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| \`${r.path}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${cell(r.description)} |`);
+  for (const r of rows)
+    lines.push(`| \`${r.path}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${cell(r.description)} |`);
   return `${lines.join('\n')}\n`;
 }
 
 function collect(node: Node, prefix: string, rows: Row[]): void {
   for (const [name, child] of Object.entries(node.properties ?? {})) {
     const path = prefix === '' ? name : `${prefix}.${name}`;
-    rows.push({ path, type: typeName(child), required: (node.required ?? []).includes(name), description: child.description ?? '' });
+    rows.push({
+      path,
+      type: typeName(child),
+      required: (node.required ?? []).includes(name),
+      description: child.description ?? '',
+    });
     descend(child, path, rows);
   }
 }
@@ -45,7 +51,12 @@ function descend(node: Node, path: string, rows: Row[]): void {
   if (node.type === 'array' && node.items?.properties) collect(node.items, `${path}[]`, rows);
   if (node.patternProperties) {
     for (const child of Object.values(node.patternProperties)) {
-      rows.push({ path: `${path}.<name>`, type: typeName(child), required: false, description: child.description ?? '' });
+      rows.push({
+        path: `${path}.<name>`,
+        type: typeName(child),
+        required: false,
+        description: child.description ?? '',
+      });
       descend(child, `${path}.<name>`, rows);
     }
   }
@@ -56,7 +67,8 @@ function typeName(node: Node): string {
   if (node.pattern === DURATION_PATTERN) return 'duration';
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
   if (node.anyOf) {
-    if (node.anyOf.every((o) => o.const !== undefined)) return `one of ${node.anyOf.map((o) => `\`${String(o.const)}\``).join(', ')}`;
+    if (node.anyOf.every((o) => o.const !== undefined))
+      return `one of ${node.anyOf.map((o) => `\`${String(o.const)}\``).join(', ')}`;
     return node.anyOf.map(typeName).join(' or ');
   }
   if (node.type === 'array') return `list of ${node.items ? typeName(node.items) : 'values'}`;

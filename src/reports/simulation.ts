@@ -69,14 +69,23 @@ export function simulationJson(model: Model, result: LeakResult, uncertainty?: U
       untilSeconds: secondsOrNull(a.until),
       path: pathStrings(a.path),
     })),
-    tasked: result.tasked.map((a) => ({ agent: a.agent, fromSeconds: secondsOrNull(a.from), untilSeconds: secondsOrNull(a.until), path: pathStrings(a.path) })),
+    tasked: result.tasked.map((a) => ({
+      agent: a.agent,
+      fromSeconds: secondsOrNull(a.from),
+      untilSeconds: secondsOrNull(a.until),
+      path: pathStrings(a.path),
+    })),
     assumptions: result.assumptions,
     ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
   };
 }
 
 function uncertaintyJson(u: UncertaintyResult): object {
-  const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => number | null) => ({ median: f(x.median), p90: f(x.p90), p99: f(x.p99) });
+  const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => number | null) => ({
+    median: f(x.median),
+    p90: f(x.p90),
+    p99: f(x.p99),
+  });
   return {
     runs: u.runs,
     seed: u.seed,
@@ -88,24 +97,48 @@ function uncertaintyJson(u: UncertaintyResult): object {
 
 const at = (s: Seconds) => (s === UNBOUNDED ? 'never' : formatDuration(s));
 
-export function simulationText(model: Model, result: LeakResult, style: Style, width = 80, uncertainty?: UncertaintyResult): string {
+export function simulationText(
+  model: Model,
+  result: LeakResult,
+  style: Style,
+  width = 80,
+  uncertainty?: UncertaintyResult,
+): string {
   const lines: string[] = [];
   const credential = model.credentials.find((c) => c.id === result.credential);
   const kind = credential?.kind ? ` (${credential.kind})` : '';
   const channel = result.channel ?? 'an unlisted channel (detection.default)';
-  lines.push(style.bold(`Leak of ${result.credential}${kind} through ${channel}, ${result.attacker} attacker, at ${at(result.timeline.leaked)}`));
+  lines.push(
+    style.bold(
+      `Leak of ${result.credential}${kind} through ${channel}, ${result.attacker} attacker, at ${at(result.timeline.leaked)}`,
+    ),
+  );
   if (!result.usable) {
     const binding = credential?.binding ?? 'bound';
-    lines.push(`  ${style.green('not replayable')}: the credential is ${binding}, so a copy works only inside its own workload; an ${result.attacker} attacker reaches nothing.`);
+    lines.push(
+      `  ${style.green('not replayable')}: the credential is ${binding}, so a copy works only inside its own workload; an ${result.attacker} attacker reaches nothing.`,
+    );
   }
   const bar = timelineBar(result, Math.max(20, Math.min(72, width - 4)));
-  lines.push('', style.bold('Timeline') + style.dim(` (0 → ${bar.end === UNBOUNDED ? 'never' : formatDuration(bar.end)}; ═ attacker holds the leaked credential)`));
+  lines.push(
+    '',
+    style.bold('Timeline') +
+      style.dim(
+        ` (0 → ${bar.end === UNBOUNDED ? 'never' : formatDuration(bar.end)}; ═ attacker holds the leaked credential)`,
+      ),
+  );
   lines.push(`  ${bar.bar}`, `  ${bar.marks}`, `  ${bar.legend}`);
   const lag = result.revocationLag === UNBOUNDED ? style.red('unbounded') : formatDuration(result.revocationLag);
   const window = result.exposureWindow === UNBOUNDED ? style.red('unbounded') : formatDuration(result.exposureWindow);
-  lines.push(`  exposure window ${style.bold(window)}   revocation lag ${style.bold(lag)} (detection until everything the incident touched is dead)`);
+  lines.push(
+    `  exposure window ${style.bold(window)}   revocation lag ${style.bold(lag)} (detection until everything the incident touched is dead)`,
+  );
 
-  lines.push('', style.bold(`Blast radius: score ${result.score}, time-weighted ${formatScore(result.timeWeightedScore)}`) + style.dim(' (impact × hours of access)'));
+  lines.push(
+    '',
+    style.bold(`Blast radius: score ${result.score}, time-weighted ${formatScore(result.timeWeightedScore)}`) +
+      style.dim(' (impact × hours of access)'),
+  );
   if (result.reached.length === 0) lines.push('  nothing reached');
   const sensitivity = new Map(model.resources.map((r) => [r.id, r.sensitivity]));
   let current = '';
@@ -114,26 +147,38 @@ export function simulationText(model: Model, result: LeakResult, style: Style, w
       current = r.resource;
       lines.push(`  ${style.bold(safeInline(r.resource))} (${sensitivity.get(r.resource) ?? '?'})`);
     }
-    lines.push(`    ${r.action.padEnd(8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`);
+    lines.push(
+      `    ${r.action.padEnd(8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`,
+    );
   }
   if (result.gated.length > 0) {
-    lines.push('', style.bold('Held back by human approval') + style.dim(' (reachable, but each use needs a person to approve)'));
-    for (const g of result.gated) lines.push(`  ${safeInline(`${g.resource}:${g.action}`)}  ${style.dim(safeInline(formatPath(g.path)))}`);
+    lines.push(
+      '',
+      style.bold('Held back by human approval') + style.dim(' (reachable, but each use needs a person to approve)'),
+    );
+    for (const g of result.gated)
+      lines.push(`  ${safeInline(`${g.resource}:${g.action}`)}  ${style.dim(safeInline(formatPath(g.path)))}`);
   }
   const others = result.acquired.filter((a) => a.how !== 'leaked');
   if (others.length > 0) {
     lines.push('', style.bold('Credentials the attacker obtains'));
     for (const a of others) {
       const use = a.usable ? `${at(a.from)} → ${at(a.until)}` : style.green('bound, not replayable');
-      lines.push(`  ${safeInline(a.credential).padEnd(20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`);
+      lines.push(
+        `  ${safeInline(a.credential).padEnd(20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`,
+      );
     }
   }
   if (result.tasked.length > 0) {
     lines.push('', style.bold('Agents the attacker can task') + style.dim(' (confused deputy)'));
-    for (const a of result.tasked) lines.push(`  ${safeInline(a.agent).padEnd(20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`);
+    for (const a of result.tasked)
+      lines.push(
+        `  ${safeInline(a.agent).padEnd(20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
+      );
   }
   if (uncertainty) {
-    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) => `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
+    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) =>
+      `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
     lines.push('', style.bold(`Uncertainty over ${uncertainty.runs} runs (seed ${uncertainty.seed})`));
     lines.push(`  exposure window     ${q(uncertainty.exposureWindow, at)}`);
     lines.push(`  time-weighted score ${q(uncertainty.timeWeightedScore, formatScore)}`);
@@ -145,7 +190,11 @@ export function simulationText(model: Model, result: LeakResult, style: Style, w
 
 export function assumptionLines(assumptions: readonly Assumption[], style: Style): string[] {
   if (assumptions.length === 0) return [];
-  const lines = ['', style.bold('Assumed figures') + style.dim(' (not written in the model; set them to replace these)')];
-  for (const a of assumptions) lines.push(`  ${safeInline(a.element)} ${a.field} = ${safeInline(a.value)}  ${style.dim(`(${a.source})`)}`);
+  const lines = [
+    '',
+    style.bold('Assumed figures') + style.dim(' (not written in the model; set them to replace these)'),
+  ];
+  for (const a of assumptions)
+    lines.push(`  ${safeInline(a.element)} ${a.field} = ${safeInline(a.value)}  ${style.dim(`(${a.source})`)}`);
   return lines;
 }

@@ -34,7 +34,8 @@ export interface Style {
   cyan(text: string): string;
 }
 
-const wrap = (enabled: boolean, open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+const wrap = (enabled: boolean, open: number, close: number) => (text: string) =>
+  enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
 /** ANSI styling, or none: meaning is always carried by the text as well. */
 export function createStyle(enabled: boolean): Style {

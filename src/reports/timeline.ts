@@ -25,7 +25,8 @@ export function timelineEvents(result: LeakResult): TimelineEvent[] {
   events.push({ letter: 'S', name: 'stopped', at: t.stopped });
   // The lag runs from detection; a lag of 0 means everything was dead by then, so there is no later event.
   const lastDead = t.detected + result.revocationLag;
-  if (result.revocationLag > 0 && result.revocationLag !== UNBOUNDED && lastDead > t.stopped) events.push({ letter: 'X', name: 'all dead', at: lastDead });
+  if (result.revocationLag > 0 && result.revocationLag !== UNBOUNDED && lastDead > t.stopped)
+    events.push({ letter: 'X', name: 'all dead', at: lastDead });
   return events.sort((a, b) => a.at - b.at);
 }
 
@@ -43,7 +44,9 @@ export interface TimelineBar {
 export function timelineBar(result: LeakResult, width: number): TimelineBar {
   const events = timelineEvents(result);
   // Scale to the incident, not to a far-off expiry that no longer matters once the credential stopped.
-  const finite = events.filter((e) => e.at !== UNBOUNDED && !(e.letter === 'E' && e.at > result.timeline.stopped)).map((e) => e.at);
+  const finite = events
+    .filter((e) => e.at !== UNBOUNDED && !(e.letter === 'E' && e.at > result.timeline.stopped))
+    .map((e) => e.at);
   const horizon = Math.max(1, ...finite);
   const open = events.some((e) => e.at === UNBOUNDED);
   const end = open ? horizon * 1.25 : horizon;
@@ -63,6 +66,8 @@ export function timelineBar(result: LeakResult, width: number): TimelineBar {
     while (c < cells - 1 && marks[c] !== ' ') c++;
     marks[c] = e.letter;
   }
-  const legend = events.map((e) => `${e.letter} ${e.name} ${e.at === UNBOUNDED ? 'never' : formatDuration(e.at)}`).join('  ');
+  const legend = events
+    .map((e) => `${e.letter} ${e.name} ${e.at === UNBOUNDED ? 'never' : formatDuration(e.at)}`)
+    .join('  ');
   return { bar: bar.join(''), marks: marks.join('').trimEnd(), end: open ? UNBOUNDED : end, legend };
 }

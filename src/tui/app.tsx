@@ -37,22 +37,41 @@ export function App({ store, initialView, width: fixedWidth, height: fixedHeight
   const { exit } = useApp();
   const bodyHeight = height - FRAME_LINES;
   const screen = describeScreen({ store, state, width, height: bodyHeight });
-  const run = (command: CommandId) => runCommand(command, { store, state, dispatch, screen, page: Math.max(1, bodyHeight - 6), quit: () => quit(store, exit) });
+  const run = (command: CommandId) =>
+    runCommand(command, {
+      store,
+      state,
+      dispatch,
+      screen,
+      page: Math.max(1, bodyHeight - 6),
+      quit: () => quit(store, exit),
+    });
   const typing = state.filtering !== undefined;
   const typeAhead = useTypeAhead();
-  useKeyRoutes([
-    {
-      active: typing,
-      contexts: ['filter'],
-      onCommand: (command) => dispatch(command === 'erase' ? { type: 'filterErase' } : { type: 'filterEnd', keep: command === 'apply' }),
-      onText: (text) => dispatch({ type: 'filterType', text }),
-    },
-    { active: !typing, contexts: ['global'], onCommand: run },
-    { active: !typing, contexts: screen.contexts, onCommand: run },
-  ], typeAhead);
+  useKeyRoutes(
+    [
+      {
+        active: typing,
+        contexts: ['filter'],
+        onCommand: (command) =>
+          dispatch(command === 'erase' ? { type: 'filterErase' } : { type: 'filterEnd', keep: command === 'apply' }),
+        onText: (text) => dispatch({ type: 'filterType', text }),
+      },
+      { active: !typing, contexts: ['global'], onCommand: run },
+      { active: !typing, contexts: screen.contexts, onCommand: run },
+    ],
+    typeAhead,
+  );
   return (
     <ColorContext.Provider value={color}>
-      <Frame width={width} height={height} title={screen.title} view={screen.viewName} status={statusLine(store, state)} keys={hintLine(screen, typing, width)}>
+      <Frame
+        width={width}
+        height={height}
+        title={screen.title}
+        view={screen.viewName}
+        status={statusLine(store, state)}
+        keys={hintLine(screen, typing, width)}
+      >
         {screen.body}
       </Frame>
     </ColorContext.Provider>
@@ -73,8 +92,10 @@ function statusLine(store: TuiStore, state: AppState): string {
 function statusText(store: TuiStore, state: AppState): string {
   if (state.message) return state.message;
   const session = store.session;
-  if (session && !session.risk.finished) return `computing risk badges: ${session.risk.done} of ${session.risk.total} credentials (keys keep working)`;
-  if (session?.findings && !session.findings.done) return `computing the CI findings: rule ${session.findings.rulesDone + 1} of ${RULE_COUNT}`;
+  if (session && !session.risk.finished)
+    return `computing risk badges: ${session.risk.done} of ${session.risk.total} credentials (keys keep working)`;
+  if (session?.findings && !session.findings.done)
+    return `computing the CI findings: rule ${session.findings.rulesDone + 1} of ${RULE_COUNT}`;
   if (session && session.whatIf.changeCount > 0 && state.view !== 'whatif') {
     const n = session.whatIf.changeCount;
     return `what-if: ${n} change${n === 1 ? '' : 's'} not saved (w shows them, s there saves a copy)`;
@@ -89,7 +110,11 @@ function hintLine(screen: Screen, typing: boolean, width: number): string {
   if (typing) return 'type to filter · Enter keep · Esc clear · Backspace erase';
   const key = (command: CommandId) => keyIn(command, ['global', ...screen.contexts]) ?? '';
   const parts = screen.hints.map(([command, label]) =>
-    command === 'move' ? `↑↓/jk ${label}` : command === 'ttlShorter' ? `${key('ttlShorter')}/${key('ttlLonger')} ${label}` : `${key(command)} ${label}`,
+    command === 'move'
+      ? `↑↓/jk ${label}`
+      : command === 'ttlShorter'
+        ? `${key('ttlShorter')}/${key('ttlLonger')} ${label}`
+        : `${key(command)} ${label}`,
   );
   const tail = ' · ? help · q quit';
   let line = '';

@@ -142,7 +142,14 @@ export class FindingsJob {
   private pending?: { cancel(): void };
   private cancelled = false;
 
-  constructor(loaded: LoadedModel, analysis: AnalysisSession, risk: RiskJob, check: CheckSettings, schedule: Scheduler, notify: () => void) {
+  constructor(
+    loaded: LoadedModel,
+    analysis: AnalysisSession,
+    risk: RiskJob,
+    check: CheckSettings,
+    schedule: Scheduler,
+    notify: () => void,
+  ) {
     const found: Finding[] = [];
     let model: ModelCheck | undefined;
     const outcomes = ruleOutcomes(RULES, check.policy);
@@ -154,12 +161,16 @@ export class FindingsJob {
         notify();
         return;
       }
-      model ??= new ModelCheck(loaded, {
-        policy: check.policy,
-        today: check.today,
-        failOn: 'high',
-        prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
-      }, outcomes);
+      model ??= new ModelCheck(
+        loaded,
+        {
+          policy: check.policy,
+          today: check.today,
+          failOn: 'high',
+          prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
+        },
+        outcomes,
+      );
       const rule = RULES[index];
       if (outcomes.get(rule.id)!.enabled) for (const f of model.run(rule)) found.push(f);
       this.rulesDone = index + 1;

@@ -31,7 +31,8 @@ export function runCommand(command: CommandId, c: CommandContext): void {
     case 'quit':
       return c.quit();
     case 'back':
-      if (state.back.length === 0 && !state.help) return dispatch({ type: 'message', text: 'nothing to go back to: q quits' });
+      if (state.back.length === 0 && !state.help)
+        return dispatch({ type: 'message', text: 'nothing to go back to: q quits' });
       return dispatch({ type: 'back' });
     case 'up':
       return void move(-1);
@@ -154,7 +155,10 @@ function openAgentChains({ store, dispatch }: CommandContext, agent: string | un
   else dispatch({ type: 'message', text: `${agent ?? 'this agent'} is in no delegation chain` });
 }
 
-function changeCredential(command: 'ttlShorter' | 'ttlLonger' | 'binding' | 'revocation' | 'issuance', { store, dispatch, screen }: CommandContext): void {
+function changeCredential(
+  command: 'ttlShorter' | 'ttlLonger' | 'binding' | 'revocation' | 'issuance',
+  { store, dispatch, screen }: CommandContext,
+): void {
   const whatIf = store.session?.whatIf;
   const id = screen.credential;
   const current = id === undefined ? undefined : whatIf?.settings(id);
@@ -163,7 +167,11 @@ function changeCredential(command: 'ttlShorter' | 'ttlLonger' | 'binding' | 'rev
     case 'ttlShorter':
     case 'ttlLonger': {
       const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1);
-      if (next === undefined) return dispatch({ type: 'message', text: `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step` });
+      if (next === undefined)
+        return dispatch({
+          type: 'message',
+          text: `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step`,
+        });
       whatIf.change(id, 'ttl', next);
       break;
     }
@@ -193,7 +201,10 @@ function toggleRecommendation({ store, dispatch, screen }: CommandContext): void
 function saveWhatIf({ store, dispatch }: CommandContext): void {
   try {
     const file = store.saveWhatIf();
-    dispatch({ type: 'message', text: file ? `saved the changed model to ${file} (the original is untouched)` : 'nothing to save: no changes yet' });
+    dispatch({
+      type: 'message',
+      text: file ? `saved the changed model to ${file} (the original is untouched)` : 'nothing to save: no changes yet',
+    });
   } catch (error) {
     dispatch({ type: 'message', text: `could not save: ${error instanceof Error ? error.message : String(error)}` });
   }

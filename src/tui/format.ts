@@ -62,9 +62,16 @@ export function badge(c: WorstCase | undefined): string {
   return (c ? BADGE[riskLevel(c)] : '..').padEnd(4);
 }
 
-export const RISK_COLOR: Record<RiskLevel, string> = { critical: 'red', high: 'red', medium: 'yellow', low: 'green', none: 'green' };
+export const RISK_COLOR: Record<RiskLevel, string> = {
+  critical: 'red',
+  high: 'red',
+  medium: 'yellow',
+  low: 'green',
+  none: 'green',
+};
 
-export const BADGE_LEGEND = 'CRIT high-impact pair for over a day · HIGH high-impact pair, or over a week · MED over an hour · LOW under an hour · -- reaches nothing';
+export const BADGE_LEGEND =
+  'CRIT high-impact pair for over a day · HIGH high-impact pair, or over a week · MED over an hour · LOW under an hour · -- reaches nothing';
 
 /** Splits a line at spaces into lines at most `width` wide; continuations keep the indent plus two spaces. */
 export function wrapLine(line: string, width: number): string[] {

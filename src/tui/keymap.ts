@@ -6,9 +6,24 @@
 import type { Key } from 'ink';
 
 /** Where a command applies: `global` everywhere (unless text is being typed), `list` in any view with a list. */
-export type KeyContext = 'global' | 'list' | 'picker' | 'inventory' | 'leak' | 'whatif' | 'delegation' | 'scenarios' | 'workshop' | 'filter';
+export type KeyContext =
+  'global' | 'list' | 'picker' | 'inventory' | 'leak' | 'whatif' | 'delegation' | 'scenarios' | 'workshop' | 'filter';
 
-export type SpecialKey = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'shiftTab' | 'backspace' | 'space';
+export type SpecialKey =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'shiftTab'
+  | 'backspace'
+  | 'space';
 
 /** A key: a special key or one typed character (case matters). */
 export type KeySpec = { readonly special: SpecialKey } | { readonly char: string };
@@ -38,13 +53,33 @@ export const KEYMAP = [
 
   { command: 'open', context: 'picker', keys: [sp('return')], description: 'open the selected model' },
 
-  { command: 'nextPane', context: 'inventory', keys: [sp('tab')], description: 'next pane: credentials, agents, tools, resources, findings' },
+  {
+    command: 'nextPane',
+    context: 'inventory',
+    keys: [sp('tab')],
+    description: 'next pane: credentials, agents, tools, resources, findings',
+  },
   { command: 'prevPane', context: 'inventory', keys: [sp('shiftTab')], description: 'previous pane' },
-  { command: 'select', context: 'inventory', keys: [sp('return')], description: 'credential: leak it; agent: its delegation chains' },
-  { command: 'leak', context: 'inventory', keys: [ch('l')], description: 'simulate the leak of the selected credential' },
+  {
+    command: 'select',
+    context: 'inventory',
+    keys: [sp('return')],
+    description: 'credential: leak it; agent: its delegation chains',
+  },
+  {
+    command: 'leak',
+    context: 'inventory',
+    keys: [ch('l')],
+    description: 'simulate the leak of the selected credential',
+  },
   { command: 'whatIf', context: 'inventory', keys: [ch('w')], description: 'what-if: change the selected credential' },
   { command: 'delegation', context: 'inventory', keys: [ch('d')], description: 'delegation chains, hop by hop' },
-  { command: 'scenarios', context: 'inventory', keys: [ch('s')], description: 'workshop: run a scenario event by event' },
+  {
+    command: 'scenarios',
+    context: 'inventory',
+    keys: [ch('s')],
+    description: 'workshop: run a scenario event by event',
+  },
   { command: 'models', context: 'inventory', keys: [ch('o')], description: 'open another model' },
 
   { command: 'attacker', context: 'leak', keys: [ch('a')], description: 'switch attacker: external / in-workload' },
@@ -52,10 +87,30 @@ export const KEYMAP = [
 
   { command: 'ttlShorter', context: 'whatif', keys: [ch('t')], description: 'shorter TTL' },
   { command: 'ttlLonger', context: 'whatif', keys: [ch('T')], description: 'longer TTL' },
-  { command: 'binding', context: 'whatif', keys: [ch('b')], description: 'next binding: bearer, sender-constrained, workload-bound' },
-  { command: 'revocation', context: 'whatif', keys: [ch('r')], description: 'next revocation mode: manual, automated, on-task-end, none' },
-  { command: 'issuance', context: 'whatif', keys: [ch('i')], description: 'next issuance: static, per-session, per-task' },
-  { command: 'toggle', context: 'whatif', keys: [sp('space')], description: 'apply or drop the selected recommendation' },
+  {
+    command: 'binding',
+    context: 'whatif',
+    keys: [ch('b')],
+    description: 'next binding: bearer, sender-constrained, workload-bound',
+  },
+  {
+    command: 'revocation',
+    context: 'whatif',
+    keys: [ch('r')],
+    description: 'next revocation mode: manual, automated, on-task-end, none',
+  },
+  {
+    command: 'issuance',
+    context: 'whatif',
+    keys: [ch('i')],
+    description: 'next issuance: static, per-session, per-task',
+  },
+  {
+    command: 'toggle',
+    context: 'whatif',
+    keys: [sp('space')],
+    description: 'apply or drop the selected recommendation',
+  },
   { command: 'reset', context: 'whatif', keys: [ch('u')], description: 'undo every change' },
   { command: 'save', context: 'whatif', keys: [ch('s')], description: 'save the changed model to a new file' },
   { command: 'leak', context: 'whatif', keys: [ch('l')], description: 'leak this credential (as written)' },

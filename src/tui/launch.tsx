@@ -31,14 +31,23 @@ export interface RunningTui {
 }
 
 export function launchTui(options: LaunchOptions): RunningTui {
-  const store = new TuiStore(options.io, { files: options.files, diagnostics: options.diagnostics, open: options.open, check: options.check, recommender: workerRecommender });
-  const instance = render(<App store={store} initialView={options.open !== undefined ? 'inventory' : 'picker'} color={options.color} />, {
-    stdin: options.stdin,
-    stdout: options.stdout,
-    stderr: options.stderr,
-    exitOnCtrlC: true,
-    patchConsole: false,
+  const store = new TuiStore(options.io, {
+    files: options.files,
+    diagnostics: options.diagnostics,
+    open: options.open,
+    check: options.check,
+    recommender: workerRecommender,
   });
+  const instance = render(
+    <App store={store} initialView={options.open !== undefined ? 'inventory' : 'picker'} color={options.color} />,
+    {
+      stdin: options.stdin,
+      stdout: options.stdout,
+      stderr: options.stderr,
+      exitOnCtrlC: true,
+      patchConsole: false,
+    },
+  );
   const exited = instance.waitUntilExit().then(
     () => store.dispose(),
     (error: unknown) => {

@@ -60,7 +60,10 @@ export function clamp(n: number, low: number, high: number): number {
 }
 
 /** Rows whose text contains the filter, case-insensitively; every row when the filter is empty. */
-export function filterRows<T extends { readonly search: string }>(rows: readonly T[], filter: string | undefined): readonly T[] {
+export function filterRows<T extends { readonly search: string }>(
+  rows: readonly T[],
+  filter: string | undefined,
+): readonly T[] {
   if (!filter) return rows;
   const needle = filter.toLowerCase();
   return rows.filter((r) => r.search.toLowerCase().includes(needle));

@@ -69,7 +69,9 @@ const join = (items: readonly string[]) => (items.length === 0 ? '-' : items.map
 const DETAIL_ITEMS = 12;
 
 const joinSome = (items: readonly string[]) =>
-  items.length <= DETAIL_ITEMS ? join(items) : `${join(items.slice(0, DETAIL_ITEMS))} and ${(items.length - DETAIL_ITEMS).toLocaleString('en-US')} more`;
+  items.length <= DETAIL_ITEMS
+    ? join(items)
+    : `${join(items.slice(0, DETAIL_ITEMS))} and ${(items.length - DETAIL_ITEMS).toLocaleString('en-US')} more`;
 
 /** The agents that use each tool and the credentials that grant on each resource, in model order, once per model. */
 function usersOf(model: Model): { tools: Map<string, string[]>; resources: Map<string, string[]> } {
@@ -106,7 +108,13 @@ export function agentRows(model: Model): Row[] {
   return model.agents.map((a) => ({
     key: a.id,
     search: `${a.id} ${a.name ?? ''} ${a.owner ?? ''} ${a.purpose ?? ''}`,
-    cells: [s(a.id), a.autonomy, String(a.credentials.length), String(a.tools.length), join(a.delegates.map((d) => d.to))],
+    cells: [
+      s(a.id),
+      a.autonomy,
+      String(a.credentials.length),
+      String(a.tools.length),
+      join(a.delegates.map((d) => d.to)),
+    ],
   }));
 }
 
@@ -133,13 +141,25 @@ export const RECOMMENDATION_COLUMNS: readonly Column[] = [
 ];
 
 /** Recommendations in rank order, `[x]` when applied, `[!]` when switched on but left out for a conflict. */
-export function recommendationRows(recommendations: readonly Recommendation[], toggled: ReadonlySet<string>, skipped: ReadonlySet<string>, credential?: string): Row[] {
+export function recommendationRows(
+  recommendations: readonly Recommendation[],
+  toggled: ReadonlySet<string>,
+  skipped: ReadonlySet<string>,
+  credential?: string,
+): Row[] {
   return recommendations.map((r) => {
     const mark = !toggled.has(r.id) ? '[ ]' : skipped.has(r.id) ? '[!]' : '[x]';
     const about = credential !== undefined && r.subjects.includes(credential) ? ' •' : '';
     const { before, after } = r.effect;
-    const removed = before.total === UNBOUNDED || after.total === UNBOUNDED ? `${before.unboundedCredentials - after.unboundedCredentials} unbounded` : `−${score(before.total - after.total)}`;
-    return { key: r.id, search: `${r.id} ${r.title}`, cells: [`${mark} ${s(r.title)}${about}`, score(after.total), removed] };
+    const removed =
+      before.total === UNBOUNDED || after.total === UNBOUNDED
+        ? `${before.unboundedCredentials - after.unboundedCredentials} unbounded`
+        : `−${score(before.total - after.total)}`;
+    return {
+      key: r.id,
+      search: `${r.id} ${r.title}`,
+      cells: [`${mark} ${s(r.title)}${about}`, score(after.total), removed],
+    };
   });
 }
 
@@ -163,12 +183,21 @@ export function findingDetail(f: Finding | undefined): string[] {
   ];
   if (rule) lines.push(`${rule.title}: ${rule.rationale}`, `fix: ${rule.fix}`);
   const a = f.acceptance?.acceptance;
-  if (a) lines.push(`${f.status === 'expired' ? 'acceptance expired' : 'accepted'} by ${s(a.owner)} until ${a.expires}: ${s(a.reason)}`);
+  if (a)
+    lines.push(
+      `${f.status === 'expired' ? 'acceptance expired' : 'accepted'} by ${s(a.owner)} until ${a.expires}: ${s(a.reason)}`,
+    );
   return lines;
 }
 
 /** Lines describing the selected element of a pane. */
-export function detailLines(model: Model, relations: Relations, pane: PaneId, key: string | undefined, worst?: WorstCase): string[] {
+export function detailLines(
+  model: Model,
+  relations: Relations,
+  pane: PaneId,
+  key: string | undefined,
+  worst?: WorstCase,
+): string[] {
   if (key === undefined) return [];
   switch (pane) {
     case 'credentials': {
@@ -185,7 +214,8 @@ export function detailLines(model: Model, relations: Relations, pane: PaneId, ke
         lines.push(
           `worst case: exposure ${window(worst.exposureWindow)} · revocation lag ${window(worst.revocationLag)} · blast radius ${worst.score} · time-weighted ${score(worst.timeWeightedScore)}`,
         );
-        if (worst.highImpact.length > 0) lines.push(`high impact: ${join(worst.highImpact.map((p) => `${p.resource}:${p.action}`))}`);
+        if (worst.highImpact.length > 0)
+          lines.push(`high impact: ${join(worst.highImpact.map((p) => `${p.resource}:${p.action}`))}`);
       } else {
         lines.push('worst case: computing…');
       }
@@ -208,7 +238,11 @@ export function detailLines(model: Model, relations: Relations, pane: PaneId, ke
       const t = relations.tool.get(key);
       if (!t) return [];
       const users = usersOf(model).tools.get(t.id) ?? [];
-      return [`${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`, `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`, `used by ${joinSome(users)}`];
+      return [
+        `${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`,
+        `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`,
+        `used by ${joinSome(users)}`,
+      ];
     }
     case 'resources': {
       const r = relations.resource.get(key);

@@ -13,7 +13,18 @@ import { RISK_COLOR, badge, riskLevel, s, score } from './format.js';
 import type { CommandId, KeyContext } from './keymap.js';
 import { VIEW_CONTEXTS } from './keymap.js';
 import { cursorOf, filterRows } from './list.js';
-import { COLUMNS, agentRows, credentialRows, detailLines, findingDetail, findingRows, recommendationRows, resourceRows, toolRows, type Row } from './rows.js';
+import {
+  COLUMNS,
+  agentRows,
+  credentialRows,
+  detailLines,
+  findingDetail,
+  findingRows,
+  recommendationRows,
+  resourceRows,
+  toolRows,
+  type Row,
+} from './rows.js';
 import type { Finding } from '../analyses/check/types.js';
 import type { FindingsJob } from './background.js';
 import type { ModelSession, ScenarioEntry, TuiStore } from './session.js';
@@ -85,7 +96,10 @@ export function describeScreen(frame: Frame): Screen {
 /** Filtered rows and their keys, kept per rows array and filter: a big list is not walked again on every key. */
 const filtered = new WeakMap<readonly Row[], { filter: string; shown: readonly Row[]; keys: readonly string[] }>();
 
-function filteredRows(rows: readonly Row[], filter: string | undefined): { shown: readonly Row[]; keys: readonly string[] } {
+function filteredRows(
+  rows: readonly Row[],
+  filter: string | undefined,
+): { shown: readonly Row[]; keys: readonly string[] } {
   const cached = filtered.get(rows);
   if (cached && cached.filter === (filter ?? '')) return cached;
   const shown = filterRows(rows, filter);
@@ -113,7 +127,10 @@ function helpScreen({ width, height, state, store }: Frame): Screen {
     viewName: 'help',
     contexts: VIEW_CONTEXTS.help,
     list: { id: 'help', keys, cursor },
-    hints: [['move', 'scroll'], ['back', 'close']],
+    hints: [
+      ['move', 'scroll'],
+      ['back', 'close'],
+    ],
     body: <HelpView cursor={cursor} width={width} height={height} />,
   };
 }
@@ -126,12 +143,31 @@ function pickerScreen({ store, state, width, height }: Frame): Screen {
     viewName: 'models',
     contexts: VIEW_CONTEXTS.picker,
     list: { id: 'picker', keys: l.keys, cursor: l.cursor },
-    hints: [['move', 'move'], ['open', 'open'], ['filter', 'filter']],
-    body: <PickerView items={l.shown} cursor={l.cursor} width={width} height={height} diagnostics={store.picker.diagnostics} filter={l.filter} filtering={l.filtering} />,
+    hints: [
+      ['move', 'move'],
+      ['open', 'open'],
+      ['filter', 'filter'],
+    ],
+    body: (
+      <PickerView
+        items={l.shown}
+        cursor={l.cursor}
+        width={width}
+        height={height}
+        diagnostics={store.picker.diagnostics}
+        filter={l.filter}
+        filtering={l.filtering}
+      />
+    ),
   };
 }
 
-function errorsScreen({ state, width, height }: Frame, file: string, diagnostics: readonly Diagnostic[], watching: boolean): Screen {
+function errorsScreen(
+  { state, width, height }: Frame,
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  watching: boolean,
+): Screen {
   const keys = diagnostics.map((_, i) => String(i));
   const cursor = cursorOf(state.selections.errors, keys);
   return {
@@ -139,13 +175,31 @@ function errorsScreen({ state, width, height }: Frame, file: string, diagnostics
     viewName: 'errors',
     contexts: VIEW_CONTEXTS.errors,
     list: { id: 'errors', keys, cursor },
-    hints: [['move', 'move'], ['back', 'back']],
-    body: <ErrorsView file={file} diagnostics={diagnostics} cursor={cursor} width={width} height={height} watching={watching} />,
+    hints: [
+      ['move', 'move'],
+      ['back', 'back'],
+    ],
+    body: (
+      <ErrorsView
+        file={file}
+        diagnostics={diagnostics}
+        cursor={cursor}
+        width={width}
+        height={height}
+        watching={watching}
+      />
+    ),
   };
 }
 
 function openingScreen({ width }: Frame, file: string, characters: number): Screen {
-  return { title: s(file), viewName: 'opening', contexts: VIEW_CONTEXTS.opening, hints: [], body: <OpeningView file={file} characters={characters} width={width} /> };
+  return {
+    title: s(file),
+    viewName: 'opening',
+    contexts: VIEW_CONTEXTS.opening,
+    hints: [],
+    body: <OpeningView file={file} characters={characters} width={width} />,
+  };
 }
 
 const NO_ROWS: readonly Row[] = [];
@@ -172,7 +226,8 @@ export function currentCredential(state: AppState, session: ModelSession): strin
 
 function findingsNote(session: ModelSession): string {
   if (!session.findings) return 'No CI findings: the check settings are missing.';
-  if (!session.findings.findings) return `computing the CI findings once every worst case is known (${session.risk.done} of ${session.risk.total})…`;
+  if (!session.findings.findings)
+    return `computing the CI findings once every worst case is known (${session.risk.done} of ${session.risk.total})…`;
   return 'No CI findings: leakradius check passes this model.';
 }
 
@@ -204,7 +259,7 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
     resources: rows.resources.length,
     findings: found.rows?.length,
   };
-  const paneList = pane === 'findings' ? found.rows ?? NO_ROWS : rows[pane];
+  const paneList = pane === 'findings' ? (found.rows ?? NO_ROWS) : rows[pane];
   const l = listOf(state, pane, paneList);
   // Badges for the visible rows only: computed on demand, the rest by the background job.
   const decorate =
@@ -216,11 +271,29 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
       : undefined;
   const key = l.keys[l.cursor];
   const worst = pane === 'credentials' && key !== undefined ? session.analysis.knownWorstCase(key) : undefined;
-  const detail = pane === 'findings' ? findingDetail(found.findings?.find((f) => f.id === key)) : detailLines(session.model, session.relations, pane, key, worst);
+  const detail =
+    pane === 'findings'
+      ? findingDetail(found.findings?.find((f) => f.id === key))
+      : detailLines(session.model, session.relations, pane, key, worst);
   const hints: Screen['hints'] =
     pane === 'credentials'
-      ? [['move', 'move'], ['nextPane', 'pane'], ['leak', 'leak'], ['whatIf', 'what-if'], ['delegation', 'delegation'], ['scenarios', 'workshop'], ['filter', 'filter']]
-      : [['move', 'move'], ['nextPane', 'pane'], ['select', 'open'], ['delegation', 'delegation'], ['scenarios', 'workshop'], ['filter', 'filter']];
+      ? [
+          ['move', 'move'],
+          ['nextPane', 'pane'],
+          ['leak', 'leak'],
+          ['whatIf', 'what-if'],
+          ['delegation', 'delegation'],
+          ['scenarios', 'workshop'],
+          ['filter', 'filter'],
+        ]
+      : [
+          ['move', 'move'],
+          ['nextPane', 'pane'],
+          ['select', 'open'],
+          ['delegation', 'delegation'],
+          ['scenarios', 'workshop'],
+          ['filter', 'filter'],
+        ];
   return {
     title: modelTitle(session),
     viewName: 'inventory',
@@ -259,9 +332,26 @@ function leakScreen({ state, width, height }: Frame, session: ModelSession): Scr
     viewName: 'leak',
     contexts: VIEW_CONTEXTS.leak,
     list: { id: 'reached', keys: l.keys, cursor: l.cursor },
-    hints: [['move', 'pairs'], ['attacker', 'attacker'], ['whatIf', 'what-if'], ['filter', 'filter'], ['back', 'back']],
+    hints: [
+      ['move', 'pairs'],
+      ['attacker', 'attacker'],
+      ['whatIf', 'what-if'],
+      ['filter', 'filter'],
+      ['back', 'back'],
+    ],
     credential: credential.id,
-    body: <LeakView result={result} credential={credential} items={l.shown} cursor={l.cursor} width={width} height={height} filter={l.filter} filtering={l.filtering} />,
+    body: (
+      <LeakView
+        result={result}
+        credential={credential}
+        items={l.shown}
+        cursor={l.cursor}
+        width={width}
+        height={height}
+        filter={l.filter}
+        filtering={l.filtering}
+      />
+    ),
   };
 }
 
@@ -304,7 +394,16 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
     viewName: 'what-if',
     contexts: VIEW_CONTEXTS.whatif,
     list: { id: 'recommendations', keys: l.keys, cursor: l.cursor },
-    hints: [['ttlShorter', 'ttl'], ['binding', 'binding'], ['revocation', 'revocation'], ['issuance', 'issuance'], ['toggle', 'recommendation'], ['reset', 'undo'], ['save', 'save'], ['back', 'back']],
+    hints: [
+      ['ttlShorter', 'ttl'],
+      ['binding', 'binding'],
+      ['revocation', 'revocation'],
+      ['issuance', 'issuance'],
+      ['toggle', 'recommendation'],
+      ['reset', 'undo'],
+      ['save', 'save'],
+      ['back', 'back'],
+    ],
     credential: id,
     body: (
       <WhatIfView
@@ -318,7 +417,9 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
         }}
         after={{
           // Once derived, the variant itself (recommendations change settings too); meanwhile the keys pressed.
-          settings: ready ? settingsOf(variant.relations.credential.get(id)!) : whatIf.settings(id) ?? settingsOf(written),
+          settings: ready
+            ? settingsOf(variant.relations.credential.get(id)!)
+            : (whatIf.settings(id) ?? settingsOf(written)),
           worst: ready ? variant.worstCase(id) : undefined,
           leak: ready ? variant.leak(id, 'external') : undefined,
           total: totalText({ risk: whatIf.risk }),
@@ -343,8 +444,9 @@ function recommendationsNote(session: ModelSession): string {
   const job = session.recommendations;
   if (!job) return 'No recommendations in this view: it was started without the recommendation engine.';
   if (job.unavailable) return `No recommendations here: ${job.unavailable}.`;
-  if (!job.result) return 'measuring the recommendations of leakradius recommend (every candidate re-runs every worst case)…';
-  return 'No recommendations: nothing the engine proposes lowers this model\'s total risk.';
+  if (!job.result)
+    return 'measuring the recommendations of leakradius recommend (every candidate re-runs every worst case)…';
+  return "No recommendations: nothing the engine proposes lowers this model's total risk.";
 }
 
 function delegationScreen({ state, width, height }: Frame, session: ModelSession): Screen {
@@ -357,7 +459,13 @@ function delegationScreen({ state, width, height }: Frame, session: ModelSession
     viewName: 'delegation',
     contexts: VIEW_CONTEXTS.delegation,
     list: { id: 'chains', keys: l.keys, cursor: l.cursor },
-    hints: [['move', 'chain'], ['nextHop', 'next hop'], ['prevHop', 'previous hop'], ['filter', 'filter'], ['back', 'back']],
+    hints: [
+      ['move', 'chain'],
+      ['nextHop', 'next hop'],
+      ['prevHop', 'previous hop'],
+      ['filter', 'filter'],
+      ['back', 'back'],
+    ],
     chain,
     body: (
       <DelegationView
@@ -386,9 +494,24 @@ function scenariosScreen({ store, state, width, height }: Frame): Screen {
     viewName: 'scenarios',
     contexts: VIEW_CONTEXTS.scenarios,
     list: { id: 'scenarios', keys: l.keys, cursor: l.cursor },
-    hints: [['move', 'move'], ['open', 'run'], ['filter', 'filter'], ['back', 'back']],
+    hints: [
+      ['move', 'move'],
+      ['open', 'run'],
+      ['filter', 'filter'],
+      ['back', 'back'],
+    ],
     scenario: selected,
-    body: <ScenariosView items={l.shown} cursor={l.cursor} selected={selected} width={width} height={height} filter={l.filter} filtering={l.filtering} />,
+    body: (
+      <ScenariosView
+        items={l.shown}
+        cursor={l.cursor}
+        selected={selected}
+        width={width}
+        height={height}
+        filter={l.filter}
+        filtering={l.filtering}
+      />
+    ),
   };
 }
 
@@ -401,8 +524,23 @@ function workshopScreen(frame: Frame): Screen {
     title: `workshop: ${s(story.scenario.name)}`,
     viewName: 'workshop',
     contexts: VIEW_CONTEXTS.workshop,
-    hints: [['nextEvent', 'next event'], ['prevEvent', 'previous'], ['restart', 'restart'], ['back', 'back']],
+    hints: [
+      ['nextEvent', 'next event'],
+      ['prevEvent', 'previous'],
+      ['restart', 'restart'],
+      ['back', 'back'],
+    ],
     eventCount: story.events.length,
-    body: <WorkshopView scenario={story.scenario} modelName={story.model.name} result={story.result} events={story.events} event={state.event} width={width} height={height} />,
+    body: (
+      <WorkshopView
+        scenario={story.scenario}
+        modelName={story.model.name}
+        result={story.result}
+        events={story.events}
+        event={state.event}
+        width={width}
+        height={height}
+      />
+    ),
   };
 }

@@ -11,7 +11,14 @@ import type { Relations } from '../model/relations.js';
 import type { Model } from '../model/types.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { AnalysisSession } from './analysis-session.js';
-import { FindingsJob, RecommendationsJob, RiskJob, immediateScheduler, type CheckSettings, type Scheduler } from './background.js';
+import {
+  FindingsJob,
+  RecommendationsJob,
+  RiskJob,
+  immediateScheduler,
+  type CheckSettings,
+  type Scheduler,
+} from './background.js';
 import type { TuiIo } from './io.js';
 import type { Recommender } from './recommender.js';
 import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
@@ -41,7 +48,8 @@ export class ModelSession {
     this.check = options.check;
     this.analysis = new AnalysisSession(loaded.model, loaded.relations);
     this.risk = new RiskJob(this.analysis, schedule, notify).start();
-    if (options.check) this.findings = new FindingsJob(loaded, this.analysis, this.risk, options.check, schedule, notify);
+    if (options.check)
+      this.findings = new FindingsJob(loaded, this.analysis, this.risk, options.check, schedule, notify);
     this.whatIf = new WhatIf(this, schedule, notify);
     if (options.recommender) {
       this.recommendations = new RecommendationsJob(loaded, options.recommender, () => {
@@ -68,7 +76,14 @@ export class ModelSession {
   /** Whether background work is still under way (badges, findings, recommendations, the what-if variant). */
   get busy(): boolean {
     const w = this.whatIf;
-    return !this.risk.finished || !(this.findings?.done ?? true) || !(this.recommendations?.done ?? true) || w.deriving || !w.risk.finished || !(w.findings?.done ?? true);
+    return (
+      !this.risk.finished ||
+      !(this.findings?.done ?? true) ||
+      !(this.recommendations?.done ?? true) ||
+      w.deriving ||
+      !w.risk.finished ||
+      !(w.findings?.done ?? true)
+    );
   }
 
   dispose(): void {
@@ -127,7 +142,14 @@ export class TuiStore {
 
   constructor(
     readonly io: TuiIo,
-    options: { files: readonly string[]; diagnostics?: readonly Diagnostic[]; open?: string; watch?: boolean; check?: CheckSettings; recommender?: Recommender },
+    options: {
+      files: readonly string[];
+      diagnostics?: readonly Diagnostic[];
+      open?: string;
+      watch?: boolean;
+      check?: CheckSettings;
+      recommender?: Recommender;
+    },
     private readonly schedule: Scheduler = immediateScheduler,
   ) {
     this.picker = { files: options.files, diagnostics: options.diagnostics ?? [] };
@@ -203,16 +225,24 @@ export class TuiStore {
     const result = loadModel(file, source.text);
     if (!result.ok) {
       // Keep the last valid session's what-if changes for when the file is fixed.
-      this.pendingChanges = previous ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled } : this.pendingChanges;
+      this.pendingChanges = previous
+        ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled }
+        : this.pendingChanges;
       previous?.dispose();
       this.opened = { kind: 'invalid', file, diagnostics: result.diagnostics };
       return;
     }
     previous?.dispose();
-    const session = new ModelSession(result.loaded, source.text, this.schedule, this.bump, { check: this.check, recommender: this.recommender });
-    const carried = previous ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled } : this.pendingChanges;
+    const session = new ModelSession(result.loaded, source.text, this.schedule, this.bump, {
+      check: this.check,
+      recommender: this.recommender,
+    });
+    const carried = previous
+      ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled }
+      : this.pendingChanges;
     this.pendingChanges = undefined;
-    if (carried && (carried.changes.size > 0 || carried.toggled.size > 0)) session.whatIf.rebase(carried.changes, carried.toggled);
+    if (carried && (carried.changes.size > 0 || carried.toggled.size > 0))
+      session.whatIf.rebase(carried.changes, carried.toggled);
     this.opened = { kind: 'model', file, session };
   }
 
@@ -232,7 +262,10 @@ export class TuiStore {
     const session = this.session;
     session?.whatIf.settle();
     if (!session || session.whatIf.changeCount === 0) return undefined;
-    const header = [`What-if variant of ${session.file}, written by leakradius:`, ...session.whatIf.describe().map((d) => `  ${d}`)];
+    const header = [
+      `What-if variant of ${session.file}, written by leakradius:`,
+      ...session.whatIf.describe().map((d) => `  ${d}`),
+    ];
     return this.io.saveBeside(session.file, 'whatif', session.whatIf.savedText(header));
   }
 
@@ -242,7 +275,9 @@ export class TuiStore {
         const source = this.io.readText(file);
         if (!source.ok) return { file, diagnostics: source.diagnostics };
         const parsed = parseScenario(file, source.text);
-        return parsed.ok ? { file, scenario: parsed.scenario, diagnostics: [] } : { file, diagnostics: parsed.diagnostics };
+        return parsed.ok
+          ? { file, scenario: parsed.scenario, diagnostics: [] }
+          : { file, diagnostics: parsed.diagnostics };
       });
     }
     return this.scenarioCache;
@@ -262,7 +297,14 @@ export class TuiStore {
       return (this.story = {
         kind: 'invalid',
         file: entry.file,
-        diagnostics: [{ file: entry.file, line: 1, column: 1, message: `the scenario leaks credential "${input.credential}", which ${modelFile} does not have` }],
+        diagnostics: [
+          {
+            file: entry.file,
+            line: 1,
+            column: 1,
+            message: `the scenario leaks credential "${input.credential}", which ${modelFile} does not have`,
+          },
+        ],
       });
     }
     const result = simulateLeak(prepareAnalysis(model), input);
@@ -276,4 +318,3 @@ export class TuiStore {
     this.listeners.clear();
   }
 }
-

@@ -34,7 +34,17 @@ export interface AppState {
 }
 
 export function initialState(view: ViewId): AppState {
-  return { view, back: [], pane: 'credentials', help: false, selections: {}, filters: {}, hop: 0, event: 0, attacker: 'external' };
+  return {
+    view,
+    back: [],
+    pane: 'credentials',
+    help: false,
+    selections: {},
+    filters: {},
+    hop: 0,
+    event: 0,
+    attacker: 'external',
+  };
 }
 
 export type Action =
@@ -108,18 +118,27 @@ export function reduce(state: AppState, action: Action): AppState {
     case 'select':
       return withSelection(state, action.list, { key: action.key, index: action.index });
     case 'reveal':
-      return withSelection({ ...state, filters: { ...state.filters, [action.list]: '' } }, action.list, { key: action.key, index: action.index });
+      return withSelection({ ...state, filters: { ...state.filters, [action.list]: '' } }, action.list, {
+        key: action.key,
+        index: action.index,
+      });
     case 'filterStart':
       return { ...state, filtering: action.list };
     case 'filterType': {
       if (!state.filtering) return state;
       const list = state.filtering;
-      return resetSelection({ ...state, filters: { ...state.filters, [list]: (state.filters[list] ?? '') + action.text } }, list);
+      return resetSelection(
+        { ...state, filters: { ...state.filters, [list]: (state.filters[list] ?? '') + action.text } },
+        list,
+      );
     }
     case 'filterErase': {
       if (!state.filtering) return state;
       const list = state.filtering;
-      return resetSelection({ ...state, filters: { ...state.filters, [list]: (state.filters[list] ?? '').slice(0, -1) } }, list);
+      return resetSelection(
+        { ...state, filters: { ...state.filters, [list]: (state.filters[list] ?? '').slice(0, -1) } },
+        list,
+      );
     }
     case 'filterEnd': {
       if (!state.filtering) return state;

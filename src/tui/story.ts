@@ -9,7 +9,8 @@ import { UNBOUNDED, parseDuration, type Seconds } from '../model/duration.js';
 import type { ScenarioDocument } from '../model/scenario.js';
 import type { LeakInput, LeakResult, PathHop } from '../analyses/simulation/leak.js';
 
-export type StoryEventKind = 'issued' | 'leaked' | 'first-replay' | 'harvest' | 'detection' | 'revocation' | 'stop' | 'all-dead';
+export type StoryEventKind =
+  'issued' | 'leaked' | 'first-replay' | 'harvest' | 'detection' | 'revocation' | 'stop' | 'all-dead';
 
 export interface StoryEvent {
   readonly kind: StoryEventKind;
@@ -24,13 +25,27 @@ export interface Holdings {
   /** Credentials the attacker can use at that moment, with until when. */
   readonly credentials: readonly { readonly id: string; readonly how: string; readonly until: Seconds }[];
   /** Pairs the attacker can exercise at that moment. */
-  readonly pairs: readonly { readonly resource: string; readonly action: string; readonly impact: number; readonly until: Seconds }[];
+  readonly pairs: readonly {
+    readonly resource: string;
+    readonly action: string;
+    readonly impact: number;
+    readonly until: Seconds;
+  }[];
   /** Agents the attacker can task at that moment. */
   readonly agents: readonly string[];
   readonly impact: number;
 }
 
-const ORDER: readonly StoryEventKind[] = ['issued', 'leaked', 'first-replay', 'harvest', 'detection', 'revocation', 'stop', 'all-dead'];
+const ORDER: readonly StoryEventKind[] = [
+  'issued',
+  'leaked',
+  'first-replay',
+  'harvest',
+  'detection',
+  'revocation',
+  'stop',
+  'all-dead',
+];
 
 export function storyEvents(result: LeakResult): StoryEvent[] {
   const t = result.timeline;
@@ -40,7 +55,11 @@ export function storyEvents(result: LeakResult): StoryEvent[] {
     { kind: 'leaked', at: t.leaked, text: `${c} leaks${result.channel ? ` through ${result.channel}` : ''}` },
   ];
   if (!result.usable) {
-    events.push({ kind: 'first-replay', at: t.leaked, text: `the ${result.attacker} attacker cannot replay ${c}: it only works inside its own workload` });
+    events.push({
+      kind: 'first-replay',
+      at: t.leaked,
+      text: `the ${result.attacker} attacker cannot replay ${c}: it only works inside its own workload`,
+    });
   } else {
     const direct = result.reached.filter((r) => harvestedVia(r.path) === undefined);
     const first = earliest(direct.map((r) => r.from));
@@ -50,19 +69,32 @@ export function storyEvents(result: LeakResult): StoryEvent[] {
     }
   }
   for (const [at, names] of harvestsByTime(result)) {
-    events.push({ kind: 'harvest', at, credentials: names, text: `the attacker obtains ${list(names.map((n) => describeAcquired(result, n)))}` });
+    events.push({
+      kind: 'harvest',
+      at,
+      credentials: names,
+      text: `the attacker obtains ${list(names.map((n) => describeAcquired(result, n)))}`,
+    });
   }
   events.push({ kind: 'detection', at: t.detected, text: 'the leak is detected' });
-  if (t.revocationIssued !== UNBOUNDED) events.push({ kind: 'revocation', at: t.revocationIssued, text: `revocation of ${c} is issued` });
+  if (t.revocationIssued !== UNBOUNDED)
+    events.push({ kind: 'revocation', at: t.revocationIssued, text: `revocation of ${c} is issued` });
   const stopWhy =
-    t.stopped === UNBOUNDED ? 'never stops working: it neither expires nor gets revoked' : t.stopped === t.expires ? 'expires' : 'stops working: the revocation has reached every verifier';
+    t.stopped === UNBOUNDED
+      ? 'never stops working: it neither expires nor gets revoked'
+      : t.stopped === t.expires
+        ? 'expires'
+        : 'stops working: the revocation has reached every verifier';
   events.push({ kind: 'stop', at: t.stopped, text: `${c} ${stopWhy}` });
   const lastDead = result.revocationLag === UNBOUNDED ? UNBOUNDED : t.detected + result.revocationLag;
   if (lastDead > t.stopped) {
     events.push({
       kind: 'all-dead',
       at: lastDead,
-      text: lastDead === UNBOUNDED ? 'some credential the attacker obtained never stops working' : 'the last credential the attacker obtained stops working',
+      text:
+        lastDead === UNBOUNDED
+          ? 'some credential the attacker obtained never stops working'
+          : 'the last credential the attacker obtained stops working',
     });
   }
   return events.sort((a, b) => a.at - b.at || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
@@ -79,11 +111,16 @@ export function holdingsAt(result: LeakResult, events: readonly StoryEvent[], in
   if (!event) return { credentials: [], pairs: [], agents: [], impact: 0 };
   const at = event.at;
   const told = (kind: StoryEventKind, credential?: string) =>
-    events.some((e, i) => i <= index && e.kind === kind && (credential === undefined || (e.credentials ?? []).includes(credential)));
+    events.some(
+      (e, i) =>
+        i <= index && e.kind === kind && (credential === undefined || (e.credentials ?? []).includes(credential)),
+    );
   const replayed = told('first-replay');
   const live = (from: Seconds, until: Seconds) => from <= at && at < until;
   const credentials = result.acquired
-    .filter((a) => a.usable && live(a.from, a.until) && (a.how === 'leaked' ? told('leaked') : told('harvest', a.credential)))
+    .filter(
+      (a) => a.usable && live(a.from, a.until) && (a.how === 'leaked' ? told('leaked') : told('harvest', a.credential)),
+    )
     .map((a) => ({ id: a.credential, how: a.how, until: a.until }));
   const pairs = result.reached
     .filter((r) => {
@@ -121,7 +158,7 @@ function describeAcquired(result: LeakResult, credential: string): string {
 
 /** The simulation input a scenario describes. */
 export function scenarioLeakInput(scenario: ScenarioDocument): LeakInput {
-  const seconds = (text: string | undefined) => (text === undefined ? 0 : parseDuration(text) ?? 0);
+  const seconds = (text: string | undefined) => (text === undefined ? 0 : (parseDuration(text) ?? 0));
   return {
     credential: scenario.leak.credential,
     at: seconds(scenario.leak.at),

@@ -6,7 +6,16 @@ import { variantText } from '../reports/model-yaml.js';
 import { AnalysisSession } from './analysis-session.js';
 import { FindingsJob, RiskJob, type Scheduler } from './background.js';
 import type { ModelSession } from './session.js';
-import { changeEdits, deriveModel, describeChanges, settingsOf, withChange, type Changes, type CredentialChange, type CredentialSettings } from './whatif.js';
+import {
+  changeEdits,
+  deriveModel,
+  describeChanges,
+  settingsOf,
+  withChange,
+  type Changes,
+  type CredentialChange,
+  type CredentialSettings,
+} from './whatif.js';
 
 /** Long enough for Ink (30 frames a second) to draw the keypress first; short enough to feel immediate. */
 const DERIVE_DELAY_MS = 40;
@@ -62,7 +71,9 @@ export class WhatIf {
   describe(): string[] {
     const titles = new Map(this.recommendations().map((r) => [r.id, r.title]));
     const skipped = new Set(this.skipped.map((k) => k.id));
-    const applied = [...this.toggled].filter((id) => !skipped.has(id)).map((id) => `recommendation applied: ${titles.get(id) ?? id}`);
+    const applied = [...this.toggled]
+      .filter((id) => !skipped.has(id))
+      .map((id) => `recommendation applied: ${titles.get(id) ?? id}`);
     return [...describeChanges(this.base.model, this.changes), ...applied];
   }
 
@@ -142,7 +153,12 @@ export class WhatIf {
     const base = this.base.loaded.document;
     if (next.size === 0 && toggled.size === 0) {
       this.skipped = [];
-      return this.install({ changes: next, toggled, document: base, patch: [] }, this.base.analysis, this.base.risk, this.base.findings);
+      return this.install(
+        { changes: next, toggled, document: base, patch: [] },
+        this.base.analysis,
+        this.base.risk,
+        this.base.findings,
+      );
     }
     // The recommendation engine picks which toggled ones go together; the credential changes come first, so they win.
     const recommendations = this.recommendations();
@@ -161,12 +177,19 @@ export class WhatIf {
     const risk = new RiskJob(variant, this.schedule, this.notify).start();
     // The source map of the file as written: lines of findings point into the original.
     const loaded: LoadedModel = { ...this.base.loaded, document, model: derived.model, relations: derived.relations };
-    const findings = this.base.check ? new FindingsJob(loaded, variant, risk, this.base.check, this.schedule, this.notify) : undefined;
+    const findings = this.base.check
+      ? new FindingsJob(loaded, variant, risk, this.base.check, this.schedule, this.notify)
+      : undefined;
     this.install({ changes: next, toggled, document, patch }, variant, risk, findings);
   }
 
   private install(
-    applied: { changes: Changes; toggled: ReadonlySet<string>; document: ModelDocument; patch: readonly PatchOperation[] },
+    applied: {
+      changes: Changes;
+      toggled: ReadonlySet<string>;
+      document: ModelDocument;
+      patch: readonly PatchOperation[];
+    },
     variant: AnalysisSession,
     risk: RiskJob,
     findings: FindingsJob | undefined,

@@ -30,7 +30,7 @@ export interface CredentialSettings {
 
 export function settingsOf(c: Credential, change: CredentialChange = {}): CredentialSettings {
   return {
-    ttl: change.ttl !== undefined ? parseDuration(change.ttl) ?? c.ttl : c.ttl,
+    ttl: change.ttl !== undefined ? (parseDuration(change.ttl) ?? c.ttl) : c.ttl,
     binding: change.binding ?? c.binding,
     revocation: change.revocation ?? c.revocation.mode,
     issuance: change.issuance ?? c.issuance,
@@ -59,7 +59,12 @@ export function cycled<T>(values: readonly T[], current: T): T {
 }
 
 /** Adds one field change for a credential; a change back to the value as written drops out. */
-export function withChange(changes: Changes, credential: Credential | undefined, field: keyof CredentialChange, value: string): Changes {
+export function withChange(
+  changes: Changes,
+  credential: Credential | undefined,
+  field: keyof CredentialChange,
+  value: string,
+): Changes {
   if (!credential) return changes;
   const next = new Map(changes);
   const merged: Record<string, string> = { ...(changes.get(credential.id) ?? {}), [field]: value };
@@ -97,7 +102,11 @@ export function changeEdits(doc: ModelDocument, changes: Changes): Edit[] {
     if (change.binding !== undefined) edits.push(setEdit([...path, 'binding'], c.binding, change.binding));
     if (change.issuance !== undefined) edits.push(setEdit([...path, 'issuance'], c.issuance, change.issuance));
     if (change.revocation !== undefined) {
-      edits.push(c.revocation !== undefined ? setEdit([...path, 'revocation', 'mode'], c.revocation.mode, change.revocation) : setEdit([...path, 'revocation'], undefined, { mode: change.revocation }));
+      edits.push(
+        c.revocation !== undefined
+          ? setEdit([...path, 'revocation', 'mode'], c.revocation.mode, change.revocation)
+          : setEdit([...path, 'revocation'], undefined, { mode: change.revocation }),
+      );
     }
   });
   return edits;
@@ -108,7 +117,8 @@ export function applyChanges(doc: ModelDocument, changes: Changes): ModelDocumen
   return changes.size === 0 ? doc : applyEdits(doc, changeEdits(doc, changes)).document;
 }
 
-export type DerivedModel = { ok: true; model: Model; relations: Relations } | { ok: false; problems: readonly string[] };
+export type DerivedModel =
+  { ok: true; model: Model; relations: Relations } | { ok: false; problems: readonly string[] };
 
 /**
  * A document back to a model, checked the way a recommendation's changed
@@ -128,7 +138,10 @@ export function describeChanges(model: Model, changes: Changes): string[] {
     if (!change) continue;
     for (const field of ['ttl', 'binding', 'revocation', 'issuance'] as const) {
       const value = change[field];
-      if (value !== undefined) out.push(`${field === 'revocation' ? 'revocation mode' : field} of ${c.id}: ${valueAsWritten(c, field)} → ${value}`);
+      if (value !== undefined)
+        out.push(
+          `${field === 'revocation' ? 'revocation mode' : field} of ${c.id}: ${valueAsWritten(c, field)} → ${value}`,
+        );
     }
   }
   return out;

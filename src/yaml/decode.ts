@@ -14,13 +14,22 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeSource(file: string, bytes: Uint8Array, maxBytes = MAX_SOURCE_BYTES): Decoded {
   if (bytes.byteLength > maxBytes) return refuse(file, 1, 1, tooLarge(bytes.byteLength, maxBytes));
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return refuse(file, ...lineColumnOfByte(bytes, nul), `binary content (NUL byte at offset ${nul}); a model must be a UTF-8 YAML text file`);
+  if (nul >= 0)
+    return refuse(
+      file,
+      ...lineColumnOfByte(bytes, nul),
+      `binary content (NUL byte at offset ${nul}); a model must be a UTF-8 YAML text file`,
+    );
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return refuse(file, ...lineColumnOfByte(bytes, bad), `invalid UTF-8 at byte offset ${bad}; a model must be a UTF-8 YAML text file`);
+    return refuse(
+      file,
+      ...lineColumnOfByte(bytes, bad),
+      `invalid UTF-8 at byte offset ${bad}; a model must be a UTF-8 YAML text file`,
+    );
   }
   return { ok: true, text };
 }

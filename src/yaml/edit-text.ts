@@ -25,7 +25,12 @@ interface Node {
   readonly start: number;
   /** Just past its text (for a flow collection, its closing bracket). */
   readonly end: number;
-  readonly entries: { readonly key: string; readonly keyStart: number; readonly keyEnd: number; readonly value: Node }[];
+  readonly entries: {
+    readonly key: string;
+    readonly keyStart: number;
+    readonly keyEnd: number;
+    readonly value: Node;
+  }[];
   readonly items: Node[];
   readonly editable: boolean;
 }
@@ -48,7 +53,10 @@ export function patchText(text: string, operations: readonly TextOperation[]): s
 
 function applyOne(text: string, o: TextOperation): string {
   const root = parse(text);
-  const parts = o.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = o.path
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = parts.pop();
   if (last === undefined) throw new GiveUp();
   const { node: parent, entry: parentEntry } = walk(root, parts);
@@ -77,7 +85,8 @@ function walk(root: Node, parts: readonly string[]): { node: Node; entry?: Entry
   let entry: Entry | undefined;
   for (const part of parts) {
     entry = node.kind === 'mapping' ? node.entries.find((e) => e.key === part) : undefined;
-    const next = node.kind === 'mapping' ? entry?.value : node.kind === 'sequence' ? node.items[Number(part)] : undefined;
+    const next =
+      node.kind === 'mapping' ? entry?.value : node.kind === 'sequence' ? node.items[Number(part)] : undefined;
     if (!next) throw new GiveUp();
     node = next;
   }
@@ -135,7 +144,9 @@ function appendItem(text: string, list: Node, value: unknown): string {
   if (list.flow) {
     const close = list.end - 1;
     const lastItem = list.items[list.items.length - 1];
-    return lastItem ? splice(text, lastItem.end, lastItem.end, `, ${flowText(value)}`) : splice(text, close, close, flowText(value));
+    return lastItem
+      ? splice(text, lastItem.end, lastItem.end, `, ${flowText(value)}`)
+      : splice(text, close, close, flowText(value));
   }
   const first = list.items[0];
   const lastItem = list.items[list.items.length - 1];
@@ -151,7 +162,9 @@ function addMember(text: string, map: Node, key: string, value: unknown): string
   if (map.flow) {
     const close = map.end - 1;
     const lastEntry = map.entries[map.entries.length - 1];
-    return lastEntry ? splice(text, lastEntry.value.end, lastEntry.value.end, `, ${member}`) : splice(text, close, close, ` ${member} `);
+    return lastEntry
+      ? splice(text, lastEntry.value.end, lastEntry.value.end, `, ${member}`)
+      : splice(text, close, close, ` ${member} `);
   }
   const first = map.entries[0];
   if (!first) throw new GiveUp();
@@ -182,7 +195,9 @@ function flowText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${scalarText(k, true)}: ${flowText(v)}`).join(', ')} }`;
+    return entries.length === 0
+      ? '{}'
+      : `{ ${entries.map(([k, v]) => `${scalarText(k, true)}: ${flowText(v)}`).join(', ')} }`;
   }
   return scalarText(value, true);
 }
@@ -214,7 +229,15 @@ function parse(text: string): Node {
       const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
       const block = e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK;
       const start = quoted ? e.valueStart - 1 : e.valueStart;
-      return { kind: 'scalar', flow: false, start, end: quoted ? e.valueEnd + 1 : e.valueEnd, entries: [], items: [], editable: !block && e.anchorStart < 0 && e.tagStart < 0 && e.valueEnd > e.valueStart - (quoted ? 1 : 0) };
+      return {
+        kind: 'scalar',
+        flow: false,
+        start,
+        end: quoted ? e.valueEnd + 1 : e.valueEnd,
+        entries: [],
+        items: [],
+        editable: !block && e.anchorStart < 0 && e.tagStart < 0 && e.valueEnd > e.valueStart - (quoted ? 1 : 0),
+      };
     }
     if (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) throw new GiveUp();
     const flow = e.style === FLOW;
@@ -234,9 +257,23 @@ function parse(text: string): Node {
     i++; // POP
     const lastChild = e.type === EVENT_ID.MAPPING ? entries[entries.length - 1]?.value : items[items.length - 1];
     const end = flow ? closingBracket(text, e.start) + 1 : lastChild ? lastChild.end : e.start;
-    return { kind: e.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', flow, start: e.start, end, entries, items, editable: e.anchorStart < 0 && e.tagStart < 0 };
+    return {
+      kind: e.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence',
+      flow,
+      start: e.start,
+      end,
+      entries,
+      items,
+      editable: e.anchorStart < 0 && e.tagStart < 0,
+    };
   };
-  while (i < events.length && events[i].type !== EVENT_ID.MAPPING && events[i].type !== EVENT_ID.SEQUENCE && events[i].type !== EVENT_ID.SCALAR) i++;
+  while (
+    i < events.length &&
+    events[i].type !== EVENT_ID.MAPPING &&
+    events[i].type !== EVENT_ID.SEQUENCE &&
+    events[i].type !== EVENT_ID.SCALAR
+  )
+    i++;
   return node();
 }
 

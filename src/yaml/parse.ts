@@ -68,7 +68,10 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
 
   const closeNode = (index: number, size: number) => {
     const event = events[index];
-    if ((event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.anchorStart >= 0) {
+    if (
+      (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) &&
+      event.anchorStart >= 0
+    ) {
       anchorSizes.set(source.slice(event.anchorStart, event.anchorEnd), size);
     }
     const parent = stack[stack.length - 1];
@@ -79,7 +82,8 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
     const event = events[i];
     if (event.type === EVENT_ID.DOCUMENT) {
       documents++;
-      if (documents === 2) at(Math.min(i + 1, events.length - 1), 'a model file holds exactly one YAML document; found a second one');
+      if (documents === 2)
+        at(Math.min(i + 1, events.length - 1), 'a model file holds exactly one YAML document; found a second one');
       stack.push({ index: i, size: 0, expectKey: false });
       continue;
     }
@@ -104,14 +108,22 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
     if (event.type === EVENT_ID.ALIAS) size = anchorSizes.get(source.slice(event.anchorStart, event.anchorEnd)) ?? 1;
     expanded += size;
     if (expanded > limits.maxExpandedNodes) {
-      at(i, `aliases expand this document past ${limits.maxExpandedNodes.toLocaleString('en-US')} nodes; refusing it (a YAML alias bomb?)`);
+      at(
+        i,
+        `aliases expand this document past ${limits.maxExpandedNodes.toLocaleString('en-US')} nodes; refusing it (a YAML alias bomb?)`,
+      );
       return { end, root, diagnostics };
     }
     closeNode(i, size);
   }
 
   if (documents === 0 || root < 0) {
-    diagnostics.push({ file, line: 1, column: 1, message: 'the file is empty; expected a model mapping starting with `version: 1`' });
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      message: 'the file is empty; expected a model mapping starting with `version: 1`',
+    });
   }
   return { end, root, diagnostics };
 

@@ -102,7 +102,7 @@ export class SourceMap {
     if (map) return map;
     map = new Map();
     const stop = this.end[index] - 1; // the POP event
-    for (let key = index + 1; key < stop; ) {
+    for (let key = index + 1; key < stop;) {
       const value = this.end[key];
       if (this.kind[key] === EVENT_ID.SCALAR) {
         const name = this.scalarText(key);
@@ -152,7 +152,11 @@ export function eventOffset(event: Event): number {
   switch (event.type) {
     case EVENT_ID.SCALAR: {
       const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-      return leading(event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart, quoted ? event.valueStart - 1 : event.valueStart);
+      return leading(
+        event.anchorStart >= 0 ? event.anchorStart - 1 : -1,
+        event.tagStart,
+        quoted ? event.valueStart - 1 : event.valueStart,
+      );
     }
     case EVENT_ID.MAPPING:
     case EVENT_ID.SEQUENCE:

@@ -70,9 +70,13 @@ describe('leakradius check: exit codes', () => {
     const r = cli(['check', 'models/risky.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     const ttl = at(RISKY, 'never');
-    expect(r.stdout).toContain(`models/risky.yaml:${ttl.line}:${ttl.column} high LR001 credential "gh-pat" never expires`);
+    expect(r.stdout).toContain(
+      `models/risky.yaml:${ttl.line}:${ttl.column} high LR001 credential "gh-pat" never expires`,
+    );
     expect(r.stdout.split('\n')[0]).toBe('models/risky.yaml');
-    expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 file checked: 4 findings (3 high, 1 medium). Failed: 3 findings at or above high.');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe(
+      '1 file checked: 4 findings (3 high, 1 medium). Failed: 3 findings at or above high.',
+    );
   });
 
   it('--fail-on moves the threshold', () => {
@@ -88,7 +92,9 @@ describe('leakradius check: exit codes', () => {
     const r = cli(['check', 'models'], { cwd: dir });
     expect(r.code).toBe(2);
     const { line, column } = at(bad, '15 minutes');
-    expect(r.stderr).toContain(`models/bad.yaml:${line}:${column}: credential "task-token": ttl: bad duration "15 minutes"`);
+    expect(r.stderr).toContain(
+      `models/bad.yaml:${line}:${column}: credential "task-token": ttl: bad duration "15 minutes"`,
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -120,7 +126,9 @@ describe('leakradius check: exit codes', () => {
     const policy = cli(['check', 'models', '--policy', 'policy.yaml'], { cwd: dir });
     expect(policy.code).toBe(2);
     const { line, column } = at(badPolicy, 'zero');
-    expect(policy.stderr).toMatch(new RegExp(`^policy\\.yaml:${line}:${column}: maxDelegationDepth: expected a whole number`));
+    expect(policy.stderr).toMatch(
+      new RegExp(`^policy\\.yaml:${line}:${column}: maxDelegationDepth: expected a whole number`),
+    );
     expect(cli(['check', 'nothing-here'], { cwd: dir }).code).toBe(2);
     const baseline = cli(['check', 'models', '--baseline', 'b.json'], { cwd: dir });
     expect(baseline.code).toBe(2);
@@ -141,7 +149,9 @@ describe('leakradius check: acceptances', () => {
 
   it('an acceptance in force keeps the run green and is reported as accepted', () => {
     const dir = workspace({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-12-31') });
-    const r = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--fail-on', 'medium'], { cwd: dir });
+    const r = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--fail-on', 'medium'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('[accepted until 2025-12-31 by platform-team: moving to a GitHub App (PLAT-42)]');
     expect(r.stdout).toContain('0 findings, 4 accepted. Passed');
@@ -156,11 +166,18 @@ describe('leakradius check: acceptances', () => {
   });
 
   it('a stale acceptance is reported, and fails the run only under --strict', () => {
-    const dir = workspace({ 'models/clean.yaml': CLEAN, 'policy.yaml': policy('2030-01-01', 'LR001@credential:old-pat') });
+    const dir = workspace({
+      'models/clean.yaml': CLEAN,
+      'policy.yaml': policy('2030-01-01', 'LR001@credential:old-pat'),
+    });
     const lenient = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain('policy.yaml:4:5 stale LR001@credential:old-pat (platform-team, until 2030-01-01)');
-    const strict = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--strict'], { cwd: dir });
+    expect(lenient.stdout).toContain(
+      'policy.yaml:4:5 stale LR001@credential:old-pat (platform-team, until 2030-01-01)',
+    );
+    const strict = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--strict'], {
+      cwd: dir,
+    });
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('Failed: 1 stale acceptance under --strict.');
   });
@@ -189,7 +206,9 @@ credentials:
     writeFileSync(join(dir, 'models/m.yaml'), BEFORE.replace('actions: [write]', 'actions: [read, write]'));
     const r = cli(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('regression the leak of "gh-pat" now reaches prod-cluster:deploy; its blast-radius score grew from 10 to 55');
+    expect(r.stdout).toContain(
+      'regression the leak of "gh-pat" now reaches prod-cluster:deploy; its blast-radius score grew from 10 to 55',
+    );
     expect(r.stdout).toContain('[new]');
   });
 });
@@ -223,18 +242,31 @@ detection: { default: 1h }
 `;
     const ids = (yaml: string) => {
       const dir = workspace({ 'm.yaml': yaml });
-      return (JSON.parse(cli(['check', 'm.yaml', '--format', 'json'], { cwd: dir }).stdout) as { findings: { id: string }[] }).findings.map((f) => f.id).sort();
+      return (
+        JSON.parse(cli(['check', 'm.yaml', '--format', 'json'], { cwd: dir }).stdout) as { findings: { id: string }[] }
+      ).findings
+        .map((f) => f.id)
+        .sort();
     };
     expect(ids(reordered)).toEqual(ids(RISKY));
-    expect(ids(RISKY)).toEqual(['LR001@credential:gh-pat', 'LR004@credential:gh-pat', 'LR005@credential:gh-pat', 'LR014@credential:gh-pat']);
+    expect(ids(RISKY)).toEqual([
+      'LR001@credential:gh-pat',
+      'LR004@credential:gh-pat',
+      'LR005@credential:gh-pat',
+      'LR014@credential:gh-pat',
+    ]);
   });
 
   it('colours only a terminal that wants colour, never with NO_COLOR', () => {
     const dir = workspace({ 'models/risky.yaml': RISKY });
     // Not a terminal: plain text even when NO_COLOR is unset.
     expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
-    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31mhigh\u001b[39m');
-    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(
+      '\u001b[31mhigh\u001b[39m',
+    );
+    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(
+      '\u001b[',
+    );
     // A report written to a file is never coloured.
     cli(['check', 'models', '--output', 'report.txt'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('high LR001');
@@ -250,7 +282,10 @@ detection: { default: 1h }
     expect(e.stdout).toContain('e\\x1b[31m.yaml:');
     expect(e.stdout).not.toContain('\u001b');
     // Free text from a policy (an acceptance's reason) with a screen-clearing sequence and a newline.
-    writeFileSync(join(dir, 'p.yaml'), 'kind: policy\nversion: 1\naccept:\n  - { finding: "LR014@credential:gh-pat", reason: "ok\\e[2J\\nfine", owner: me, expires: 2030-01-01 }\n');
+    writeFileSync(
+      join(dir, 'p.yaml'),
+      'kind: policy\nversion: 1\naccept:\n  - { finding: "LR014@credential:gh-pat", reason: "ok\\e[2J\\nfine", owner: me, expires: 2030-01-01 }\n',
+    );
     for (const format of ['text', 'github', 'markdown']) {
       const r = cli(['check', 'e\u001b[31m.yaml', '--policy', 'p.yaml', '--format', format], { cwd: dir });
       expect(r.stdout, format).not.toContain('\u001b');
@@ -271,11 +306,15 @@ describe('leakradius rules', () => {
   it('lists the catalogue in id order, as text and JSON', () => {
     const json = cli(['rules', '--format', 'json']);
     expect(json.code).toBe(0);
-    const rules = (JSON.parse(json.stdout) as { rules: { id: string; owasp: { nhi: { id: string; name: string }[] } }[] }).rules;
+    const rules = (
+      JSON.parse(json.stdout) as { rules: { id: string; owasp: { nhi: { id: string; name: string }[] } }[] }
+    ).rules;
     expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`));
     expect(rules[0].owasp.nhi).toEqual([{ id: 'NHI7', name: 'Long-Lived Secrets' }]);
     const text = cli(['rules']);
-    expect(text.stdout.split('\n')[0]).toBe('LR001  high     Long-lived or static credential held by an autonomous agent');
+    expect(text.stdout.split('\n')[0]).toBe(
+      'LR001  high     Long-lived or static credential held by an autonomous agent',
+    );
   });
 });
 
@@ -286,7 +325,9 @@ describe('leakradius policy init', () => {
     const written = readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8');
     expect(written).toContain('kind: policy');
     // The written policy is usable as it is, and is the default: same verdict.
-    expect(cli(['check', 'models', '--policy', 'leakradius-policy.yaml'], { cwd: dir }).stdout).toBe(cli(['check', 'models'], { cwd: dir }).stdout);
+    expect(cli(['check', 'models', '--policy', 'leakradius-policy.yaml'], { cwd: dir }).stdout).toBe(
+      cli(['check', 'models'], { cwd: dir }).stdout,
+    );
     writeFileSync(join(dir, 'leakradius-policy.yaml'), 'mine');
     const again = cli(['policy', 'init'], { cwd: dir });
     expect(again.code).toBe(2);
@@ -300,6 +341,8 @@ describe('leakradius policy init', () => {
   it('skips policy files when checking a folder', () => {
     const dir = workspace({ 'models/clean.yaml': CLEAN });
     cli(['policy', 'init', 'models/policy.yaml'], { cwd: dir });
-    expect(cli(['check', 'models'], { cwd: dir }).stdout).toBe('1 file checked: 0 findings. Passed (--fail-on high).\n');
+    expect(cli(['check', 'models'], { cwd: dir }).stdout).toBe(
+      '1 file checked: 0 findings. Passed (--fail-on high).\n',
+    );
   });
 });

@@ -36,7 +36,9 @@ describe('check engine', () => {
 
   it('sorts findings by file, line and column', () => {
     const report = checkYaml(MODEL);
-    expect(report.findings.map((f) => [f.line, f.column])).toEqual([at(MODEL, 'human'), at(MODEL, 'never'), at(MODEL, 'write')].map((p) => [p.line, p.column]));
+    expect(report.findings.map((f) => [f.line, f.column])).toEqual(
+      [at(MODEL, 'human'), at(MODEL, 'never'), at(MODEL, 'write')].map((p) => [p.line, p.column]),
+    );
   });
 
   it('keeps the same ids when the file is reordered and reformatted', () => {
@@ -63,31 +65,46 @@ agents: [{ credentials: [pat], purpose: fix tests, owner: dev, id: coder }]
   });
 
   it('turns rules off and re-rates them as the policy says', () => {
-    const p = policy('kind: policy\nversion: 1\nrules:\n  LR014: { enabled: false }\n  LR001: { severity: low }\n  LR004: { severity: critical }\n');
+    const p = policy(
+      'kind: policy\nversion: 1\nrules:\n  LR014: { enabled: false }\n  LR001: { severity: low }\n  LR004: { severity: critical }\n',
+    );
     const report = checkYaml(MODEL, { policy: p });
-    expect(report.findings.map((f) => `${f.id} ${f.severity}`)).toEqual(['LR001@credential:pat low', 'LR004@credential:pat critical']);
+    expect(report.findings.map((f) => `${f.id} ${f.severity}`)).toEqual([
+      'LR001@credential:pat low',
+      'LR004@credential:pat critical',
+    ]);
     expect(report.rules.find((r) => r.id === 'LR014')).toEqual({ id: 'LR014', enabled: false, severity: 'high' });
   });
 
   it('shares one worst-case computation between every rule that needs it', () => {
     const seen: unknown[] = [];
-    const probe = (id: string): Rule => ({ ...RULES[0], id, check: (input) => (seen.push(input.worstCases(), input.delegation()), []) });
+    const probe = (id: string): Rule => ({
+      ...RULES[0],
+      id,
+      check: (input) => (seen.push(input.worstCases(), input.delegation()), []),
+    });
     checkYaml(MODEL, { rules: [probe('LR901'), probe('LR902')] });
     expect(seen).toHaveLength(4);
     expect(seen[2]).toBe(seen[0]); // the same Map, not a second simulation
     expect(seen[3]).toBe(seen[1]);
   });
 
-  it('computes every credential\'s worst case once and reports it for baselines', () => {
+  it("computes every credential's worst case once and reports it for baselines", () => {
     // automated revocation, 5d default detection, 2m response: window 5d2m; reached repo read (2) + write (4) = 6.
-    const report = checkYaml(MODEL.replace('version: 1\n', 'version: 1\ndetection: { default: 5d }\nresponse: { automated: 2m }\n'));
-    expect(report.credentials).toMatchObject([{ credential: 'pat', score: 6, exposureWindow: 5 * 86_400 + 120, highImpact: [] }]);
+    const report = checkYaml(
+      MODEL.replace('version: 1\n', 'version: 1\ndetection: { default: 5d }\nresponse: { automated: 2m }\n'),
+    );
+    expect(report.credentials).toMatchObject([
+      { credential: 'pat', score: 6, exposureWindow: 5 * 86_400 + 120, highImpact: [] },
+    ]);
   });
 });
 
 describe('acceptances', () => {
   const accepting = (finding: string, expires: string) =>
-    policy(`kind: policy\nversion: 1\naccept:\n  - { finding: "${finding}", reason: migrating to app tokens, owner: platform, expires: ${expires} }\n`);
+    policy(
+      `kind: policy\nversion: 1\naccept:\n  - { finding: "${finding}", reason: migrating to app tokens, owner: platform, expires: ${expires} }\n`,
+    );
 
   it('an acceptance in force accepts the finding: reported, not failing', () => {
     const report = checkYaml(MODEL, { policy: accepting('LR014@credential:pat', '2025-12-31'), failOn: 'high' });
@@ -115,7 +132,10 @@ describe('acceptances', () => {
     const yaml = `${MODEL}accept:\n  - { finding: LR001@credential:pat, reason: r, owner: o, expires: 2030-01-01 }\n`;
     const report = checkYaml(yaml);
     expect(report.findings.find((f) => f.rule === 'LR001')!.status).toBe('accepted');
-    expect(report.findings.find((f) => f.rule === 'LR001')!.acceptance).toMatchObject({ source: 'model', ...at(yaml, '{ finding: LR001') });
+    expect(report.findings.find((f) => f.rule === 'LR001')!.acceptance).toMatchObject({
+      source: 'model',
+      ...at(yaml, '{ finding: LR001'),
+    });
   });
 
   it('reports an acceptance that matches no finding as stale, and fails on it only under --strict', () => {
@@ -127,7 +147,9 @@ describe('acceptances', () => {
   });
 
   it('does not take `.` in an acceptance for a wildcard', () => {
-    const report = checkYaml(MODEL.replace(/\bpat\b/g, 'p.t'), { policy: accepting('LR001@credential:pxt', '2030-01-01') });
+    const report = checkYaml(MODEL.replace(/\bpat\b/g, 'p.t'), {
+      policy: accepting('LR001@credential:pxt', '2030-01-01'),
+    });
     expect(report.findings.find((f) => f.rule === 'LR001')!.status).toBe('open');
   });
 });
@@ -145,13 +167,16 @@ describe('baselines', () => {
     expect(same.failed).toBe(false);
     expect(same.findings.every((f) => f.baseline === 'existing')).toBe(true);
     // A second agent now uses the PAT: LR003 (medium) is new, LR014 and LR001 are not.
-    const worse = MODEL.replace('resources:', '  - { id: helper, owner: dev, purpose: review, credentials: [pat] }\nresources:');
+    const worse = MODEL.replace(
+      'resources:',
+      '  - { id: helper, owner: dev, purpose: review, credentials: [pat] }\nresources:',
+    );
     const report = checkYaml(worse, { baseline, failOn: 'medium' });
     expect(report.findings.filter((f) => f.baseline === 'new').map((f) => f.id)).toEqual(['LR003@credential:pat']);
     expect(report.findings.filter((f) => f.fails).map((f) => f.id)).toEqual(['LR003@credential:pat']);
   });
 
-  it('fails when a credential\'s worst case grew, and says what it now reaches', () => {
+  it("fails when a credential's worst case grew, and says what it now reaches", () => {
     const before = `version: 1
 detection: { default: 1h }
 resources:
@@ -164,7 +189,9 @@ credentials:
     const after = before.replace('actions: [write]', 'actions: [read, write]');
     const report = checkYaml(after, { baseline: earlier(before), failOn: 'critical', rules: [] });
     expect(report.failed).toBe(true);
-    expect(report.regressions.map((r) => r.message)).toEqual(['the leak of "gh-pat" now reaches cluster:deploy; its blast-radius score grew from 10 to 55']);
+    expect(report.regressions.map((r) => r.message)).toEqual([
+      'the leak of "gh-pat" now reaches cluster:deploy; its blast-radius score grew from 10 to 55',
+    ]);
   });
 
   it('refuses a file that is not a JSON report', () => {
@@ -182,12 +209,17 @@ describe('policy files', () => {
   });
 
   it('reports errors at their line and column, all of them', () => {
-    const text = 'kind: policy\nversion: 1\nthresholds:\n  maxExposureWindow: 3 days\nrules:\n  LR01: { enabled: false }\n  LR098: { severity: high }\n';
+    const text =
+      'kind: policy\nversion: 1\nthresholds:\n  maxExposureWindow: 3 days\nrules:\n  LR01: { enabled: false }\n  LR098: { severity: high }\n';
     const result = loadPolicy('p.yaml', text, RULE_IDS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const messages = result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`);
-    expect(messages.some((m) => m.startsWith(`${at(text, '3 days').line}:${at(text, '3 days').column}: `) && m.includes('bad duration'))).toBe(true);
+    expect(
+      messages.some(
+        (m) => m.startsWith(`${at(text, '3 days').line}:${at(text, '3 days').column}: `) && m.includes('bad duration'),
+      ),
+    ).toBe(true);
     expect(messages.some((m) => m.startsWith(`${at(text, 'LR01:').line}:`) && m.includes('"LR01"'))).toBe(true);
   });
 
@@ -216,7 +248,11 @@ describe('the catalogue', () => {
   });
 
   it('runs over several models at once, keeping each finding with its file', () => {
-    const report = runCheck([load(MODEL, 'b.yaml'), load(MODEL, 'a.yaml')], { policy: DEFAULT_POLICY, today: TODAY, failOn: 'high' });
+    const report = runCheck([load(MODEL, 'b.yaml'), load(MODEL, 'a.yaml')], {
+      policy: DEFAULT_POLICY,
+      today: TODAY,
+      failOn: 'high',
+    });
     expect(report.files).toEqual(['a.yaml', 'b.yaml']);
     expect(report.findings.map((f) => f.file)).toEqual(['a.yaml', 'a.yaml', 'a.yaml', 'b.yaml', 'b.yaml', 'b.yaml']);
   });

@@ -11,7 +11,12 @@ import { TODAY } from '../helpers/check.js';
 import { cli } from '../helpers/cli.js';
 import { load } from '../helpers/model.js';
 
-const check = (name: string) => runCheck([load(readFileSync(`models/${name}`, 'utf8'), `models/${name}`)], { policy: DEFAULT_POLICY, today: TODAY, failOn: 'high' });
+const check = (name: string) =>
+  runCheck([load(readFileSync(`models/${name}`, 'utf8'), `models/${name}`)], {
+    policy: DEFAULT_POLICY,
+    today: TODAY,
+    failOn: 'high',
+  });
 const ids = (name: string) => check(name).findings.map((f) => f.id);
 
 describe('check on the example models (default policy)', () => {
@@ -21,7 +26,7 @@ describe('check on the example models (default policy)', () => {
     expect(report.failed).toBe(false);
   });
 
-  it('flags the coding agent: a developer\'s never-expiring PAT whose leak reaches production through a stored kubeconfig', () => {
+  it("flags the coding agent: a developer's never-expiring PAT whose leak reaches production through a stored kubeconfig", () => {
     expect(check('coding-agent.yaml').failed).toBe(true);
     expect(ids('coding-agent.yaml')).toEqual(
       expect.arrayContaining([
@@ -40,21 +45,38 @@ describe('check on the example models (default policy)', () => {
   it('flags the support agent: static keys in third-party connectors, refunds without approval', () => {
     expect(check('support-agent.yaml').failed).toBe(true);
     expect(ids('support-agent.yaml')).toEqual(
-      expect.arrayContaining(['LR015@tool:payments-mcp', 'LR015@tool:crm-mcp', 'LR009@credential:payments-live-key', 'LR004@credential:crm-api-key', 'LR013@resource:helpdesk-settings']),
+      expect.arrayContaining([
+        'LR015@tool:payments-mcp',
+        'LR015@tool:crm-mcp',
+        'LR009@credential:payments-live-key',
+        'LR004@credential:crm-api-key',
+        'LR013@resource:helpdesk-settings',
+      ]),
     );
   });
 
   it('flags the orchestrator: passthrough delegation, a chain too deep, a derived token that outlives its parent', () => {
     expect(check('orchestrator.yaml').failed).toBe(true);
     expect(ids('orchestrator.yaml')).toEqual(
-      expect.arrayContaining(['LR006@delegation:orchestrator/coder', 'LR008@delegation:release-manager/deployer', 'LR011@credential:deploy-token', 'LR009@credential:orch-oauth-token']),
+      expect.arrayContaining([
+        'LR006@delegation:orchestrator/coder',
+        'LR008@delegation:release-manager/deployer',
+        'LR011@credential:deploy-token',
+        'LR009@credential:orch-oauth-token',
+      ]),
     );
   });
 
   it('flags the data analyst: one static key across prod and staging, export without approval, unused grants', () => {
     expect(check('data-analyst.yaml').failed).toBe(true);
     expect(ids('data-analyst.yaml')).toEqual(
-      expect.arrayContaining(['LR001@credential:analytics-sa-key', 'LR002@credential:analytics-sa-key', 'LR003@credential:analytics-sa-key', 'LR004@credential:analytics-sa-key', 'LR009@credential:analytics-sa-key']),
+      expect.arrayContaining([
+        'LR001@credential:analytics-sa-key',
+        'LR002@credential:analytics-sa-key',
+        'LR003@credential:analytics-sa-key',
+        'LR004@credential:analytics-sa-key',
+        'LR009@credential:analytics-sa-key',
+      ]),
     );
   });
 

@@ -8,7 +8,12 @@ import { cli } from '../helpers/cli.js';
 /** `npx leakradius …` lines of the README's code blocks, without their comments. */
 function readmeCommands(): string[][] {
   const readme = readFileSync('README.md', 'utf8');
-  return [...readme.matchAll(/^(?:\s*- run: )?npx leakradius (.+)$/gm)].map((m) => m[1].replace(/\s+#.*$/, '').trim().split(/\s+/));
+  return [...readme.matchAll(/^(?:\s*- run: )?npx leakradius (.+)$/gm)].map((m) =>
+    m[1]
+      .replace(/\s+#.*$/, '')
+      .trim()
+      .split(/\s+/),
+  );
 }
 
 describe('README', () => {
@@ -16,7 +21,8 @@ describe('README', () => {
 
   it('shows the commands of every stage', () => {
     const names = new Set(commands.map((c) => c[0]));
-    for (const name of ['validate', 'simulate', 'delegation', 'recommend', 'graph', 'schema', 'check', 'generate']) expect(names).toContain(name);
+    for (const name of ['validate', 'simulate', 'delegation', 'recommend', 'graph', 'schema', 'check', 'generate'])
+      expect(names).toContain(name);
   });
 
   it.each(commands.map((c) => [c.join(' '), c]))('`leakradius %s` runs on the bundled models', (_, args) => {
@@ -24,7 +30,9 @@ describe('README', () => {
     // What a redirection would write is read from stdout; files the command writes go to a scratch folder.
     const redirect = (args as string[]).indexOf('>');
     const argv = redirect >= 0 ? (args as string[]).slice(0, redirect) : (args as string[]);
-    const written = argv.map((a, i) => (argv[i - 1] === '--out' || (argv[0] === 'policy' && i === 2) ? join(out, a) : a));
+    const written = argv.map((a, i) =>
+      argv[i - 1] === '--out' || (argv[0] === 'policy' && i === 2) ? join(out, a) : a,
+    );
     const r = cli(written);
     expect(r.stderr).not.toContain('internal error');
     // 1 is `check` finding what the risky example models hold; anything else is a broken example.

@@ -46,19 +46,41 @@ describe('leakradius recommend', () => {
     const r = cli(['recommend', 'm.yaml', '--format', 'json'], { cwd: workspace() });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['model', 'file', 'totalRisk', 'recommendations', 'combined', 'withheld', 'considered']);
+    expect(Object.keys(out)).toEqual([
+      'model',
+      'file',
+      'totalRisk',
+      'recommendations',
+      'combined',
+      'withheld',
+      'considered',
+    ]);
     expect(out.totalRisk).toEqual({ total: 4580, unboundedCredentials: 0, boundedRisk: 4580 });
     const harvest = out.recommendations.find((x: { id: string }) => x.id === 'harvest:tok@vault');
     expect(harvest).toMatchObject({
       kind: 'harvest',
-      edits: [{ op: 'remove', path: 'credentials[0].grants[1]', pointer: '/credentials/0/grants/1', element: 'credential tok', old: { resource: 'vault', actions: ['read'] } }],
+      edits: [
+        {
+          op: 'remove',
+          path: 'credentials[0].grants[1]',
+          pointer: '/credentials/0/grants/1',
+          element: 'credential tok',
+          old: { resource: 'vault', actions: ['read'] },
+        },
+      ],
       effect: { totalRisk: { before: 4580, after: 1330, removed: 3250 } },
     });
     // tok: db read 5 + vault read 5 for 10h, plus deploy-key's deploy (40) for 80h: 3,300 -> 50.
     expect(harvest.effect.credentials).toEqual([
-      { credential: 'tok', before: { exposureWindowSeconds: 36_000, score: 50, timeWeightedScore: 3300 }, after: { exposureWindowSeconds: 36_000, score: 5, timeWeightedScore: 50 } },
+      {
+        credential: 'tok',
+        before: { exposureWindowSeconds: 36_000, score: 50, timeWeightedScore: 3300 },
+        after: { exposureWindowSeconds: 36_000, score: 5, timeWeightedScore: 50 },
+      },
     ]);
-    expect(out.recommendations.map((x: { rank: number }) => x.rank)).toEqual(out.recommendations.map((_: unknown, i: number) => i + 1));
+    expect(out.recommendations.map((x: { rank: number }) => x.rank)).toEqual(
+      out.recommendations.map((_: unknown, i: number) => i + 1),
+    );
     expect(out.combined.effect.totalRisk.after).toBeLessThan(4580);
   });
 
@@ -98,7 +120,9 @@ describe('leakradius recommend', () => {
     writeFileSync(join(dir, 'bad.yaml'), MODEL.replace('resource: vault, actions', 'resource: vaul, actions'));
     const r = cli(['recommend', 'bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^bad\.yaml:13:\d+: credential "tok": unknown resource "vaul" \(did you mean "vault"\?\)/m);
+    expect(r.stderr).toMatch(
+      /^bad\.yaml:13:\d+: credential "tok": unknown resource "vaul" \(did you mean "vault"\?\)/m,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
   });

@@ -65,7 +65,9 @@ describe('leakradius simulate', () => {
   });
 
   it('flags win over the scenario', () => {
-    const out = JSON.parse(cli(['simulate', 'scenarios/s.yaml', '--channel', 'prompt-context', '--format', 'json'], { cwd: dir }).stdout);
+    const out = JSON.parse(
+      cli(['simulate', 'scenarios/s.yaml', '--channel', 'prompt-context', '--format', 'json'], { cwd: dir }).stdout,
+    );
     // 7d + 1h = 608,400 s.
     expect(out.exposureWindowSeconds).toBe(608_400);
   });
@@ -80,14 +82,19 @@ describe('leakradius simulate', () => {
   it('explains an unknown credential and a bad duration with exit 2', () => {
     const unknown = cli(['simulate', 'models/m.yaml', '--leak', 'pta'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('leakradius: unknown credential "pta" (did you mean "pat"?); the model has: pat, deploy-key\nRun `leakradius --help` for usage.\n');
+    expect(unknown.stderr).toBe(
+      'leakradius: unknown credential "pta" (did you mean "pat"?); the model has: pat, deploy-key\nRun `leakradius --help` for usage.\n',
+    );
     const bad = cli(['simulate', 'models/m.yaml', '--leak', 'pat', '--at', 'soon'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--at: bad duration "soon"');
   });
 
   it('reports an invalid scenario with file:line:col', () => {
-    writeFileSync(join(dir, 'scenarios', 'bad.yaml'), 'kind: scenario\nversion: 1\nname: x\nmodel: ../models/m.yaml\nleak: { credentail: pat }\n');
+    writeFileSync(
+      join(dir, 'scenarios', 'bad.yaml'),
+      'kind: scenario\nversion: 1\nname: x\nmodel: ../models/m.yaml\nleak: { credentail: pat }\n',
+    );
     const r = cli(['simulate', 'scenarios/bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('scenarios/bad.yaml:5:');

@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, runFullScreen, type SignalSource } from '../../src/cli/full-screen.js';
+import {
+  ENTER_ALTERNATE_SCREEN,
+  LEAVE_ALTERNATE_SCREEN,
+  runFullScreen,
+  type SignalSource,
+} from '../../src/cli/full-screen.js';
 import type { RunningTui } from '../../src/tui/launch.js';
 import { cli } from '../helpers/cli.js';
 import { recommend } from '../../src/analyses/recommendations/index.js';
@@ -27,7 +32,9 @@ describe('without a terminal', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('models/coding-agent.yaml');
     expect(r.stdout).toContain('Riskiest credentials if leaked now');
-    expect(r.stdout).toContain('In scripts and CI use `leakradius check` (the CI gate) or `leakradius simulate` (one leak).');
+    expect(r.stdout).toContain(
+      'In scripts and CI use `leakradius check` (the CI gate) or `leakradius simulate` (one leak).',
+    );
     expect(r.stdout).not.toContain('\u001b[');
   });
 
@@ -59,7 +66,9 @@ describe('recommendations off the thread', () => {
     const loaded = load(TOKEN_MODEL);
     const pending = built.workerRecommender(loaded);
     const result = await pending.result;
-    expect(result.recommendations.map((r: { id: string }) => r.id)).toEqual(recommend(loaded).recommendations.map((r) => r.id));
+    expect(result.recommendations.map((r: { id: string }) => r.id)).toEqual(
+      recommend(loaded).recommendations.map((r) => r.id),
+    );
     expect(result.before.total).toBe(840);
   });
 });
@@ -72,7 +81,10 @@ function fakeTerminal() {
   return {
     written,
     raw,
-    terminal: { stdout: { write: (t: string) => written.push(t) }, stdin: { isTTY: true, setRawMode: (m: boolean) => raw.push(m) } },
+    terminal: {
+      stdout: { write: (t: string) => written.push(t) },
+      stdin: { isTTY: true, setRawMode: (m: boolean) => raw.push(m) },
+    },
   };
 }
 
@@ -108,7 +120,11 @@ describe('full screen', () => {
   });
 
   it('stops the TUI and leaves the alternate screen on SIGTERM and SIGINT', async () => {
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+      ['SIGHUP', 129],
+    ] as const) {
       const { written, terminal } = fakeTerminal();
       const signals = new FakeSignals();
       const tui = fakeTui();

@@ -64,7 +64,9 @@ describe('leakradius validate', () => {
     expect(cli(['validate', 'nope.yaml']).code).toBe(2);
     const usage = cli(['valdate', 'x']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toBe('leakradius: unknown command "valdate" (did you mean "validate"?)\nRun `leakradius --help` for the commands.\n');
+    expect(usage.stderr).toBe(
+      'leakradius: unknown command "valdate" (did you mean "validate"?)\nRun `leakradius --help` for the commands.\n',
+    );
   });
 
   it('never writes control characters from a model to the terminal', () => {

@@ -40,7 +40,7 @@ describe('delegation chains', () => {
     expect(chains[0].depth).toBe(3);
   });
 
-  it('passthrough hands on the delegator\'s credentials; exchange only the minted one', () => {
+  it("passthrough hands on the delegator's credentials; exchange only the minted one", () => {
     const [loop, review] = chains;
     expect(loop.hops[1].credentials).toEqual(['db-key', 'orch-token']);
     expect(pairs(loop.hops[1].effective)).toEqual(['db:read', 'repo:read', 'repo:write']);
@@ -68,7 +68,10 @@ describe('delegation chains', () => {
   it('starts from a given agent', () => {
     const from = delegationChains(analysis(MODEL), { from: 'coder' });
     // coder -> tester -> orch, where orch's passthrough leads back to coder (a loop), and orch -> reviewer.
-    expect(from.chains.map((c) => c.hops.map((h) => h.agent).join('>'))).toEqual(['coder>tester>orch', 'coder>tester>orch>reviewer']);
+    expect(from.chains.map((c) => c.hops.map((h) => h.agent).join('>'))).toEqual([
+      'coder>tester>orch',
+      'coder>tester>orch>reviewer',
+    ]);
     expect(from.chains[0].cycleTo).toBe('coder');
   });
 });
@@ -97,7 +100,11 @@ describe('delegation facts', () => {
 
   it('handles a 100,000-long chain without recursion', () => {
     const n = 100_000;
-    const agents = Array.from({ length: n }, (_, i) => `  - { id: a${i}, owner: t, purpose: p${i < n - 1 ? `, delegates: [{ to: a${i + 1}, mode: passthrough }]` : ''} }`).join('\n');
+    const agents = Array.from(
+      { length: n },
+      (_, i) =>
+        `  - { id: a${i}, owner: t, purpose: p${i < n - 1 ? `, delegates: [{ to: a${i + 1}, mode: passthrough }]` : ''} }`,
+    ).join('\n');
     const facts = delegationFacts(analysis(`version: 1\nagents:\n${agents}\n`));
     // The last delegation (a99998 -> a99999) ends a chain of 99,999 delegations.
     expect(facts.edges[facts.edges.length - 1].depth).toBe(n - 1);

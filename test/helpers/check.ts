@@ -9,7 +9,12 @@ export const TODAY = '2025-06-01';
 
 /** Runs the check on one model given as YAML text. */
 export function checkYaml(yaml: string, options: Partial<CheckOptions> & { file?: string } = {}): CheckReport {
-  return runCheck([load(yaml, options.file ?? 'test.yaml')], { policy: DEFAULT_POLICY, today: TODAY, failOn: 'high', ...options });
+  return runCheck([load(yaml, options.file ?? 'test.yaml')], {
+    policy: DEFAULT_POLICY,
+    today: TODAY,
+    failOn: 'high',
+    ...options,
+  });
 }
 
 /** The findings of one rule alone on a model. */
@@ -22,7 +27,8 @@ export function findingsOf(ruleId: string, yaml: string, policy: Policy = DEFAUL
 /** A policy from YAML text, failing the test with its diagnostics when it is invalid. */
 export function policy(yaml: string, file = 'policy.yaml'): Policy {
   const result = loadPolicy(file, yaml, RULE_IDS);
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+  if (!result.ok)
+    throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
   return result.policy;
 }
 
@@ -42,6 +48,8 @@ export function at(text: string, needle: string, nth = 1): { line: number; colum
 }
 
 /** `{ id, severity, line, column }` of each finding, for compact assertions. */
-export function summary(findings: readonly Finding[]): { id: string; severity: string; line: number; column: number }[] {
+export function summary(
+  findings: readonly Finding[],
+): { id: string; severity: string; line: number; column: number }[] {
   return findings.map((f) => ({ id: f.id, severity: f.severity, line: f.line, column: f.column }));
 }

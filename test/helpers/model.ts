@@ -6,7 +6,10 @@ import type { Diagnostic } from '../../src/yaml/diagnostic.js';
 /** Loads a model from YAML text, failing the test with its diagnostics when it is invalid. */
 export function load(yaml: string, file = 'test.yaml'): LoadedModel {
   const result = loadModel(file, yaml);
-  if (!result.ok) throw new Error(`model did not load:\n${result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `model did not load:\n${result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')}`,
+    );
   return result.loaded;
 }
 

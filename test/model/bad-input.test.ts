@@ -9,13 +9,20 @@ import { messagesOf } from '../helpers/model.js';
 
 describe('bad input', () => {
   it('YAML syntax errors point at the offending place', () => {
-    expect(messagesOf('version: 1\nagents:\n  - id: a\n    tools: [x\n')).toEqual(['bad.yaml:5:1: YAML syntax: deficient indentation']);
-    expect(messagesOf('version: 1\nname: a: b\n')).toEqual(['bad.yaml:2:8: YAML syntax: bad indentation of a mapping entry']);
-    expect(messagesOf('version: 1\nagents:\n\t- id: a\n')).toEqual(['bad.yaml:3:1: YAML syntax: tab characters must not be used in indentation']);
+    expect(messagesOf('version: 1\nagents:\n  - id: a\n    tools: [x\n')).toEqual([
+      'bad.yaml:5:1: YAML syntax: deficient indentation',
+    ]);
+    expect(messagesOf('version: 1\nname: a: b\n')).toEqual([
+      'bad.yaml:2:8: YAML syntax: bad indentation of a mapping entry',
+    ]);
+    expect(messagesOf('version: 1\nagents:\n\t- id: a\n')).toEqual([
+      'bad.yaml:3:1: YAML syntax: tab characters must not be used in indentation',
+    ]);
   });
 
   it('wrong types, each one, with what was expected', () => {
-    const yaml = 'version: 1\nagents: 5\ncredentials:\n  - id: c\n    ttl: 3600\n    binding: baerer\n    grants: [{ resource: r, actions: read }]\n';
+    const yaml =
+      'version: 1\nagents: 5\ncredentials:\n  - id: c\n    ttl: 3600\n    binding: baerer\n    grants: [{ resource: r, actions: read }]\n';
     expect(messagesOf(yaml)).toEqual([
       'bad.yaml:2:9: agents: expected a list, found number 5',
       'bad.yaml:5:10: credential "c": ttl: bad duration 3600: durations are strings with a unit, e.g. 3600s',
@@ -29,19 +36,26 @@ describe('bad input', () => {
       'bad.yaml:4:5: credential "c": unknown field "ttll" (did you mean "ttl"?)',
       'bad.yaml:5:5: credential "c": unknown field "grant" (did you mean "grants"?)',
     ]);
-    expect(messagesOf('version: 1\nagentz: []\n')).toEqual(['bad.yaml:2:1: unknown field "agentz" at the top level (did you mean "agents"?)']);
+    expect(messagesOf('version: 1\nagentz: []\n')).toEqual([
+      'bad.yaml:2:1: unknown field "agentz" at the top level (did you mean "agents"?)',
+    ]);
   });
 
   it('duplicate ids and duplicate keys', () => {
-    expect(messagesOf('version: 1\nresources:\n  - { id: r, kind: db, sensitivity: high }\n  - { id: r, kind: db, sensitivity: low }\n')).toEqual([
-      'bad.yaml:4:11: duplicate resource id "r" (first defined as resources[0])',
-    ]);
+    expect(
+      messagesOf(
+        'version: 1\nresources:\n  - { id: r, kind: db, sensitivity: high }\n  - { id: r, kind: db, sensitivity: low }\n',
+      ),
+    ).toEqual(['bad.yaml:4:11: duplicate resource id "r" (first defined as resources[0])']);
     expect(messagesOf('version: 1\nname: a\nname: b\n')).toEqual(['bad.yaml:3:1: duplicate key "name"']);
   });
 
   it('dangling references, with a near miss suggested', () => {
-    const yaml = 'version: 1\nresources:\n  - { id: app-repo, kind: repository, sensitivity: high }\ncredentials:\n  - id: gh-pat\n    ttl: 90d\n    grants:\n      - { resource: app-rep, actions: [read] }\n';
-    expect(messagesOf(yaml, 'models/x.yaml')).toEqual(['models/x.yaml:8:21: credential "gh-pat": unknown resource "app-rep" (did you mean "app-repo"?)']);
+    const yaml =
+      'version: 1\nresources:\n  - { id: app-repo, kind: repository, sensitivity: high }\ncredentials:\n  - id: gh-pat\n    ttl: 90d\n    grants:\n      - { resource: app-rep, actions: [read] }\n';
+    expect(messagesOf(yaml, 'models/x.yaml')).toEqual([
+      'models/x.yaml:8:21: credential "gh-pat": unknown resource "app-rep" (did you mean "app-repo"?)',
+    ]);
   });
 
   it('bad durations', () => {
@@ -55,28 +69,60 @@ describe('bad input', () => {
     const empty = 'bad.yaml:1:1: the file is empty; expected a model mapping starting with `version: 1`';
     expect(messagesOf('')).toEqual([empty]);
     expect(messagesOf('# nothing here\n')).toEqual([empty]);
-    expect(messagesOf('- a\n- b\n')).toEqual(['bad.yaml:1:1: the file is not a mapping: expected a model mapping starting with `version: 1`, found a list']);
-    expect(messagesOf('just text\n')).toEqual(['bad.yaml:1:1: the file is not a mapping: expected a model mapping starting with `version: 1`, found "just text"']);
+    expect(messagesOf('- a\n- b\n')).toEqual([
+      'bad.yaml:1:1: the file is not a mapping: expected a model mapping starting with `version: 1`, found a list',
+    ]);
+    expect(messagesOf('just text\n')).toEqual([
+      'bad.yaml:1:1: the file is not a mapping: expected a model mapping starting with `version: 1`, found "just text"',
+    ]);
   });
 
   it('an unsupported version', () => {
-    expect(messagesOf('version: 2\n')).toEqual(['bad.yaml:1:10: unsupported version number 2: this leakradius reads version 1']);
+    expect(messagesOf('version: 2\n')).toEqual([
+      'bad.yaml:1:10: unsupported version number 2: this leakradius reads version 1',
+    ]);
   });
 
   it('several documents in one file', () => {
-    expect(messagesOf('version: 1\n---\nversion: 1\n')).toEqual(['bad.yaml:3:1: a model file holds exactly one YAML document; found a second one']);
+    expect(messagesOf('version: 1\n---\nversion: 1\n')).toEqual([
+      'bad.yaml:3:1: a model file holds exactly one YAML document; found a second one',
+    ]);
   });
 
   it('a binary file is refused before parsing', () => {
     const nul = decodeSource('bin.yaml', new Uint8Array([0x76, 0x3a, 0x0a, 0x00, 0x01]));
-    expect(nul).toEqual({ ok: false, diagnostic: { file: 'bin.yaml', line: 2, column: 1, message: 'binary content (NUL byte at offset 3); a model must be a UTF-8 YAML text file' } });
+    expect(nul).toEqual({
+      ok: false,
+      diagnostic: {
+        file: 'bin.yaml',
+        line: 2,
+        column: 1,
+        message: 'binary content (NUL byte at offset 3); a model must be a UTF-8 YAML text file',
+      },
+    });
     const latin1 = decodeSource('bin.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
-    expect(latin1).toEqual({ ok: false, diagnostic: { file: 'bin.yaml', line: 1, column: 4, message: 'invalid UTF-8 at byte offset 3; a model must be a UTF-8 YAML text file' } });
+    expect(latin1).toEqual({
+      ok: false,
+      diagnostic: {
+        file: 'bin.yaml',
+        line: 1,
+        column: 4,
+        message: 'invalid UTF-8 at byte offset 3; a model must be a UTF-8 YAML text file',
+      },
+    });
   });
 
   it('a file above the size limit is refused without being read', () => {
     const big = decodeSource('big.yaml', new Uint8Array(2048), 1024);
-    expect(big).toEqual({ ok: false, diagnostic: { file: 'big.yaml', line: 1, column: 1, message: 'file is 2048 bytes, above the 1024 bytes limit for a model file' } });
+    expect(big).toEqual({
+      ok: false,
+      diagnostic: {
+        file: 'big.yaml',
+        line: 1,
+        column: 1,
+        message: 'file is 2048 bytes, above the 1024 bytes limit for a model file',
+      },
+    });
   });
 
   it('a YAML alias bomb is refused quickly', () => {
@@ -88,7 +134,9 @@ describe('bad input', () => {
     }
     // 9^10 = 3.5 billion strings if expanded; refused at the alias that crosses 5,000,000 expanded nodes.
     const started = performance.now();
-    expect(messagesOf(bomb)).toEqual(['bad.yaml:7:29: aliases expand this document past 5,000,000 nodes; refusing it (a YAML alias bomb?)']);
+    expect(messagesOf(bomb)).toEqual([
+      'bad.yaml:7:29: aliases expand this document past 5,000,000 nodes; refusing it (a YAML alias bomb?)',
+    ]);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
@@ -132,10 +180,12 @@ describe('bad input', () => {
       '    duration: 5m',
       '    steps: [{ resource: r, action: write }]',
     ].join('\n');
-    expect(messagesOf(yaml)).toEqual(['bad.yaml:9:13: workflow "w" step 1: no credential available to agent "a" grants "write" on "r"']);
+    expect(messagesOf(yaml)).toEqual([
+      'bad.yaml:9:13: workflow "w" step 1: no credential available to agent "a" grants "write" on "r"',
+    ]);
   });
 
-  it('a kind outside the catalogue needs its ttl; a kind\'s limits are enforced', () => {
+  it("a kind outside the catalogue needs its ttl; a kind's limits are enforced", () => {
     expect(messagesOf('version: 1\ncredentials: [{ id: c, kind: homegrown-token }]\n')).toEqual([
       'bad.yaml:2:15: credential "c": no ttl, and kind "homegrown-token" is not in the catalogue (see `leakradius kinds`); write ttl: <duration> or ttl: never',
     ]);
@@ -146,8 +196,13 @@ describe('bad input', () => {
 
   it('a large valid file loads', () => {
     const n = 20_000;
-    const resources = Array.from({ length: n }, (_, i) => `  - { id: r${i}, kind: bucket, sensitivity: medium }`).join('\n');
-    const credentials = Array.from({ length: n }, (_, i) => `  - { id: c${i}, ttl: 1h, grants: [{ resource: r${i}, actions: [read, write] }] }`).join('\n');
+    const resources = Array.from({ length: n }, (_, i) => `  - { id: r${i}, kind: bucket, sensitivity: medium }`).join(
+      '\n',
+    );
+    const credentials = Array.from(
+      { length: n },
+      (_, i) => `  - { id: c${i}, ttl: 1h, grants: [{ resource: r${i}, actions: [read, write] }] }`,
+    ).join('\n');
     const yaml = `version: 1\nresources:\n${resources}\ncredentials:\n${credentials}\n`;
     expect(yaml.length).toBeGreaterThan(2_000_000);
     const result = loadModel('big.yaml', yaml);

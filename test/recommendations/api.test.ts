@@ -1,6 +1,13 @@
 /** The engine API the TUI uses: toggling recommendations one by one and reading the total risk. */
 import { describe, expect, it } from 'vitest';
-import { applyRecommendations, baselineOf, rankCandidates, recommend, whatIf, type Candidate } from '../../src/analyses/recommendations/index.js';
+import {
+  applyRecommendations,
+  baselineOf,
+  rankCandidates,
+  recommend,
+  whatIf,
+  type Candidate,
+} from '../../src/analyses/recommendations/index.js';
 import { load } from '../helpers/model.js';
 import { HEADER } from './helpers.js';
 
@@ -34,7 +41,7 @@ describe('whatIf', () => {
     expect(w.selection.effect.credentials).toEqual([]);
   });
 
-  it('with one selected, gives that recommendation\'s own measured effect', () => {
+  it("with one selected, gives that recommendation's own measured effect", () => {
     for (const r of result.recommendations) {
       const w = whatIf(result, [r.id]);
       if (!w.ok) throw new Error(w.reasons.join('\n'));
@@ -47,7 +54,10 @@ describe('whatIf', () => {
     expect(ids).toContain('segmentation:key/user');
     const w = whatIf(result, ids);
     if (!w.ok) throw new Error(w.reasons.join('\n'));
-    const second = ids.indexOf('segmentation:key/user') > ids.indexOf('segmentation:key/environment') ? 'segmentation:key/user' : 'segmentation:key/environment';
+    const second =
+      ids.indexOf('segmentation:key/user') > ids.indexOf('segmentation:key/environment')
+        ? 'segmentation:key/user'
+        : 'segmentation:key/environment';
     expect(w.selection.skipped.map((s) => s.id)).toEqual([second]);
     expect(result.combined.skipped.map((s) => s.id)).toEqual([second]);
     expect(w.selection.effect.after.total).toBeCloseTo(result.combined.effect.after.total, 9);
@@ -83,15 +93,26 @@ workflows:
     title: id,
     why: 'test',
     subjects: [],
-    edits: [{ op: 'remove', path: ['credentials', credential, 'grants', 0], old: { resource: 'db', actions: ['read'] } }],
+    edits: [
+      { op: 'remove', path: ['credentials', credential, 'grants', 0], old: { resource: 'db', actions: ['read'] } },
+    ],
   });
 
   it('adds recommendations one by one when all at once would stop a workflow', () => {
     const result = rankCandidates(baselineOf(load(MODEL2)), [candidate(1, 'drop-y'), candidate(0, 'drop-x')]);
     // x: db read 5 for 10h = 50; y: 5 for 5h = 25. Total 75. Dropping x leaves 25, dropping y leaves 50.
-    expect(result.recommendations.map((r) => [r.id, r.effect.after.total])).toEqual([['drop-x', 25], ['drop-y', 50]]);
+    expect(result.recommendations.map((r) => [r.id, r.effect.after.total])).toEqual([
+      ['drop-x', 25],
+      ['drop-y', 50],
+    ]);
     expect(result.combined.applied).toEqual(['drop-x']);
-    expect(result.combined.skipped).toEqual([{ id: 'drop-y', reason: 'together with the ones before it: workflow "report" step 1: no credential available to agent "bot" grants "read" on "db"' }]);
+    expect(result.combined.skipped).toEqual([
+      {
+        id: 'drop-y',
+        reason:
+          'together with the ones before it: workflow "report" step 1: no credential available to agent "bot" grants "read" on "db"',
+      },
+    ]);
     expect(result.combined.effect.after.total).toBe(25);
   });
 });

@@ -13,7 +13,14 @@ const DOC: ModelDocument = {
   agents: [{ id: 'a', credentials: ['c1', 'c2'] }],
   resources: [{ id: 'vault', kind: 'secret-store', sensitivity: 'high', holds: ['c1', 'c2'] }],
   credentials: [
-    { id: 'c1', ttl: '1h', grants: [{ resource: 'vault', actions: ['read', 'write', 'delete'], approval: ['delete'] }, { resource: 'vault', actions: ['admin'] }] },
+    {
+      id: 'c1',
+      ttl: '1h',
+      grants: [
+        { resource: 'vault', actions: ['read', 'write', 'delete'], approval: ['delete'] },
+        { resource: 'vault', actions: ['admin'] },
+      ],
+    },
     { id: 'c2', ttl: 'never' },
   ],
 };
@@ -21,7 +28,10 @@ const DOC: ModelDocument = {
 describe('applyEdits', () => {
   it('never mutates its input', () => {
     const before = structuredClone(DOC);
-    applyEdits(DOC, [{ op: 'remove', path: ['credentials', 0, 'grants', 0], old: null }, { op: 'set', path: ['credentials', 1, 'ttl'], old: 'never', value: '1h' }]);
+    applyEdits(DOC, [
+      { op: 'remove', path: ['credentials', 0, 'grants', 0], old: null },
+      { op: 'set', path: ['credentials', 1, 'ttl'], old: 'never', value: '1h' },
+    ]);
     expect(DOC).toEqual(before);
   });
 
@@ -74,11 +84,21 @@ describe('applyEdits', () => {
 
   it('copies a credential as the other edits leave it, narrowed, and stores the copy where the original is', () => {
     const { document, patch } = applyEdits(DOC, [
-      { op: 'copy-credential', from: ['credentials', 0], fields: { id: 'c1-b' }, keep: ['resource:vault#delete'], stored: true },
+      {
+        op: 'copy-credential',
+        from: ['credentials', 0],
+        fields: { id: 'c1-b' },
+        keep: ['resource:vault#delete'],
+        stored: true,
+      },
       { op: 'set', path: ['credentials', 0, 'ttl'], old: '1h', value: '10m' },
       { op: 'remove', path: ['resources', 0, 'holds', 1], old: 'c2' },
     ]);
-    expect(document.credentials![2]).toEqual({ id: 'c1-b', ttl: '10m', grants: [{ resource: 'vault', actions: ['delete'], approval: ['delete'] }] });
+    expect(document.credentials![2]).toEqual({
+      id: 'c1-b',
+      ttl: '10m',
+      grants: [{ resource: 'vault', actions: ['delete'], approval: ['delete'] }],
+    });
     expect(document.resources![0].holds).toEqual(['c1', 'c1-b']);
     expect(applyPatch(DOC, patch as never)).toEqual(document);
   });
@@ -108,7 +128,12 @@ workflows:
 `;
     const result = recommend(load(yaml), { kinds: ['segmentation'] });
     const r = result.recommendations.find((x) => x.id === 'segmentation:shared/user')!;
-    expect(r.edits).toContainEqual({ op: 'set', path: ['workflows', 1, 'steps', 0, 'credential'], old: 'shared', value: 'shared-b' });
+    expect(r.edits).toContainEqual({
+      op: 'set',
+      path: ['workflows', 1, 'steps', 0, 'credential'],
+      old: 'shared',
+      value: 'shared-b',
+    });
     const { document } = applyEdits(result.baseline.document, r.edits);
     expect(document.workflows!.map((w) => w.steps[0].credential)).toEqual(['shared', 'shared-b']);
     expect(checkDocument(document, 'alias').ok).toBe(true);

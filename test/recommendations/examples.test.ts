@@ -15,23 +15,42 @@ import { unpermittedSteps } from '../../src/model/relations.js';
 import { leadingCommentBlock, modelYaml } from '../../src/reports/recommendations.js';
 import { applyPatch } from '../helpers/json-patch.js';
 
-const files = readdirSync('models').filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync('models')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** What each example is written to show, as the recommendations that must answer it. */
 const EXPECTED: Record<string, string[]> = {
   // A developer's never-expiring PAT with deploy rights, and a kubeconfig committed to the repo it reads.
-  'coding-agent.yaml': ['binding:gh-pat-dana', 'harvest:checkout-repo/prod-deploy-sa-token', 'ttl:gh-pat-dana', 'step-up:gh-pat-dana', 'unused-scope:gh-pat-dana'],
+  'coding-agent.yaml': [
+    'binding:gh-pat-dana',
+    'harvest:checkout-repo/prod-deploy-sa-token',
+    'ttl:gh-pat-dana',
+    'step-up:gh-pat-dana',
+    'unused-scope:gh-pat-dana',
+  ],
   // One static key for prod and staging, with grants no workflow uses and export without approval.
-  'data-analyst.yaml': ['ttl:analytics-sa-key', 'unused-scope:analytics-sa-key', 'segmentation:analytics-sa-key/environment', 'step-up:analytics-sa-key'],
+  'data-analyst.yaml': [
+    'ttl:analytics-sa-key',
+    'unused-scope:analytics-sa-key',
+    'segmentation:analytics-sa-key/environment',
+    'step-up:analytics-sa-key',
+  ],
   // Passthrough to a researcher that leaks traces, a refreshable token, an STS session that is cluster-admin.
   'orchestrator.yaml': ['ttl:orch-oauth-token', 'delegation:orchestrator->researcher', 'unused-scope:deploy-token'],
   // Refunds with no approval, an admin token that can read the webhook secret, keys broader than the workflow.
-  'support-agent.yaml': ['harvest:helpdesk-api-token@helpdesk-settings', 'step-up:payments-live-key', 'unused-scope:payments-live-key', 'unused-scope:crm-api-key'],
+  'support-agent.yaml': [
+    'harvest:helpdesk-api-token@helpdesk-settings',
+    'step-up:payments-live-key',
+    'unused-scope:payments-live-key',
+    'unused-scope:crm-api-key',
+  ],
 };
 
 function loadText(file: string, text: string): LoadedModel {
   const result = loadModel(file, text);
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+  if (!result.ok)
+    throw new Error(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
   return result.loaded;
 }
 
@@ -91,21 +110,32 @@ describe('recommendations on the example models', () => {
 
 describe('the worked example of docs/recommendations.md', () => {
   const doc = readFileSync('docs/recommendations.md', 'utf8');
-  const yaml = doc.slice(doc.indexOf('<!-- example:model -->'), doc.indexOf('<!-- end:example -->')).replace(/^[\s\S]*?```yaml\n/, '').replace(/```\s*$/, '');
+  const yaml = doc
+    .slice(doc.indexOf('<!-- example:model -->'), doc.indexOf('<!-- end:example -->'))
+    .replace(/^[\s\S]*?```yaml\n/, '')
+    .replace(/```\s*$/, '');
   const result = recommend(loadText('docs-example.yaml', yaml));
   const number = (text: string) => Number(text.replace(/,/g, ''));
 
   it('shows the recommendations, in the order and with the totals the table gives', () => {
-    const rows = [...doc.matchAll(/^\| (\d+) \| `([^`]+)` \| .* \| ([\d,.]+) \|$/gm)].map((m) => ({ rank: Number(m[1]), id: m[2], after: number(m[3]) }));
+    const rows = [...doc.matchAll(/^\| (\d+) \| `([^`]+)` \| .* \| ([\d,.]+) \|$/gm)].map((m) => ({
+      rank: Number(m[1]),
+      id: m[2],
+      after: number(m[3]),
+    }));
     expect(rows.length).toBe(4);
     expect(result.before.total).toBe(4_580);
-    expect(result.recommendations.map((r, i) => ({ rank: i + 1, id: r.id }))).toEqual(rows.map(({ rank, id }) => ({ rank, id })));
+    expect(result.recommendations.map((r, i) => ({ rank: i + 1, id: r.id }))).toEqual(
+      rows.map(({ rank, id }) => ({ rank, id })),
+    );
     result.recommendations.forEach((r, i) => expect(r.effect.after.total).toBeCloseTo(rows[i].after, 2));
     expect(result.considered).toBe(5); // the fifth, automating bot-token's revocation, removes nothing
   });
 
   it('gives the combined total the text states', () => {
-    const combined = number(doc.slice(doc.indexOf('<!-- example:combined -->') + 25, doc.indexOf('<!-- end:combined -->')));
+    const combined = number(
+      doc.slice(doc.indexOf('<!-- example:combined -->') + 25, doc.indexOf('<!-- end:combined -->')),
+    );
     expect(result.combined.effect.after.total).toBeCloseTo(combined, 2);
     expect(result.combined.applied.length).toBe(4);
   });

@@ -1,4 +1,9 @@
-import { recommend, type Recommendation, type RecommendationKind, type RecommendResult } from '../../src/analyses/recommendations/index.js';
+import {
+  recommend,
+  type Recommendation,
+  type RecommendationKind,
+  type RecommendResult,
+} from '../../src/analyses/recommendations/index.js';
 import { checkDocument } from '../../src/analyses/recommendations/measure.js';
 import { applyEdits } from '../../src/analyses/recommendations/edits.js';
 import type { ModelDocument } from '../../src/model/schema.js';

@@ -16,9 +16,14 @@ ${workflow}`;
 
 describe('binding', () => {
   it('binds a bearer credential that can leak, so an external copy replays nowhere', () => {
-    const result = recommendFor(key('ttl: 10h, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs]'), ['binding']);
+    const result = recommendFor(
+      key('ttl: 10h, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs]'),
+      ['binding'],
+    );
     const r = find(result, 'binding:key');
-    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'binding'], old: 'bearer', value: 'sender-constrained' }]);
+    expect(r.edits).toEqual([
+      { op: 'set', path: ['credentials', 0, 'binding'], old: 'bearer', value: 'sender-constrained' },
+    ]);
     // Before: expiry at 10h comes before detection (2d): db read 5 for 10h = 50. After: not replayable: 0.
     expect(change(r, 'key')).toEqual({
       credential: 'key',
@@ -40,8 +45,15 @@ describe('binding', () => {
 
 describe('revocation', () => {
   it('automates a manual revocation', () => {
-    const r = find(recommendFor(key('ttl: 30d, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs]'), ['revocation']), 'revocation:key');
-    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'revocation', 'mode'], old: 'manual', value: 'automated' }]);
+    const r = find(
+      recommendFor(key('ttl: 30d, binding: bearer, revocation: { mode: manual, propagation: 0s }, exposure: [logs]'), [
+        'revocation',
+      ]),
+      'revocation:key',
+    );
+    expect(r.edits).toEqual([
+      { op: 'set', path: ['credentials', 0, 'revocation', 'mode'], old: 'manual', value: 'automated' },
+    ]);
     // Before: 2d + 8h = 56h; 5 x 56 = 280. After: 2d + 2m = 48h2m; 5 x 48.0333 = 240.1667.
     const c = change(r, 'key');
     expect(c.before).toEqual({ exposureWindow: 56 * H, score: 5, timeWeightedScore: 280 });
@@ -50,9 +62,14 @@ describe('revocation', () => {
   });
 
   it('revokes a per-task credential when its task ends', () => {
-    const yaml = key('ttl: 12h, issuance: per-task, binding: bearer, revocation: { mode: automated, propagation: 0s }, exposure: [logs]', 'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n');
+    const yaml = key(
+      'ttl: 12h, issuance: per-task, binding: bearer, revocation: { mode: automated, propagation: 0s }, exposure: [logs]',
+      'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n',
+    );
     const r = find(recommendFor(yaml, ['revocation']), 'revocation:key');
-    expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'revocation', 'mode'], old: 'automated', value: 'on-task-end' }]);
+    expect(r.edits).toEqual([
+      { op: 'set', path: ['credentials', 0, 'revocation', 'mode'], old: 'automated', value: 'on-task-end' },
+    ]);
     // Before: expiry 12h before detection 2d: 5 x 12 = 60. After: revoked at the task's end, 20m: 5 x 1/3.
     expect(change(r, 'key').before!.timeWeightedScore).toBe(60);
     expect(change(r, 'key').after.exposureWindow).toBe(20 * M);
@@ -65,8 +82,13 @@ describe('revocation', () => {
   });
 
   it('does not appear for automated revocation of a static key, or revocation on task end', () => {
-    expect(ids(recommendFor(key('ttl: 30d, revocation: { mode: automated }, exposure: [logs]'), ['revocation']))).toEqual([]);
-    const onTaskEnd = key('ttl: 1h, issuance: per-task, revocation: { mode: on-task-end }, exposure: [logs]', 'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n');
+    expect(
+      ids(recommendFor(key('ttl: 30d, revocation: { mode: automated }, exposure: [logs]'), ['revocation'])),
+    ).toEqual([]);
+    const onTaskEnd = key(
+      'ttl: 1h, issuance: per-task, revocation: { mode: on-task-end }, exposure: [logs]',
+      'workflows: [{ id: w, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }]\n',
+    );
     expect(ids(recommendFor(onTaskEnd, ['revocation']))).toEqual([]);
   });
 });
@@ -83,11 +105,22 @@ describe('a model whose risk is unbounded', () => {
     const revocation = find(result, 'revocation:key');
     expect(revocation.effect.after.unboundedCredentials).toBe(0);
     expect(revocation.effect.after.total).toBeCloseTo(5 * (48 + 2 / 60), 9);
-    expect(change(revocation, 'key').before).toEqual({ exposureWindow: Infinity, score: 5, timeWeightedScore: Infinity });
-    const json = recommendationsJson(result, 'm.yaml') as { totalRisk: unknown; recommendations: { effect: { totalRisk: unknown; credentials: { before: unknown }[] } }[] };
+    expect(change(revocation, 'key').before).toEqual({
+      exposureWindow: Infinity,
+      score: 5,
+      timeWeightedScore: Infinity,
+    });
+    const json = recommendationsJson(result, 'm.yaml') as {
+      totalRisk: unknown;
+      recommendations: { effect: { totalRisk: unknown; credentials: { before: unknown }[] } }[];
+    };
     expect(json.totalRisk).toEqual({ total: null, unboundedCredentials: 1, boundedRisk: 0 });
     expect(json.recommendations[1].effect.totalRisk).toEqual({ before: null, after: 240.17, removed: null });
-    expect(json.recommendations[1].effect.credentials[0].before).toEqual({ exposureWindowSeconds: null, score: 5, timeWeightedScore: null });
+    expect(json.recommendations[1].effect.credentials[0].before).toEqual({
+      exposureWindowSeconds: null,
+      score: 5,
+      timeWeightedScore: null,
+    });
     const text = recommendationsText(result, 'm.yaml', createStyle(false));
     expect(text).toContain('Total risk now unbounded (1 credential never stops; the rest 0)');
     expect(text).toContain('1 fewer unbounded');

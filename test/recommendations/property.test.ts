@@ -26,10 +26,22 @@ const mask = (bits: number) => fc.nat({ max: 2 ** bits - 1 });
 const fromMask = <T>(list: readonly T[], m: number) => list.filter((_, i) => (m >> i) & 1);
 
 const shape = fc
-  .record({ resources: fc.integer({ min: 1, max: 4 }), credentials: fc.integer({ min: 1, max: 4 }), agents: fc.integer({ min: 1, max: 3 }), tools: fc.integer({ min: 0, max: 2 }) })
+  .record({
+    resources: fc.integer({ min: 1, max: 4 }),
+    credentials: fc.integer({ min: 1, max: 4 }),
+    agents: fc.integer({ min: 1, max: 3 }),
+    tools: fc.integer({ min: 0, max: 2 }),
+  })
   .chain((n) =>
     fc.record({
-      resources: fc.array(fc.record({ sensitivity: pick(['low', 'medium', 'high', 'critical'] as const), holds: mask(n.credentials), environment: pick(['prod', 'staging']) }), { minLength: n.resources, maxLength: n.resources }),
+      resources: fc.array(
+        fc.record({
+          sensitivity: pick(['low', 'medium', 'high', 'critical'] as const),
+          holds: mask(n.credentials),
+          environment: pick(['prod', 'staging']),
+        }),
+        { minLength: n.resources, maxLength: n.resources },
+      ),
       credentials: fc.array(
         fc.record({
           ttl: pick(['10m', '1h', '12h', '30d', 'never']),
@@ -40,7 +52,14 @@ const shape = fc
           propagation: pick(['0s', '5m']),
           exposure: mask(CHANNELS.length),
           environments: mask(2),
-          grants: fc.array(fc.record({ resource: fc.nat(n.resources - 1), actions: fc.integer({ min: 1, max: 2 ** ACTIONS.length - 1 }), approval: mask(ACTIONS.length) }), { maxLength: 3 }),
+          grants: fc.array(
+            fc.record({
+              resource: fc.nat(n.resources - 1),
+              actions: fc.integer({ min: 1, max: 2 ** ACTIONS.length - 1 }),
+              approval: mask(ACTIONS.length),
+            }),
+            { maxLength: 3 },
+          ),
           invoke: fc.option(fc.nat(n.agents - 1), { nil: undefined }),
           derivedFrom: fc.option(fc.nat(n.credentials - 1), { nil: undefined }),
           revokedWithParent: fc.boolean(),
@@ -53,12 +72,27 @@ const shape = fc
           environment: pick(['prod', 'staging']),
           credentials: mask(n.credentials),
           tools: mask(n.tools),
-          delegates: fc.array(fc.record({ to: fc.nat(n.agents - 1), exchange: fc.boolean(), credential: fc.nat(n.credentials - 1) }), { maxLength: 2 }),
-          workflows: fc.array(fc.record({ duration: pick(['5m', '20m', '1h', '3h']), steps: fc.array(fc.nat(1000), { minLength: 1, maxLength: 4 }) }), { maxLength: 2 }),
+          delegates: fc.array(
+            fc.record({ to: fc.nat(n.agents - 1), exchange: fc.boolean(), credential: fc.nat(n.credentials - 1) }),
+            { maxLength: 2 },
+          ),
+          workflows: fc.array(
+            fc.record({
+              duration: pick(['5m', '20m', '1h', '3h']),
+              steps: fc.array(fc.nat(1000), { minLength: 1, maxLength: 4 }),
+            }),
+            { maxLength: 2 },
+          ),
         }),
         { minLength: n.agents, maxLength: n.agents },
       ),
-      tools: fc.array(fc.record({ credential: fc.option(fc.nat(n.credentials - 1), { nil: undefined }), publisher: pick(['first-party', 'third-party'] as const) }), { minLength: n.tools, maxLength: n.tools }),
+      tools: fc.array(
+        fc.record({
+          credential: fc.option(fc.nat(n.credentials - 1), { nil: undefined }),
+          publisher: pick(['first-party', 'third-party'] as const),
+        }),
+        { minLength: n.tools, maxLength: n.tools },
+      ),
     }),
   );
 
@@ -71,9 +105,22 @@ function modelOf(s: Shape): ModelDocument | undefined {
   const doc: ModelDocument = {
     version: 1,
     name: 'random',
-    detection: { default: '1d', channels: { logs: '2d', 'prompt-context': '7d', 'repo-commit': '1h' }, harvested: '1d' },
+    detection: {
+      default: '1d',
+      channels: { logs: '2d', 'prompt-context': '7d', 'repo-commit': '1h' },
+      harvested: '1d',
+    },
     response: { manual: '8h', automated: '2m' },
-    resources: s.resources.map((r, i) => ({ id: `r${i}`, kind: 'store', sensitivity: r.sensitivity, environment: r.environment, holds: fromMask(s.credentials.map((_, k) => cid(k)), r.holds) })),
+    resources: s.resources.map((r, i) => ({
+      id: `r${i}`,
+      kind: 'store',
+      sensitivity: r.sensitivity,
+      environment: r.environment,
+      holds: fromMask(
+        s.credentials.map((_, k) => cid(k)),
+        r.holds,
+      ),
+    })),
     credentials: s.credentials.map((c, i) => {
       const byResource = new Map<number, { actions: number; approval: number }>();
       for (const g of c.grants) {
@@ -100,18 +147,33 @@ function modelOf(s: Shape): ModelDocument | undefined {
         grants,
       };
     }),
-    tools: s.tools.map((t, i) => ({ id: `t${i}`, kind: 'mcp' as const, publisher: t.publisher, ...(t.credential !== undefined ? { credential: cid(t.credential) } : {}) })),
+    tools: s.tools.map((t, i) => ({
+      id: `t${i}`,
+      kind: 'mcp' as const,
+      publisher: t.publisher,
+      ...(t.credential !== undefined ? { credential: cid(t.credential) } : {}),
+    })),
     agents: s.agents.map((a, i) => {
       const seen = new Set<number>();
       const delegates = a.delegates
         .filter((d) => d.to !== i && !seen.has(d.to) && seen.add(d.to))
-        .map((d) => (d.exchange ? { to: aid(d.to), mode: 'exchange' as const, credential: cid(d.credential) } : { to: aid(d.to), mode: 'passthrough' as const }));
+        .map((d) =>
+          d.exchange
+            ? { to: aid(d.to), mode: 'exchange' as const, credential: cid(d.credential) }
+            : { to: aid(d.to), mode: 'passthrough' as const },
+        );
       return {
         id: aid(i),
         autonomy: a.autonomy,
         environment: a.environment,
-        credentials: fromMask(s.credentials.map((_, k) => cid(k)), a.credentials),
-        tools: fromMask(s.tools.map((_, k) => `t${k}`), a.tools),
+        credentials: fromMask(
+          s.credentials.map((_, k) => cid(k)),
+          a.credentials,
+        ),
+        tools: fromMask(
+          s.tools.map((_, k) => `t${k}`),
+          a.tools,
+        ),
         delegates,
       };
     }),
@@ -137,7 +199,14 @@ function modelOf(s: Shape): ModelDocument | undefined {
     }
     for (const d of doc.agents![i].delegates ?? []) options.push({ delegate: d.to });
     if (options.length === 0) return;
-    a.workflows.forEach((w, k) => workflows.push({ id: `w${i}-${k}`, agent: aid(i), duration: w.duration, steps: w.steps.map((n) => options[n % options.length]) }));
+    a.workflows.forEach((w, k) =>
+      workflows.push({
+        id: `w${i}-${k}`,
+        agent: aid(i),
+        duration: w.duration,
+        steps: w.steps.map((n) => options[n % options.length]),
+      }),
+    );
   });
   doc.workflows = workflows;
   const result = loadModel('random.yaml', modelYaml(doc, '', []));
@@ -148,7 +217,10 @@ const models = shape.map(modelOf).filter((d): d is ModelDocument => d !== undefi
 
 function reload(document: ModelDocument, label: string): LoadedModel {
   const result = loadModel('changed.yaml', modelYaml(document, '', [label]));
-  if (!result.ok) throw new Error(`${label}: the written model does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `${label}: the written model does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('\n')}`,
+    );
   return result.loaded;
 }
 

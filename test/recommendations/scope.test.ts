@@ -81,7 +81,9 @@ describe('harvest paths', () => {
     const result = recommendFor(vault('{ resource: db, action: read }'), ['harvest']);
     expect(ids(result)).toEqual(['harvest:tok@vault']);
     const r = find(result, 'harvest:tok@vault');
-    expect(r.edits).toEqual([{ op: 'remove', path: ['credentials', 0, 'grants', 1], old: { resource: 'vault', actions: ['read'] } }]);
+    expect(r.edits).toEqual([
+      { op: 'remove', path: ['credentials', 0, 'grants', 1], old: { resource: 'vault', actions: ['read'] } },
+    ]);
     expect(r.effect.before.total).toBe(4_580);
     // After: tok keeps db read, 5 x 10h = 50; deploy-key unchanged at 1,280.
     expect(change(r, 'tok').after).toMatchObject({ score: 5, timeWeightedScore: 50 });
@@ -93,7 +95,9 @@ describe('harvest paths', () => {
   });
 
   it('moves the secret out when a workflow needs the read, and says what the model cannot', () => {
-    const result = recommendFor(vault('{ resource: db, action: read }, { resource: vault, action: read }'), ['harvest']);
+    const result = recommendFor(vault('{ resource: db, action: read }, { resource: vault, action: read }'), [
+      'harvest',
+    ]);
     expect(ids(result)).toEqual(['harvest:vault/deploy-key']);
     const r = find(result, 'harvest:vault/deploy-key');
     expect(r.edits).toEqual([{ op: 'remove', path: ['resources', 1, 'holds', 0], old: 'deploy-key' }]);
@@ -108,6 +112,8 @@ describe('harvest paths', () => {
   });
 
   it('does not appear when nothing is stored', () => {
-    expect(ids(recommendFor(vault('{ resource: db, action: read }').replace(', holds: [deploy-key]', ''), ['harvest']))).toEqual([]);
+    expect(
+      ids(recommendFor(vault('{ resource: db, action: read }').replace(', holds: [deploy-key]', ''), ['harvest'])),
+    ).toEqual([]);
   });
 });

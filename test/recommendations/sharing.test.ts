@@ -24,17 +24,30 @@ workflows:
 
 describe('segmentation per tool', () => {
   it('gives each tool its own credential, narrowed to what its steps use', () => {
-    const result = recommendFor(tools('{ resource: docs, actions: [read] }, { resource: db, actions: [write, delete] }'), ['segmentation']);
+    const result = recommendFor(
+      tools('{ resource: docs, actions: [read] }, { resource: db, actions: [write, delete] }'),
+      ['segmentation'],
+    );
     const r = find(result, 'segmentation:shared/user');
     expect(r.edits).toEqual([
       { op: 'remove', path: ['credentials', 0, 'grants', 1], old: { resource: 'db', actions: ['write', 'delete'] } },
-      { op: 'copy-credential', from: ['credentials', 0], fields: { id: 'shared-writer', name: 'shared for tool writer' }, keep: ['resource:db#write'], stored: true },
+      {
+        op: 'copy-credential',
+        from: ['credentials', 0],
+        fields: { id: 'shared-writer', name: 'shared for tool writer' },
+        keep: ['resource:db#write'],
+        stored: true,
+      },
       { op: 'set', path: ['tools', 1, 'credential'], old: 'shared', value: 'shared-writer' },
     ]);
     // Every credential stops at its 10h expiry. Before: shared 2 + 10 + 15 = 27 for 10h = 270.
     // After: shared (docs read) 2 x 10 = 20; shared-writer (db write) 10 x 10 = 100; total 120.
     expect(change(r, 'shared').after.timeWeightedScore).toBe(20);
-    expect(change(r, 'shared-writer')).toEqual({ credential: 'shared-writer', before: null, after: { exposureWindow: 36_000, score: 10, timeWeightedScore: 100 } });
+    expect(change(r, 'shared-writer')).toEqual({
+      credential: 'shared-writer',
+      before: null,
+      after: { exposureWindow: 36_000, score: 10, timeWeightedScore: 100 },
+    });
     expect(r.effect.before.total).toBe(270);
     expect(r.effect.after.total).toBe(120);
     const doc = applied(result, r);
@@ -43,7 +56,9 @@ describe('segmentation per tool', () => {
 
   it('is not shown when splitting removes nothing: the two halves add up to the whole', () => {
     // Before (2 + 10) x 10 = 120; after 20 + 100 = 120.
-    const result = recommendFor(tools('{ resource: docs, actions: [read] }, { resource: db, actions: [write] }'), ['segmentation']);
+    const result = recommendFor(tools('{ resource: docs, actions: [read] }, { resource: db, actions: [write] }'), [
+      'segmentation',
+    ]);
     expect(result.considered).toBe(1);
     expect(ids(result)).toEqual([]);
   });
@@ -78,7 +93,13 @@ describe('segmentation per environment', () => {
       { op: 'remove', path: ['credentials', 0, 'grants', 0, 'actions', 1], old: 'delete' },
       { op: 'remove', path: ['credentials', 0, 'grants', 1], old: { resource: 'stg-db', actions: ['read', 'write'] } },
       { op: 'set', path: ['credentials', 0, 'environments'], old: ['prod', 'staging'], value: ['prod'] },
-      { op: 'copy-credential', from: ['credentials', 0], fields: { id: 'key-staging', name: 'key for staging', environments: ['staging'] }, keep: ['resource:stg-db#read', 'resource:stg-db#write'], stored: true },
+      {
+        op: 'copy-credential',
+        from: ['credentials', 0],
+        fields: { id: 'key-staging', name: 'key for staging', environments: ['staging'] },
+        keep: ['resource:stg-db#read', 'resource:stg-db#write'],
+        stored: true,
+      },
       { op: 'remove', path: ['agents', 1, 'credentials', 0], old: 'key' },
       { op: 'append', path: ['agents', 1, 'credentials'], value: 'key-staging' },
     ]);
@@ -86,12 +107,18 @@ describe('segmentation per environment', () => {
     expect(r.effect.before.total).toBe(460);
     expect(r.effect.after.total).toBe(160);
     const doc = applied(result, r);
-    expect(doc.credentials!.map((c) => [c.id, c.environments])).toEqual([['key', ['prod']], ['key-staging', ['staging']]]);
+    expect(doc.credentials!.map((c) => [c.id, c.environments])).toEqual([
+      ['key', ['prod']],
+      ['key-staging', ['staging']],
+    ]);
   });
 
   it('gives new credentials ids that no other credential has', () => {
     // A credential already called key-staging: the new one becomes key-staging-2.
-    const taken = environments(false).replace('workflows:', `  - { id: key-staging, ttl: 1h, grants: [{ resource: stg-db, actions: [read] }] }\nworkflows:`);
+    const taken = environments(false).replace(
+      'workflows:',
+      `  - { id: key-staging, ttl: 1h, grants: [{ resource: stg-db, actions: [read] }] }\nworkflows:`,
+    );
     const r = find(recommendFor(taken, ['segmentation']), 'segmentation:key/environment');
     const copy = r.edits.find((e) => e.op === 'copy-credential');
     expect(copy && copy.op === 'copy-credential' && copy.fields.id).toBe('key-staging-2');
@@ -145,14 +172,18 @@ describe('delegation', () => {
         fields: {
           id: 'tok-for-sub',
           name: 'tok exchanged for sub',
-          description: 'Minted by token exchange when boss delegates to sub, with only what the delegated workflows use.',
+          description:
+            'Minted by token exchange when boss delegates to sub, with only what the delegated workflows use.',
           ttl: '25m',
           issuance: 'per-task',
           derivedFrom: 'tok',
           revokedWithParent: true,
           // wiki read is sub's; repo write is subsub's, which gets the token from sub: a naive
           // narrowing to sub's own workflow would stop workflow `patch`.
-          grants: [{ resource: 'wiki', actions: ['read'] }, { resource: 'repo', actions: ['write'] }],
+          grants: [
+            { resource: 'wiki', actions: ['read'] },
+            { resource: 'repo', actions: ['write'] },
+          ],
         },
         omit: ['maxLifetime'],
         stored: false,
@@ -177,12 +208,20 @@ describe('delegation', () => {
     const naive: Candidate = {
       ...good,
       id: 'naive',
-      edits: good.edits.map((e) => (e.op === 'copy-credential' ? { ...e, fields: { ...e.fields, grants: [{ resource: 'wiki', actions: ['read'] }] } } : e)),
+      edits: good.edits.map((e) =>
+        e.op === 'copy-credential'
+          ? { ...e, fields: { ...e.fields, grants: [{ resource: 'wiki', actions: ['read'] }] } }
+          : e,
+      ),
     };
     const result = rankCandidates(baselineOf(loaded), [naive]);
     expect(result.recommendations).toEqual([]);
     expect(result.withheld).toEqual([
-      { id: 'naive', title: good.title, reason: 'workflow "patch" step 1: no credential available to agent "subsub" grants "write" on "repo"' },
+      {
+        id: 'naive',
+        title: good.title,
+        reason: 'workflow "patch" step 1: no credential available to agent "subsub" grants "write" on "repo"',
+      },
     ]);
   });
 

@@ -37,7 +37,7 @@ describe('suggested TTL', () => {
     expect(readableCeiling(3 * 86_400 + 1)).toBe(4 * 86_400);
   });
 
-  it('never goes below the kind\'s published minimum', () => {
+  it("never goes below the kind's published minimum", () => {
     // 5m + 25% = 7m, but an AWS STS session cannot be shorter than 15m.
     expect(suggestedTtl(5 * M, 'aws-sts-session')).toBe(15 * M);
     expect(suggestedTtl(5 * M, 'kubernetes-service-account-token')).toBe(10 * M);
@@ -82,7 +82,7 @@ describe('TTL recommendation', () => {
     expect(c.after.timeWeightedScore).toBeCloseTo(200 / 60, 9);
   });
 
-  it('does not ask a human-in-the-loop agent\'s static key to be reissued', () => {
+  it("does not ask a human-in-the-loop agent's static key to be reissued", () => {
     expect(ids(recommendFor(staticKey('human-in-the-loop'), ['ttl']))).toEqual([]);
   });
 

@@ -70,7 +70,12 @@ credentials:
 
 describe('SARIF report', () => {
   const validate = sarifValidator();
-  const report = checkYaml(MODEL, { file: 'models/m.yaml', policy: policy('kind: policy\nversion: 1\naccept:\n  - { finding: LR012@agent:x, reason: r, owner: o, expires: 2030-01-01 }\n') });
+  const report = checkYaml(MODEL, {
+    file: 'models/m.yaml',
+    policy: policy(
+      'kind: policy\nversion: 1\naccept:\n  - { finding: LR012@agent:x, reason: r, owner: o, expires: 2030-01-01 }\n',
+    ),
+  });
   const log = checkSarif(report, { version: '1.2.3', uriFor: (f) => f });
 
   it('validates against the official SARIF 2.1.0 schema', () => {
@@ -85,7 +90,8 @@ describe('SARIF report', () => {
   });
 
   it('points every result at the exact line and column of its YAML node', () => {
-    const where = (ruleId: string) => log.runs[0].results!.find((r) => r.ruleId === ruleId)!.locations![0].physicalLocation!.region;
+    const where = (ruleId: string) =>
+      log.runs[0].results!.find((r) => r.ruleId === ruleId)!.locations![0].physicalLocation!.region;
     const expected: Record<string, { line: number; column: number }> = {
       LR001: at(MODEL, '90d'),
       LR005: at(MODEL, '[prompt-context]'),
@@ -98,9 +104,9 @@ describe('SARIF report', () => {
       expect(where(ruleId), ruleId).toEqual({ startLine: line, startColumn: column });
     }
     // And every result agrees with the finding it reports.
-    expect(log.runs[0].results!.map((r) => [r.properties!.findingId, r.locations![0].physicalLocation!.region!.startLine])).toEqual(
-      report.findings.map((f) => [f.id, f.line]),
-    );
+    expect(
+      log.runs[0].results!.map((r) => [r.properties!.findingId, r.locations![0].physicalLocation!.region!.startLine]),
+    ).toEqual(report.findings.map((f) => [f.id, f.line]));
   });
 
   it('describes every enabled rule, with security-severity and tags, and links results to them', () => {
@@ -114,12 +120,18 @@ describe('SARIF report', () => {
   });
 
   it('maps severities to levels and keeps fingerprints stable when lines move', () => {
-    const rerated = checkYaml(MODEL, { file: 'models/m.yaml', policy: policy('kind: policy\nversion: 1\nrules: { LR014: { severity: medium }, LR001: { severity: low } }\n') });
+    const rerated = checkYaml(MODEL, {
+      file: 'models/m.yaml',
+      policy: policy('kind: policy\nversion: 1\nrules: { LR014: { severity: medium }, LR001: { severity: low } }\n'),
+    });
     const l = checkSarif(rerated, { version: '1.2.3', uriFor: (f) => f });
     const levels = Object.fromEntries(l.runs[0].results!.map((r) => [r.ruleId, r.level]));
     expect(levels).toMatchObject({ LR001: 'note', LR014: 'warning', LR006: 'error', LR007: 'error' });
     expect(l.runs[0].tool.driver.rules!.find((r) => r.id === 'LR001')!.properties!['security-severity']).toBe('3.0');
-    const moved = checkSarif(checkYaml(`# a comment that moves every line down\n\n${MODEL}`, { file: 'models/m.yaml' }), { version: '1.2.3', uriFor: (f) => f });
+    const moved = checkSarif(
+      checkYaml(`# a comment that moves every line down\n\n${MODEL}`, { file: 'models/m.yaml' }),
+      { version: '1.2.3', uriFor: (f) => f },
+    );
     const prints = (l: Log) => l.runs[0].results!.map((r) => r.partialFingerprints!.primaryLocationLineHash).sort();
     expect(prints(moved)).toEqual(prints(log));
     const line = (l: Log) => l.runs[0].results![0].locations![0].physicalLocation!.region!.startLine!;
@@ -129,7 +141,9 @@ describe('SARIF report', () => {
   it('marks accepted findings as suppressed, and leaves out rules the policy turned off', () => {
     const accepted = checkYaml(MODEL, {
       file: 'models/m.yaml',
-      policy: policy('kind: policy\nversion: 1\nrules: { LR004: { enabled: false } }\naccept:\n  - { finding: LR014@credential:gh-pat, reason: migrating, owner: sec, expires: 2030-01-01 }\n'),
+      policy: policy(
+        'kind: policy\nversion: 1\nrules: { LR004: { enabled: false } }\naccept:\n  - { finding: LR014@credential:gh-pat, reason: migrating, owner: sec, expires: 2030-01-01 }\n',
+      ),
     });
     const l = checkSarif(accepted, { version: '1.2.3', uriFor: (f) => f });
     expect(validate(JSON.parse(JSON.stringify(l)))).toBe(true);
@@ -149,6 +163,8 @@ describe('SARIF report', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as Log;
     expect(validate(out)).toBe(true);
-    expect(new Set(out.runs[0].results!.map((x) => x.locations![0].physicalLocation!.artifactLocation!.uri))).toEqual(new Set(['agents/my%20models/m.yaml']));
+    expect(new Set(out.runs[0].results!.map((x) => x.locations![0].physicalLocation!.artifactLocation!.uri))).toEqual(
+      new Set(['agents/my%20models/m.yaml']),
+    );
   });
 });

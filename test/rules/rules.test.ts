@@ -21,7 +21,9 @@ credentials:
 
   it('flags a ttl above the maximum for the environment, at the ttl', () => {
     const yaml = model('90d');
-    expect(summary(findingsOf('LR001', yaml))).toEqual([{ id: 'LR001@credential:pat', severity: 'high', ...at(yaml, '90d') }]);
+    expect(summary(findingsOf('LR001', yaml))).toEqual([
+      { id: 'LR001@credential:pat', severity: 'high', ...at(yaml, '90d') },
+    ]);
   });
 
   it('flags a credential that never expires', () => {
@@ -35,7 +37,7 @@ credentials:
     expect(findingsOf('LR001', model('1h'))).toEqual([]);
   });
 
-  it('passes the same credential when a person confirms the agent\'s actions', () => {
+  it("passes the same credential when a person confirms the agent's actions", () => {
     expect(findingsOf('LR001', model('never', '\n    autonomy: human-in-the-loop'))).toEqual([]);
   });
 
@@ -49,7 +51,9 @@ credentials:
 
   it('counts the refresh limit of a refreshable credential, and points at it', () => {
     const yaml = model('1h').replace('ttl: 1h', 'ttl: 1h\n    maxLifetime: 30d');
-    expect(summary(findingsOf('LR001', yaml))).toEqual([{ id: 'LR001@credential:pat', severity: 'high', ...at(yaml, '30d') }]);
+    expect(summary(findingsOf('LR001', yaml))).toEqual([
+      { id: 'LR001@credential:pat', severity: 'high', ...at(yaml, '30d') },
+    ]);
   });
 });
 
@@ -65,7 +69,9 @@ credentials:
 
   it('flags a credential listed in two environments, at its environments', () => {
     const yaml = model('[prod, staging]');
-    expect(summary(findingsOf('LR002', yaml))).toEqual([{ id: 'LR002@credential:key', severity: 'high', ...at(yaml, '[prod, staging]') }]);
+    expect(summary(findingsOf('LR002', yaml))).toEqual([
+      { id: 'LR002@credential:key', severity: 'high', ...at(yaml, '[prod, staging]') },
+    ]);
   });
 
   it('flags a prod credential used by an agent running in another environment', () => {
@@ -87,7 +93,9 @@ credentials:
   - id: key
     ttl: 1h
 `;
-    expect(summary(findingsOf('LR003', yaml))).toEqual([{ id: 'LR003@credential:key', severity: 'medium', ...at(yaml, 'id: key') }]);
+    expect(summary(findingsOf('LR003', yaml))).toEqual([
+      { id: 'LR003@credential:key', severity: 'medium', ...at(yaml, 'id: key') },
+    ]);
   });
 
   it('flags a tool credential that two agents use through the tool', () => {
@@ -103,7 +111,7 @@ credentials:
     expect(findingsOf('LR003', yaml).map((f) => f.id)).toEqual(['LR003@credential:key']);
   });
 
-  it('passes one agent acting with its own tool\'s credential', () => {
+  it("passes one agent acting with its own tool's credential", () => {
     const yaml = `version: 1
 agents:
   - { id: a, owner: o, purpose: p, tools: [t], credentials: [key] }
@@ -142,7 +150,12 @@ ${steps}`;
   });
 
   it('passes when the workflows use every granted action', () => {
-    expect(findingsOf('LR004', model('      - { resource: repo, action: read }\n      - { resource: repo, action: write }\n'))).toEqual([]);
+    expect(
+      findingsOf(
+        'LR004',
+        model('      - { resource: repo, action: read }\n      - { resource: repo, action: write }\n'),
+      ),
+    ).toEqual([]);
   });
 
   it('says nothing about a model without workflows', () => {
@@ -162,7 +175,9 @@ credentials:
 
   it('flags a bearer credential with leak channels, at its exposure', () => {
     const yaml = model('bearer', '[logs, prompt-context]');
-    expect(summary(findingsOf('LR005', yaml))).toEqual([{ id: 'LR005@credential:key', severity: 'high', ...at(yaml, '[logs, prompt-context]') }]);
+    expect(summary(findingsOf('LR005', yaml))).toEqual([
+      { id: 'LR005@credential:key', severity: 'high', ...at(yaml, '[logs, prompt-context]') },
+    ]);
   });
 
   it('passes a sender-constrained credential with the same channels', () => {
@@ -191,7 +206,9 @@ credentials:
 
   it('flags the passthrough, at its mode', () => {
     const yaml = model('passthrough');
-    expect(summary(findingsOf('LR006', yaml))).toEqual([{ id: 'LR006@delegation:boss/helper', severity: 'high', ...at(yaml, 'passthrough') }]);
+    expect(summary(findingsOf('LR006', yaml))).toEqual([
+      { id: 'LR006@delegation:boss/helper', severity: 'high', ...at(yaml, 'passthrough') },
+    ]);
   });
 
   it('passes delegation by token exchange', () => {
@@ -219,7 +236,9 @@ credentials:
   it('flags a minted credential that can do more than its delegator, at the delegation', () => {
     const yaml = model('[read, write]');
     const findings = findingsOf('LR007', yaml);
-    expect(summary(findings)).toEqual([{ id: 'LR007@delegation:boss/helper', severity: 'high', ...at(yaml, '{ to: helper') }]);
+    expect(summary(findings)).toEqual([
+      { id: 'LR007@delegation:boss/helper', severity: 'high', ...at(yaml, '{ to: helper') },
+    ]);
     expect(findings[0].message).toContain('repo:write');
   });
 
@@ -231,18 +250,26 @@ credentials:
 describe('LR008 delegation deeper than the limit, or cyclic', () => {
   const chain = (n: number) => {
     const agents = Array.from({ length: n }, (_, i) => `a${i}`);
-    const lines = agents.map((a, i) => (i + 1 < n ? `  - { id: ${a}, owner: o, purpose: p, delegates: [{ to: a${i + 1}, mode: passthrough }] }` : `  - { id: ${a}, owner: o, purpose: p }`));
+    const lines = agents.map((a, i) =>
+      i + 1 < n
+        ? `  - { id: ${a}, owner: o, purpose: p, delegates: [{ to: a${i + 1}, mode: passthrough }] }`
+        : `  - { id: ${a}, owner: o, purpose: p }`,
+    );
     return `version: 1\nagents:\n${lines.join('\n')}\n`;
   };
 
   it('flags the delegation that crosses the limit (4 hops, limit 3), at that delegation', () => {
     const yaml = chain(5); // a0 -> a1 -> a2 -> a3 -> a4: the fourth delegation, a3 -> a4, crosses the limit
-    expect(summary(findingsOf('LR008', yaml))).toEqual([{ id: 'LR008@delegation:a3/a4', severity: 'medium', ...at(yaml, '{ to: a4') }]);
+    expect(summary(findingsOf('LR008', yaml))).toEqual([
+      { id: 'LR008@delegation:a3/a4', severity: 'medium', ...at(yaml, '{ to: a4') },
+    ]);
   });
 
   it('passes a chain at the limit, and a deeper one when the policy allows it', () => {
     expect(findingsOf('LR008', chain(4))).toEqual([]);
-    expect(findingsOf('LR008', chain(5), policy('kind: policy\nversion: 1\nthresholds: { maxDelegationDepth: 4 }\n'))).toEqual([]);
+    expect(
+      findingsOf('LR008', chain(5), policy('kind: policy\nversion: 1\nthresholds: { maxDelegationDepth: 4 }\n')),
+    ).toEqual([]);
   });
 
   it('flags a loop once, named by its agents in sorted order whatever the file order', () => {
@@ -251,7 +278,9 @@ agents:
   - { id: zed, owner: o, purpose: p, delegates: [{ to: amy, mode: passthrough }] }
   - { id: amy, owner: o, purpose: p, delegates: [{ to: zed, mode: passthrough }] }
 `;
-    expect(summary(findingsOf('LR008', yaml))).toEqual([{ id: 'LR008@cycle:amy/zed', severity: 'medium', ...at(yaml, '{ to: zed') }]);
+    expect(summary(findingsOf('LR008', yaml))).toEqual([
+      { id: 'LR008@cycle:amy/zed', severity: 'medium', ...at(yaml, '{ to: zed') },
+    ]);
   });
 });
 
@@ -273,7 +302,11 @@ credentials:
   it('flags a credential whose leak reaches deploy on a critical resource, at the credential', () => {
     const yaml = model('{ resource: cluster, actions: [deploy] }');
     const findings = findingsOf('LR009', yaml);
-    expect(summary(findings).find((f) => f.id === 'LR009@credential:pat')).toEqual({ id: 'LR009@credential:pat', severity: 'critical', ...at(yaml, 'id: pat') });
+    expect(summary(findings).find((f) => f.id === 'LR009@credential:pat')).toEqual({
+      id: 'LR009@credential:pat',
+      severity: 'critical',
+      ...at(yaml, 'id: pat'),
+    });
     expect(findings[0].message).toContain('cluster:deploy');
   });
 
@@ -329,12 +362,16 @@ credentials:
 
   it('flags a derived token that is not revoked with its parent, at revokedWithParent', () => {
     const yaml = model('false');
-    expect(summary(findingsOf('LR011', yaml))).toEqual([{ id: 'LR011@credential:child', severity: 'medium', ...at(yaml, 'false') }]);
+    expect(summary(findingsOf('LR011', yaml))).toEqual([
+      { id: 'LR011@credential:child', severity: 'medium', ...at(yaml, 'false') },
+    ]);
   });
 
   it('points at derivedFrom when revokedWithParent is left to its default', () => {
     const yaml = model('false').replace('    revokedWithParent: false\n', '');
-    expect(summary(findingsOf('LR011', yaml))).toEqual([{ id: 'LR011@credential:child', severity: 'medium', ...at(yaml, 'parent', 2) }]);
+    expect(summary(findingsOf('LR011', yaml))).toEqual([
+      { id: 'LR011@credential:child', severity: 'medium', ...at(yaml, 'parent', 2) },
+    ]);
   });
 
   it('passes a derived token revoked with its parent', () => {
@@ -351,7 +388,9 @@ describe('LR012 agent with no owner or purpose', () => {
   });
 
   it('counts a blank purpose as none', () => {
-    expect(findingsOf('LR012', 'version: 1\nagents:\n  - { id: a, owner: team, purpose: "  " }\n')[0].message).toContain('no purpose');
+    expect(
+      findingsOf('LR012', 'version: 1\nagents:\n  - { id: a, owner: team, purpose: "  " }\n')[0].message,
+    ).toContain('no purpose');
   });
 
   it('passes an agent with both', () => {
@@ -375,7 +414,9 @@ credentials:
 
   it('flags the resource, at its holds', () => {
     const yaml = model('{ resource: repo, actions: [read] }');
-    expect(summary(findingsOf('LR013', yaml))).toEqual([{ id: 'LR013@resource:repo', severity: 'high', ...at(yaml, '[deploy-key]') }]);
+    expect(summary(findingsOf('LR013', yaml))).toEqual([
+      { id: 'LR013@resource:repo', severity: 'high', ...at(yaml, '[deploy-key]') },
+    ]);
   });
 
   it('passes when the agent can only write to it, or must get each read approved', () => {
@@ -384,7 +425,7 @@ credentials:
   });
 });
 
-describe('LR014 a human\'s credential used by an agent', () => {
+describe("LR014 a human's credential used by an agent", () => {
   const model = (subject: string) => `version: 1
 agents:
   - { id: a, owner: o, purpose: p, credentials: [pat] }
@@ -396,7 +437,9 @@ credentials:
 
   it('flags it, at the subject', () => {
     const yaml = model('human');
-    expect(summary(findingsOf('LR014', yaml))).toEqual([{ id: 'LR014@credential:pat', severity: 'high', ...at(yaml, 'human') }]);
+    expect(summary(findingsOf('LR014', yaml))).toEqual([
+      { id: 'LR014@credential:pat', severity: 'high', ...at(yaml, 'human') },
+    ]);
   });
 
   it('passes a workload credential', () => {
@@ -452,6 +495,12 @@ credentials:
 
   it('passes a smaller blast radius, and the larger one under a higher limit', () => {
     expect(findingsOf('LR016', model('[read, write]'))).toEqual([]);
-    expect(findingsOf('LR016', model('[read, write, deploy, admin]'), policy('kind: policy\nversion: 1\nthresholds: { maxBlastRadiusScore: 110 }\n'))).toEqual([]);
+    expect(
+      findingsOf(
+        'LR016',
+        model('[read, write, deploy, admin]'),
+        policy('kind: policy\nversion: 1\nthresholds: { maxBlastRadiusScore: 110 }\n'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -108,7 +108,10 @@ describe('replay and lifetime of the leaked credential', () => {
 });
 
 describe('binding decides who can replay', () => {
-  const bound = PAT_MODEL.replace('binding: bearer\n    revocation: { mode: manual, propagation: 0s }\n    exposure', 'binding: workload-bound\n    revocation: { mode: manual, propagation: 0s }\n    exposure');
+  const bound = PAT_MODEL.replace(
+    'binding: bearer\n    revocation: { mode: manual, propagation: 0s }\n    exposure',
+    'binding: workload-bound\n    revocation: { mode: manual, propagation: 0s }\n    exposure',
+  );
 
   it('an external attacker cannot use a workload-bound credential', () => {
     const r = simulateLeak(analysis(bound), { credential: 'pat' });
@@ -128,12 +131,15 @@ describe('binding decides who can replay', () => {
     expect(r.score).toBe(55);
   });
 
-  it('an attacker inside the workload also holds the workload\'s other credentials', () => {
+  it("an attacker inside the workload also holds the workload's other credentials", () => {
     // coder also holds ci-token (bound, 1d, automated): in-workload it is the attacker's from the leak
     // until 7d (prompt-context detection) + 2m, but it expires first at 1d.
     const model = bound
       .replace('credentials: [pat] }', 'credentials: [pat, ci-token] }')
-      .replace('credentials:\n  - id: pat', 'credentials:\n  - { id: ci-token, ttl: 1d, binding: workload-bound, revocation: { mode: automated, propagation: 0s }, grants: [{ resource: cluster, actions: [read] }] }\n  - id: pat');
+      .replace(
+        'credentials:\n  - id: pat',
+        'credentials:\n  - { id: ci-token, ttl: 1d, binding: workload-bound, revocation: { mode: automated, propagation: 0s }, grants: [{ resource: cluster, actions: [read] }] }\n  - id: pat',
+      );
     const r = simulateLeak(analysis(model), { credential: 'pat', attacker: 'in-workload' });
     const ci = r.acquired.find((a) => a.credential === 'ci-token')!;
     expect(ci.how).toBe('in-workload');
@@ -145,7 +151,10 @@ describe('binding decides who can replay', () => {
   });
 
   it('a bound credential harvested from another workload stays useless, even in-workload', () => {
-    const keyBound = PAT_MODEL.replace('ttl: 30d\n    issuance: static\n    binding: bearer', 'ttl: 30d\n    issuance: static\n    binding: sender-constrained');
+    const keyBound = PAT_MODEL.replace(
+      'ttl: 30d\n    issuance: static\n    binding: bearer',
+      'ttl: 30d\n    issuance: static\n    binding: sender-constrained',
+    );
     const r = simulateLeak(analysis(keyBound), { credential: 'pat', attacker: 'in-workload' });
     // Only pat's own pairs: 5 + 10.
     expect(r.score).toBe(15);
@@ -274,12 +283,17 @@ credentials:
     const deploy = r.reached.find((p) => p.action === 'deploy')!;
     expect(formatPath(deploy.path)).toBe('ops → invoke deployer → deployer acting with kube → cluster:deploy');
     const read = r.reached.find((p) => p.action === 'read')!;
-    expect(formatPath(read.path)).toBe('ops → invoke deployer → delegate to helper → helper acting with db-cert → db:read');
+    expect(formatPath(read.path)).toBe(
+      'ops → invoke deployer → delegate to helper → helper acting with db-cert → db:read',
+    );
     expect(r.tasked.map((t) => t.agent)).toEqual(['deployer', 'helper']);
   });
 
   it('an approval on invoke stops the deputy', () => {
-    const gated = DEPUTY.replace('{ agent: deployer, actions: [invoke] }', '{ agent: deployer, actions: [invoke], approval: [invoke] }');
+    const gated = DEPUTY.replace(
+      '{ agent: deployer, actions: [invoke] }',
+      '{ agent: deployer, actions: [invoke], approval: [invoke] }',
+    );
     const r = simulateLeak(analysis(gated), { credential: 'ops' });
     expect(r.reached).toEqual([]);
   });
@@ -287,7 +301,10 @@ credentials:
 
 describe('step-up approval', () => {
   it('holds an approval-gated action back and reports it as gated', () => {
-    const model = PAT_MODEL.replace('- { resource: cluster, actions: [deploy] }', '- { resource: cluster, actions: [read, deploy], approval: [deploy] }');
+    const model = PAT_MODEL.replace(
+      '- { resource: cluster, actions: [deploy] }',
+      '- { resource: cluster, actions: [read, deploy], approval: [deploy] }',
+    );
     const r = simulateLeak(analysis(model), { credential: 'pat' });
     expect(r.reached.map((p) => `${p.resource}:${p.action}`)).toEqual(['cluster:read', 'repo:read', 'repo:write']);
     expect(r.gated.map((p) => `${p.resource}:${p.action}`)).toEqual(['cluster:deploy']);

@@ -129,7 +129,9 @@ credentials:
     const bulk = worstCases(ctx);
     const i = bulk.findIndex((c) => c.score > 0);
     expect(JSON.stringify(worstCase(ctx, bulk[i].credential))).toBe(JSON.stringify(bulk[i]));
-    expect(JSON.stringify({ ...bulk[i], score: bulk[i].score + 1 })).not.toBe(JSON.stringify(worstCase(ctx, bulk[i].credential)));
+    expect(JSON.stringify({ ...bulk[i], score: bulk[i].score + 1 })).not.toBe(
+      JSON.stringify(worstCase(ctx, bulk[i].credential)),
+    );
   });
 });
 
@@ -162,7 +164,11 @@ function randomModel(seed: number): ModelDocument {
   const actions = ['read', 'write', 'export', 'delete', 'deploy', 'admin', 'tweak'];
   const doc: ModelDocument = {
     version: 1,
-    detection: { default: pick(['1d', '3d', '0']), channels: { logs: pick(['2d', '1h']), prompt: pick(['7d', '30d', '2d']) }, harvested: pick(['1d', '0', '6h']) },
+    detection: {
+      default: pick(['1d', '3d', '0']),
+      channels: { logs: pick(['2d', '1h']), prompt: pick(['7d', '30d', '2d']) },
+      harvested: pick(['1d', '0', '6h']),
+    },
     response: { manual: pick(['8h', '1d']), automated: pick(['2m', '0']) },
     resources: resources.map((id) => ({
       id,
@@ -179,14 +185,19 @@ function randomModel(seed: number): ModelDocument {
           grants.push({ resource: r, actions: acts, ...(rnd() < 0.2 ? { approval: [acts[0]] } : {}) });
         }
       }
-      for (const a of agents) if (rnd() < 0.15) grants.push({ agent: a, actions: ['invoke'], ...(rnd() < 0.2 ? { approval: ['invoke'] } : {}) });
+      for (const a of agents)
+        if (rnd() < 0.15)
+          grants.push({ agent: a, actions: ['invoke'], ...(rnd() < 0.2 ? { approval: ['invoke'] } : {}) });
       const derived = i > 0 && rnd() < 0.3 ? creds[int(i)] : undefined;
       return {
         id,
         ttl: pick(['never', '1h', '90d', '15m', '2d', '0']),
         ...(rnd() < 0.2 ? { maxLifetime: '30d' } : {}),
         binding: pick(['bearer', 'bearer', 'bearer', 'workload-bound'] as const),
-        revocation: { mode: pick(['manual', 'automated', 'on-task-end', 'none'] as const), propagation: pick(['0s', '5m']) },
+        revocation: {
+          mode: pick(['manual', 'automated', 'on-task-end', 'none'] as const),
+          propagation: pick(['0s', '5m']),
+        },
         ...(rnd() < 0.6 ? { exposure: ['logs', 'prompt'].filter(() => rnd() < 0.6) } : {}),
         ...(derived ? { derivedFrom: derived, revokedWithParent: rnd() < 0.5 } : {}),
         grants,
@@ -197,9 +208,20 @@ function randomModel(seed: number): ModelDocument {
       credentials: creds.filter(() => rnd() < 0.2),
       delegates: agents.filter((b) => b !== id && rnd() < 0.25).map((to) => ({ to, mode: 'passthrough' as const })),
     })),
-    workflows: agents.map((agent) => ({ id: `${agent}-task`, agent, duration: pick(['10m', '1h', '0']), steps: [{ delegate: agents.find((b) => b !== agent) ?? agent }] })).filter((w) => w.steps[0].delegate !== w.agent && agents.length > 1),
+    workflows: agents
+      .map((agent) => ({
+        id: `${agent}-task`,
+        agent,
+        duration: pick(['10m', '1h', '0']),
+        steps: [{ delegate: agents.find((b) => b !== agent) ?? agent }],
+      }))
+      .filter((w) => w.steps[0].delegate !== w.agent && agents.length > 1),
   };
   // Keep only workflows whose delegate step names a delegate of the agent.
-  doc.workflows = (doc.workflows ?? []).filter((w) => doc.agents!.find((a) => a.id === w.agent)!.delegates!.some((d) => d.to === (w.steps[0] as { delegate: string }).delegate));
+  doc.workflows = (doc.workflows ?? []).filter((w) =>
+    doc
+      .agents!.find((a) => a.id === w.agent)!
+      .delegates!.some((d) => d.to === (w.steps[0] as { delegate: string }).delegate),
+  );
   return doc;
 }

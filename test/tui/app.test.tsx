@@ -35,7 +35,10 @@ describe('opening', () => {
   it('says it is opening a large model before the load holds the terminal, then shows it', async () => {
     const scheduler = new ManualScheduler();
     const big = `# ${'padding '.repeat(130_000)}\n${TOKEN_MODEL}`; // 2 + 1,040,000 characters of comment, then the model
-    ui = await drive(new MemoryFiles({ 'models/big.yaml': big }), { open: 'models/big.yaml', scheduler: scheduler.schedule });
+    ui = await drive(new MemoryFiles({ 'models/big.yaml': big }), {
+      open: 'models/big.yaml',
+      scheduler: scheduler.schedule,
+    });
     expect(ui.frame()).toContain(`Opening models/big.yaml (${(big.length / 1e6).toFixed(1)} million characters)`);
     expect(ui.store.session).toBeUndefined();
     expect(ui.frame().trimEnd().split('\n').at(-1)).toBe('? help · q quit');
@@ -226,7 +229,11 @@ describe('what-if', () => {
     const saved = loadModel('models/token.whatif.yaml', io.files.get('models/token.whatif.yaml')!);
     if (!saved.ok) throw new Error(saved.diagnostics.map((d) => d.message).join('\n'));
     const token = saved.loaded.model.credentials[0];
-    expect([token.binding, token.revocation.mode, token.issuance]).toEqual(['sender-constrained', 'automated', 'per-session']);
+    expect([token.binding, token.revocation.mode, token.issuance]).toEqual([
+      'sender-constrained',
+      'automated',
+      'per-session',
+    ]);
     expect(saved.loaded.model.agents[0].name).toBe('\u001b]0;pwned\u0007'); // the name survives, escaped in YAML
     await ui.press('save', 'whatif');
     expect(ui.frame()).toContain('models/token.whatif-2.yaml');
@@ -255,7 +262,9 @@ describe('what-if with recommendations', () => {
     expect(ui.frame()).toContain('total risk       840 → 360   *');
     await ui.press('save', 'whatif');
     const saved = io.files.get('models/token.whatif.yaml')!;
-    expect(saved.startsWith('# The token model, kept as written\n#\n# What-if variant of models/token.yaml')).toBe(true);
+    expect(saved.startsWith('# The token model, kept as written\n#\n# What-if variant of models/token.yaml')).toBe(
+      true,
+    );
     expect(saved).toContain('#   recommendation applied: Revoke token automatically on detection');
     expect(saved).toMatch(/ttl: 1d\n/);
     expect(saved).toContain('revocation: { mode: automated, propagation: 0s }');
@@ -337,7 +346,10 @@ describe('watch', () => {
     await ui.press('down', 'list');
     expect(lineWith(ui.frame(), 'deploy-key')).toMatch(/^› deploy-key\s+30d/);
     // A credential added before it and its TTL changed: the cursor follows deploy-key.
-    const edited = PAT_MODEL.replace('credentials:\n  - id: pat', 'credentials:\n  - { id: extra, ttl: 1h, grants: [] }\n  - id: pat').replace('ttl: 30d', 'ttl: 12h');
+    const edited = PAT_MODEL.replace(
+      'credentials:\n  - id: pat',
+      'credentials:\n  - { id: extra, ttl: 1h, grants: [] }\n  - id: pat',
+    ).replace('ttl: 30d', 'ttl: 12h');
     io.edit('models/pat.yaml', edited);
     await ui.press('down', 'list');
     await ui.press('up', 'list');

@@ -35,7 +35,9 @@ export class MemoryFiles implements TuiIo {
 
   readText(file: string) {
     const text = this.files.get(file);
-    return text === undefined ? { ok: false as const, diagnostics: [{ file, line: 1, column: 1, message: 'no such file or folder' }] } : { ok: true as const, text };
+    return text === undefined
+      ? { ok: false as const, diagnostics: [{ file, line: 1, column: 1, message: 'no such file or folder' }] }
+      : { ok: true as const, text };
   }
 
   resolveFrom(file: string, relative: string) {
@@ -110,12 +112,25 @@ export interface Driven {
 
 export async function drive(
   io: MemoryFiles,
-  options: { open?: string; files?: string[]; view?: ViewId; width?: number; height?: number; scheduler?: Scheduler } = {},
+  options: {
+    open?: string;
+    files?: string[];
+    view?: ViewId;
+    width?: number;
+    height?: number;
+    scheduler?: Scheduler;
+  } = {},
 ): Promise<Driven> {
   const files = options.files ?? io.modelFiles().files;
-  const store = new TuiStore(io, { files, open: options.open, check: { policy: DEFAULT_POLICY, today: TODAY }, recommender: inProcessRecommender }, options.scheduler ?? testScheduler);
+  const store = new TuiStore(
+    io,
+    { files, open: options.open, check: { policy: DEFAULT_POLICY, today: TODAY }, recommender: inProcessRecommender },
+    options.scheduler ?? testScheduler,
+  );
   const view = options.view ?? (options.open !== undefined ? 'inventory' : 'picker');
-  const ui = render(<App store={store} initialView={view} width={options.width ?? 100} height={options.height ?? 30} />);
+  const ui = render(
+    <App store={store} initialView={view} width={options.width ?? 100} height={options.height ?? 30} />,
+  );
   await tick();
   if (!options.scheduler) await settle(store);
   return {

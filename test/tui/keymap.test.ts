@@ -1,14 +1,39 @@
 /** The keymap is the one source of keys: handlers, help and tests read it. */
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_TITLE, KEYMAP, VIEW_CONTEXTS, commandFor, keyLabel, keySequence, type KeyContext } from '../../src/tui/keymap.js';
+import {
+  CONTEXT_TITLE,
+  KEYMAP,
+  VIEW_CONTEXTS,
+  commandFor,
+  keyLabel,
+  keySequence,
+  type KeyContext,
+} from '../../src/tui/keymap.js';
 import { splitTypeAhead } from '../../src/tui/hooks/use-keymap-input.js';
 import { helpRows } from '../../src/tui/views/help.js';
 
 const NO_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false,
-  capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 } as Key;
 
 describe('keymap', () => {
@@ -42,7 +67,10 @@ describe('keymap', () => {
     const rows = helpRows().map((r) => r.cells.join(' '));
     for (const b of KEYMAP) {
       for (const k of b.keys) expect(keySequence(k).length).toBeGreaterThan(0);
-      expect(rows.some((r) => r.includes(b.description)), b.command).toBe(true);
+      expect(
+        rows.some((r) => r.includes(b.description)),
+        b.command,
+      ).toBe(true);
       expect(CONTEXT_TITLE[b.context]).toBeTruthy();
     }
   });

@@ -91,7 +91,9 @@ credentials:
 export function manyCredentials(count: number): string {
   const lines = [HEADER, 'resources:', '  - { id: store, kind: database, sensitivity: high }', 'credentials:'];
   for (let i = 0; i < count; i++) {
-    lines.push(`  - { id: c${i}, ttl: ${1 + (i % 90)}d, binding: bearer, revocation: { mode: manual }, exposure: [logs], grants: [{ resource: store, actions: [read] }] }`);
+    lines.push(
+      `  - { id: c${i}, ttl: ${1 + (i % 90)}d, binding: bearer, revocation: { mode: manual }, exposure: [logs], grants: [{ resource: store, actions: [read] }] }`,
+    );
   }
   return lines.join('\n');
 }

@@ -28,10 +28,17 @@ describe('inventory details', () => {
   });
 
   it('lists the users of a tool and the credentials granting on a resource, in model order, cut the same way', () => {
-    expect(detailLines(model, relations, 'tools', 'crm')).toContain(`used by ${ids.slice(0, 12).join(', ')} and 8 more`);
+    expect(detailLines(model, relations, 'tools', 'crm')).toContain(
+      `used by ${ids.slice(0, 12).join(', ')} and 8 more`,
+    );
     // shared-key first, then the 20 per-agent keys: 21 in all, 12 named, 9 counted.
     const granted = detailLines(model, relations, 'resources', 'db').find((l) => l.startsWith('granted by'))!;
-    expect(granted).toBe(`granted by shared-key, ${ids.slice(0, 11).map((id) => `${id}-key`).join(', ')} and 9 more`);
+    expect(granted).toBe(
+      `granted by shared-key, ${ids
+        .slice(0, 11)
+        .map((id) => `${id}-key`)
+        .join(', ')} and 9 more`,
+    );
   });
 
   it('shows the defaults a credential was given, and only its own', () => {

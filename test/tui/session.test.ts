@@ -14,7 +14,11 @@ describe('session', () => {
   it('computes every worst case in slices and then the same total risk as the engine', () => {
     const text = manyCredentials(BULK_FROM_CREDENTIALS - 500);
     const scheduler = new ManualScheduler();
-    const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': text }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
+    const store = new TuiStore(
+      new MemoryFiles({ 'models/big.yaml': text }),
+      { files: [], open: 'models/big.yaml' },
+      scheduler.schedule,
+    );
     const job = store.session!.risk;
     expect(job.finished).toBe(false);
     expect(job.totalRisk).toBeUndefined();
@@ -35,23 +39,38 @@ describe('session', () => {
   it('on a large model, computes every worst case in one bulk step after the first frame', () => {
     const text = manyCredentials(BULK_FROM_CREDENTIALS + 500);
     const scheduler = new ManualScheduler();
-    const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': text }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
+    const store = new TuiStore(
+      new MemoryFiles({ 'models/big.yaml': text }),
+      { files: [], open: 'models/big.yaml' },
+      scheduler.schedule,
+    );
     const job = store.session!.risk;
     expect(job.done).toBe(0); // nothing before the first frame
     scheduler.runOne();
     expect(job.finished).toBe(true);
     const expected = worstCases(analysis(text));
     expect(job.totalRisk).toBe(totalRisk(expected));
-    expect(JSON.stringify(store.session!.analysis.knownWorstCase(expected[7].credential))).toBe(JSON.stringify(expected[7]));
+    expect(JSON.stringify(store.session!.analysis.knownWorstCase(expected[7].credential))).toBe(
+      JSON.stringify(expected[7]),
+    );
     store.dispose();
   });
 
   it('shows the same findings as leakradius check, one rule per turn, under a policy that disables and accepts', () => {
     const file = 'models/orchestrator.yaml';
     const text = readFileSync(file, 'utf8');
-    const settings = { policy: policy('kind: policy\nversion: 1\nrules: { LR016: { enabled: false }, LR001: { severity: low } }\naccept:\n  - { finding: "LR005@credential:*", owner: sec-team, reason: workshop, expires: 2030-01-01 }\n'), today: '2026-01-01' };
+    const settings = {
+      policy: policy(
+        'kind: policy\nversion: 1\nrules: { LR016: { enabled: false }, LR001: { severity: low } }\naccept:\n  - { finding: "LR005@credential:*", owner: sec-team, reason: workshop, expires: 2030-01-01 }\n',
+      ),
+      today: '2026-01-01',
+    };
     const scheduler = new ManualScheduler();
-    const store = new TuiStore(new MemoryFiles({ [file]: text }), { files: [], open: file, check: settings }, scheduler.schedule);
+    const store = new TuiStore(
+      new MemoryFiles({ [file]: text }),
+      { files: [], open: file, check: settings },
+      scheduler.schedule,
+    );
     let turns = 0;
     while (scheduler.pending > 0) {
       scheduler.runOne();
@@ -69,7 +88,11 @@ describe('session', () => {
 
   it('stops its background work when the model is closed', () => {
     const scheduler = new ManualScheduler();
-    const store = new TuiStore(new MemoryFiles({ 'models/big.yaml': manyCredentials(2000) }), { files: [], open: 'models/big.yaml' }, scheduler.schedule);
+    const store = new TuiStore(
+      new MemoryFiles({ 'models/big.yaml': manyCredentials(2000) }),
+      { files: [], open: 'models/big.yaml' },
+      scheduler.schedule,
+    );
     store.dispose();
     expect(scheduler.pending).toBe(0);
   });
@@ -98,7 +121,9 @@ describe('session', () => {
   });
 
   it('refuses a change the loader refuses, and keeps the last valid changes', () => {
-    const io = new MemoryFiles({ 'models/s.yaml': 'version: 1\ncredentials:\n  - { id: s, kind: aws-sts-session, ttl: 1h }\n' });
+    const io = new MemoryFiles({
+      'models/s.yaml': 'version: 1\ncredentials:\n  - { id: s, kind: aws-sts-session, ttl: 1h }\n',
+    });
     const scheduler = new ManualScheduler();
     const store = new TuiStore(io, { files: [], open: 'models/s.yaml' }, scheduler.schedule);
     const whatIf = store.session!.whatIf;
@@ -131,7 +156,11 @@ describe('session', () => {
     });
     expect(story.kind).toBe('invalid');
     if (story.kind === 'invalid') expect(story.diagnostics[0].message).toContain('"nope"');
-    const missing = store.runScenario({ file: 'scenarios/s.yaml', scenario: { kind: 'scenario', version: 1, name: 's', model: '../models/x.yaml', leak: { credential: 'token' } }, diagnostics: [] });
+    const missing = store.runScenario({
+      file: 'scenarios/s.yaml',
+      scenario: { kind: 'scenario', version: 1, name: 's', model: '../models/x.yaml', leak: { credential: 'token' } },
+      diagnostics: [],
+    });
     expect(missing).toMatchObject({ kind: 'invalid', file: 'models/x.yaml' });
   });
 });

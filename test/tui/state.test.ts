@@ -64,24 +64,55 @@ describe('navigation', () => {
 
   it('types, erases, keeps and clears a filter, resetting the selection of that list', () => {
     let s = run(initialState('inventory'), { type: 'move', list: 'credentials', keys: ['a', 'b'], delta: 1 });
-    s = run(s, { type: 'filterStart', list: 'credentials' }, { type: 'filterType', text: 'de' }, { type: 'filterType', text: 'p' }, { type: 'filterErase' });
+    s = run(
+      s,
+      { type: 'filterStart', list: 'credentials' },
+      { type: 'filterType', text: 'de' },
+      { type: 'filterType', text: 'p' },
+      { type: 'filterErase' },
+    );
     expect(s.filters.credentials).toBe('de');
     expect(s.selections.credentials).toBeUndefined();
-    expect(run(s, { type: 'filterEnd', keep: true })).toMatchObject({ filtering: undefined, filters: { credentials: 'de' } });
-    expect(run(s, { type: 'filterEnd', keep: false })).toMatchObject({ filtering: undefined, filters: { credentials: '' } });
+    expect(run(s, { type: 'filterEnd', keep: true })).toMatchObject({
+      filtering: undefined,
+      filters: { credentials: 'de' },
+    });
+    expect(run(s, { type: 'filterEnd', keep: false })).toMatchObject({
+      filtering: undefined,
+      filters: { credentials: '' },
+    });
   });
 
   it('reveals a row: its list unfiltered and the row selected', () => {
-    const s = run(initialState('inventory'), { type: 'filterStart', list: 'credentials' }, { type: 'filterType', text: 'x' }, { type: 'filterEnd', keep: true });
-    expect(run(s, { type: 'reveal', list: 'credentials', key: 'gh-pat', index: 3 })).toMatchObject({ filters: { credentials: '' }, selections: { credentials: { key: 'gh-pat', index: 3 } } });
+    const s = run(
+      initialState('inventory'),
+      { type: 'filterStart', list: 'credentials' },
+      { type: 'filterType', text: 'x' },
+      { type: 'filterEnd', keep: true },
+    );
+    expect(run(s, { type: 'reveal', list: 'credentials', key: 'gh-pat', index: 3 })).toMatchObject({
+      filters: { credentials: '' },
+      selections: { credentials: { key: 'gh-pat', index: 3 } },
+    });
   });
 
   it('steps hops and events within their bounds, and starts them afresh when the view opens', () => {
-    let s = run(initialState('inventory'), { type: 'open', view: 'delegation' }, { type: 'hop', delta: 1, count: 3 }, { type: 'hop', delta: 5, count: 3 });
+    let s = run(
+      initialState('inventory'),
+      { type: 'open', view: 'delegation' },
+      { type: 'hop', delta: 1, count: 3 },
+      { type: 'hop', delta: 5, count: 3 },
+    );
     expect(s.hop).toBe(2);
     s = run(s, { type: 'select', list: 'chains', key: '1', index: 1 });
     expect(s.hop).toBe(0); // another chain starts at its first hop
-    s = run(s, { type: 'back' }, { type: 'open', view: 'workshop' }, { type: 'event', delta: 1, count: 8 }, { type: 'event', delta: -4, count: 8 });
+    s = run(
+      s,
+      { type: 'back' },
+      { type: 'open', view: 'workshop' },
+      { type: 'event', delta: 1, count: 8 },
+      { type: 'event', delta: -4, count: 8 },
+    );
     expect(s.event).toBe(0);
     s = run(s, { type: 'event', delta: 3, count: 8 }, { type: 'back' }, { type: 'open', view: 'workshop' });
     expect(s.event).toBe(0);

@@ -52,7 +52,16 @@ describe('story of a leak', () => {
   });
 
   it('reads the leak a scenario describes', () => {
-    expect(scenarioLeakInput({ kind: 'scenario', version: 1, name: 'x', model: 'm.yaml', leak: { credential: 'pat', at: '1h', channel: 'logs' }, hopDelay: '5m' })).toEqual({
+    expect(
+      scenarioLeakInput({
+        kind: 'scenario',
+        version: 1,
+        name: 'x',
+        model: 'm.yaml',
+        leak: { credential: 'pat', at: '1h', channel: 'logs' },
+        hopDelay: '5m',
+      }),
+    ).toEqual({
       credential: 'pat',
       at: H,
       channel: 'logs',

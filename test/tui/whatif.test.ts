@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load.js';
 import { UNBOUNDED } from '../../src/model/duration.js';
 import { modelYaml } from '../../src/reports/model-yaml.js';
-import { applyChanges, cycled, deriveModel, describeChanges, steppedTtl, withChange, BINDINGS } from '../../src/tui/whatif.js';
+import {
+  applyChanges,
+  cycled,
+  deriveModel,
+  describeChanges,
+  steppedTtl,
+  withChange,
+  BINDINGS,
+} from '../../src/tui/whatif.js';
 import { D, load } from '../helpers/model.js';
 import { TOKEN_MODEL } from './models.js';
 
@@ -23,7 +31,10 @@ describe('what-if edits', () => {
   it('records changes, and forgets one set back to the value as written', () => {
     let changes = withChange(new Map(), token, 'ttl', '1d');
     changes = withChange(changes, token, 'binding', 'sender-constrained');
-    expect(describeChanges(loaded.model, changes)).toEqual(['ttl of token: 30d → 1d', 'binding of token: bearer → sender-constrained']);
+    expect(describeChanges(loaded.model, changes)).toEqual([
+      'ttl of token: 30d → 1d',
+      'binding of token: bearer → sender-constrained',
+    ]);
     changes = withChange(changes, token, 'ttl', '30d');
     expect(describeChanges(loaded.model, changes)).toEqual(['binding of token: bearer → sender-constrained']);
     expect(withChange(changes, token, 'binding', 'bearer').size).toBe(0);

@@ -21,8 +21,12 @@ credentials:
 
 describe('patchText', () => {
   it('replaces a scalar in place and keeps the comment after it aligned', () => {
-    expect(patchText(TEXT, [{ op: 'replace', path: '/credentials/0/ttl', value: '25m' }])).toBe(TEXT.replace('ttl: never', 'ttl: 25m  '));
-    expect(patchText(TEXT, [{ op: 'replace', path: '/credentials/0/binding', value: 'sender-constrained' }])).toBe(TEXT.replace('binding: bearer', 'binding: sender-constrained'));
+    expect(patchText(TEXT, [{ op: 'replace', path: '/credentials/0/ttl', value: '25m' }])).toBe(
+      TEXT.replace('ttl: never', 'ttl: 25m  '),
+    );
+    expect(patchText(TEXT, [{ op: 'replace', path: '/credentials/0/binding', value: 'sender-constrained' }])).toBe(
+      TEXT.replace('binding: bearer', 'binding: sender-constrained'),
+    );
   });
 
   it('removes a block item with its own lines, leaving the comments around it', () => {
@@ -32,8 +36,12 @@ describe('patchText', () => {
   });
 
   it('removes an item of a flow list', () => {
-    expect(patchText(TEXT, [{ op: 'remove', path: '/credentials/0/grants/0/actions/0' }])).toBe(TEXT.replace('[read, write]', '[write]'));
-    expect(patchText(TEXT, [{ op: 'remove', path: '/credentials/0/grants/0/actions/1' }])).toBe(TEXT.replace('[read, write]', '[read]'));
+    expect(patchText(TEXT, [{ op: 'remove', path: '/credentials/0/grants/0/actions/0' }])).toBe(
+      TEXT.replace('[read, write]', '[write]'),
+    );
+    expect(patchText(TEXT, [{ op: 'remove', path: '/credentials/0/grants/0/actions/1' }])).toBe(
+      TEXT.replace('[read, write]', '[read]'),
+    );
   });
 
   it('turns a block list whose last item goes into an empty flow list', () => {
@@ -45,7 +53,9 @@ describe('patchText', () => {
   });
 
   it('replaces a block list under its key with a flow list', () => {
-    expect(patchText(TEXT, [{ op: 'replace', path: '/credentials/0/environments', value: ['prod'] }])).toBe(TEXT.replace('    environments:\n      - prod\n      - staging\n', '    environments: [prod]\n'));
+    expect(patchText(TEXT, [{ op: 'replace', path: '/credentials/0/environments', value: ['prod'] }])).toBe(
+      TEXT.replace('    environments:\n      - prod\n      - staging\n', '    environments: [prod]\n'),
+    );
   });
 
   it('adds members to block and flow mappings, and items to block and flow lists', () => {
@@ -54,10 +64,17 @@ describe('patchText', () => {
       { op: 'add', path: '/credentials/1/binding', value: 'sender-constrained' },
       { op: 'add', path: '/credentials/0/grants/0/approval', value: ['write'] },
       { op: 'add', path: '/credentials/0/grants/1/actions/-', value: 'list' },
-      { op: 'add', path: '/credentials/-', value: { id: 'new', name: 'a new one', grants: [{ resource: 'db', actions: ['read'] }] } },
+      {
+        op: 'add',
+        path: '/credentials/-',
+        value: { id: 'new', name: 'a new one', grants: [{ resource: 'db', actions: ['read'] }] },
+      },
     ]);
     expect(out).toBe(
-      TEXT.replace('      - { resource: vault, actions: [read] }\n', '      - { resource: vault, actions: [read, list] }\n    issuance: per-task\n')
+      TEXT.replace(
+        '      - { resource: vault, actions: [read] }\n',
+        '      - { resource: vault, actions: [read, list] }\n    issuance: per-task\n',
+      )
         .replace('[read, write] }', '[read, write], approval: [write] }')
         .replace('{ id: key, ttl: 1h }', '{ id: key, ttl: 1h, binding: sender-constrained }')
         .concat('  - id: new\n    name: a new one\n    grants: [{ resource: db, actions: [read] }]\n'),

@@ -31,11 +31,15 @@ export function inForce(acceptance: Acceptance, today: string): boolean {
 }
 
 export type AcceptanceVerdict =
-  | { readonly status: 'open' }
-  | { readonly status: 'accepted' | 'expired'; readonly by: LocatedAcceptance };
+  { readonly status: 'open' } | { readonly status: 'accepted' | 'expired'; readonly by: LocatedAcceptance };
 
 /** The verdict for one finding id: accepted by the longest-lasting acceptance in force, else expired by the latest one, else open. */
-export function verdictFor(id: string, candidates: readonly { readonly pattern: RegExp; readonly located: LocatedAcceptance }[], today: string, used: Set<LocatedAcceptance>): AcceptanceVerdict {
+export function verdictFor(
+  id: string,
+  candidates: readonly { readonly pattern: RegExp; readonly located: LocatedAcceptance }[],
+  today: string,
+  used: Set<LocatedAcceptance>,
+): AcceptanceVerdict {
   let best: LocatedAcceptance | undefined;
   for (const c of candidates) {
     if (!c.pattern.test(id)) continue;

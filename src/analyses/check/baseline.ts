@@ -29,7 +29,10 @@ type BaselineDocument = Static<typeof BaselineSchema>;
 export interface Baseline {
   /** `file\0findingId` of every finding in the earlier report. */
   readonly findings: ReadonlySet<string>;
-  readonly credentials: ReadonlyMap<string, { readonly score: number; readonly exposureWindow: Seconds; readonly highImpact: readonly string[] }>;
+  readonly credentials: ReadonlyMap<
+    string,
+    { readonly score: number; readonly exposureWindow: Seconds; readonly highImpact: readonly string[] }
+  >;
 }
 
 type AjvClass = typeof Ajv2020Module.default;
@@ -46,7 +49,10 @@ export function parseBaseline(value: unknown): { ok: true; baseline: Baseline } 
   if (!compiled(value)) {
     const e = compiled.errors?.[0];
     const where = e?.instancePath ? ` at ${e.instancePath}` : '';
-    return { ok: false, message: `not a JSON report of \`leakradius check --format json\`${where}: ${e?.message ?? 'unexpected content'}` };
+    return {
+      ok: false,
+      message: `not a JSON report of \`leakradius check --format json\`${where}: ${e?.message ?? 'unexpected content'}`,
+    };
   }
   const doc = value as BaselineDocument;
   return {
@@ -56,7 +62,11 @@ export function parseBaseline(value: unknown): { ok: true; baseline: Baseline } 
       credentials: new Map(
         doc.credentials.map((c) => [
           findingKey(c.file, c.credential),
-          { score: c.score, exposureWindow: c.exposureWindowSeconds === null ? UNBOUNDED : c.exposureWindowSeconds, highImpact: c.highImpact },
+          {
+            score: c.score,
+            exposureWindow: c.exposureWindowSeconds === null ? UNBOUNDED : c.exposureWindowSeconds,
+            highImpact: c.highImpact,
+          },
         ]),
       ),
     },
@@ -87,10 +97,13 @@ export function regressions(current: readonly CredentialSummary[], baseline: Bas
     const highImpact = c.highImpact.map((p) => `${p.resource}:${p.action}`);
     const newlyReached = highImpact.filter((p) => !before.highImpact.includes(p)).sort();
     const parts: string[] = [];
-    if (newlyReached.length > 0) parts.push(`the leak of ${quote(c.credential)} now reaches ${newlyReached.join(', ')}`);
+    if (newlyReached.length > 0)
+      parts.push(`the leak of ${quote(c.credential)} now reaches ${newlyReached.join(', ')}`);
     if (scoreGrew) parts.push(`its blast-radius score grew from ${round(before.score)} to ${round(c.score)}`);
-    if (windowGrew) parts.push(`its exposure window grew from ${duration(before.exposureWindow)} to ${duration(c.exposureWindow)}`);
-    const message = newlyReached.length > 0 ? parts.join('; ') : `credential ${quote(c.credential)}: ${parts.join('; ')}`;
+    if (windowGrew)
+      parts.push(`its exposure window grew from ${duration(before.exposureWindow)} to ${duration(c.exposureWindow)}`);
+    const message =
+      newlyReached.length > 0 ? parts.join('; ') : `credential ${quote(c.credential)}: ${parts.join('; ')}`;
     out.push({
       file: c.file,
       credential: c.credential,

@@ -54,7 +54,8 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
     appendAll(credentials, check.summaries());
     appendAll(stale, check.staleOwnAcceptances());
   }
-  for (const a of policyAcceptances) if (!used.has(a)) stale.push({ ...a, expired: !inForce(a.acceptance, options.today) });
+  for (const a of policyAcceptances)
+    if (!used.has(a)) stale.push({ ...a, expired: !inForce(a.acceptance, options.today) });
 
   findings.sort(compareFindings);
   credentials.sort((a, b) => compareText(a.file, b.file) || compareText(a.credential, b.credential));
@@ -106,8 +107,16 @@ export class ModelCheck {
       worstCases: () => (cases ??= new Map(worstCases(ctx).map((w) => [w.credential, w]))),
       delegation: () => (facts ??= delegationFacts(ctx)),
     };
-    this.own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({ acceptance, source: 'model', file: loaded.file, ...loaded.sourceMap.locate(acceptance.path) }));
-    this.candidates = [...policyAcceptances, ...this.own].map((located) => ({ pattern: acceptancePattern(located.acceptance.finding), located }));
+    this.own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({
+      acceptance,
+      source: 'model',
+      file: loaded.file,
+      ...loaded.sourceMap.locate(acceptance.path),
+    }));
+    this.candidates = [...policyAcceptances, ...this.own].map((located) => ({
+      pattern: acceptancePattern(located.acceptance.finding),
+      located,
+    }));
   }
 
   /** One rule's findings, located, rated and given their acceptance status; a finding another rule already gave is not repeated. */
@@ -123,10 +132,31 @@ export class ModelCheck {
       const path = f.fallback !== undefined && !loaded.sourceMap.has(f.path) ? f.fallback : f.path;
       const { line, column } = loaded.sourceMap.locate(path);
       const verdict = verdictFor(id, this.candidates, options.today, this.used);
-      const baseline = options.baseline ? (options.baseline.findings.has(findingKey(loaded.file, id)) ? 'existing' : 'new') : undefined;
+      const baseline = options.baseline
+        ? options.baseline.findings.has(findingKey(loaded.file, id))
+          ? 'existing'
+          : 'new'
+        : undefined;
       const status = verdict.status;
-      const fails = status !== 'accepted' && severityRank(severity) >= severityRank(options.failOn) && (baseline !== 'existing' || status === 'expired');
-      out.push({ id, rule: rule.id, element, severity, message: f.message, file: loaded.file, line, column, path: formatPath(path), status, acceptance: verdict.status === 'open' ? undefined : verdict.by, baseline, fails });
+      const fails =
+        status !== 'accepted' &&
+        severityRank(severity) >= severityRank(options.failOn) &&
+        (baseline !== 'existing' || status === 'expired');
+      out.push({
+        id,
+        rule: rule.id,
+        element,
+        severity,
+        message: f.message,
+        file: loaded.file,
+        line,
+        column,
+        path: formatPath(path),
+        status,
+        acceptance: verdict.status === 'open' ? undefined : verdict.by,
+        baseline,
+        fails,
+      });
     }
     return out;
   }
@@ -134,23 +164,25 @@ export class ModelCheck {
   /** Every credential's worst case, located in the file, for the report and the baseline. */
   summaries(): CredentialSummary[] {
     const { loaded } = this;
-    return [...this.input.worstCases().values()].map(
-      (w): CredentialSummary => ({
-        file: loaded.file,
-        credential: w.credential,
-        ...loaded.sourceMap.locate(loaded.relations.credential.get(w.credential)?.path ?? []),
-        score: w.score,
-        exposureWindow: w.exposureWindow,
-        revocationLag: w.revocationLag,
-        timeWeightedScore: w.timeWeightedScore,
-        highImpact: [...w.highImpact].sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action)),
-      }),
-    );
+    return [...this.input.worstCases().values()].map((w): CredentialSummary => ({
+      file: loaded.file,
+      credential: w.credential,
+      ...loaded.sourceMap.locate(loaded.relations.credential.get(w.credential)?.path ?? []),
+      score: w.score,
+      exposureWindow: w.exposureWindow,
+      revocationLag: w.revocationLag,
+      timeWeightedScore: w.timeWeightedScore,
+      highImpact: [...w.highImpact].sort(
+        (a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action),
+      ),
+    }));
   }
 
   /** The model's own acceptances that matched no finding of the rules run so far. */
   staleOwnAcceptances(): StaleAcceptance[] {
-    return this.own.filter((a) => !this.used.has(a)).map((a) => ({ ...a, expired: !inForce(a.acceptance, this.options.today) }));
+    return this.own
+      .filter((a) => !this.used.has(a))
+      .map((a) => ({ ...a, expired: !inForce(a.acceptance, this.options.today) }));
   }
 }
 

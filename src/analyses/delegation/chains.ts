@@ -47,7 +47,10 @@ export interface ChainsResult {
   readonly truncated: boolean;
 }
 
-export function delegationChains(ctx: AnalysisContext, options: { from?: string; maxDepth?: number } = {}): ChainsResult {
+export function delegationChains(
+  ctx: AnalysisContext,
+  options: { from?: string; maxDepth?: number } = {},
+): ChainsResult {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const chains: DelegationChain[] = [];
   for (const root of chainRoots(ctx, options.from)) {
@@ -112,7 +115,8 @@ function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: Dele
     if (onPath.has(d.to)) {
       chains.push(chainOf(stack, maxDepth, d.to));
     } else {
-      const received = d.mode === 'passthrough' ? top.hop.credentials : d.credential !== undefined ? [d.credential] : [];
+      const received =
+        d.mode === 'passthrough' ? top.hop.credentials : d.credential !== undefined ? [d.credential] : [];
       stack.push(frame(ctx, d.to, d.mode, d.credential, received, top));
       onPath.add(d.to);
     }
@@ -121,7 +125,14 @@ function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: Dele
   return true;
 }
 
-function frame(ctx: AnalysisContext, agentId: string, mode: DelegationHop['mode'], credential: string | undefined, received: readonly string[], previous: Frame | undefined): Frame {
+function frame(
+  ctx: AnalysisContext,
+  agentId: string,
+  mode: DelegationHop['mode'],
+  credential: string | undefined,
+  received: readonly string[],
+  previous: Frame | undefined,
+): Frame {
   const agent = ctx.relations.agent.get(agentId)!;
   const credentials = hopCredentials(ctx, agent, received);
   const pairs = grantedPairs(ctx, credentials);

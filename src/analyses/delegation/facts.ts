@@ -43,7 +43,12 @@ export function delegationFacts(ctx: AnalysisContext): DelegationFacts {
     const mine = grantedPairs(ctx, ctx.relations.available.get(agent.id) ?? []);
     for (const d of agent.delegates) {
       const to = index.agentIndex.get(d.to)!;
-      const received = d.mode === 'passthrough' ? ctx.relations.available.get(agent.id) ?? [] : d.credential !== undefined ? [d.credential] : [];
+      const received =
+        d.mode === 'passthrough'
+          ? (ctx.relations.available.get(agent.id) ?? [])
+          : d.credential !== undefined
+            ? [d.credential]
+            : [];
       const theirs = grantedPairs(ctx, hopCredentials(ctx, ctx.relations.agent.get(d.to)!, received));
       const inCycle = scc.component[from] === scc.component[to];
       edges.push({

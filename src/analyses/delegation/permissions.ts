@@ -35,7 +35,9 @@ export function gained(next: ReadonlySet<string>, previous: ReadonlySet<string>)
     const cut = key.lastIndexOf(':');
     out.push({ resource: key.slice(0, cut), action: key.slice(cut + 1) });
   }
-  return out.sort((a, b) => (a.resource === b.resource ? compare(a.action, b.action) : compare(a.resource, b.resource)));
+  return out.sort((a, b) =>
+    a.resource === b.resource ? compare(a.action, b.action) : compare(a.resource, b.resource),
+  );
 }
 
 export function sortedPairs(keys: ReadonlySet<string>): PairRef[] {

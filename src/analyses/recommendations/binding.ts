@@ -12,7 +12,9 @@ export function bindingCandidates(facts: Facts): Candidate[] {
     if (c.binding !== 'bearer') continue;
     const channels = facts.relations.exposure.get(c.id) ?? [];
     if (channels.length === 0) continue;
-    const thirdParty = (facts.relations.users.get(c.id)?.tools ?? []).filter((t) => facts.relations.tool.get(t)?.publisher === 'third-party');
+    const thirdParty = (facts.relations.users.get(c.id)?.tools ?? []).filter(
+      (t) => facts.relations.tool.get(t)?.publisher === 'third-party',
+    );
     const caveat =
       thirdParty.length > 0
         ? ` ${list(thirdParty)} ${thirdParty.length === 1 ? 'runs' : 'run'} outside your control: a breach there is inside the workload and still uses ${c.id}.`
@@ -26,9 +28,19 @@ export function bindingCandidates(facts: Facts): Candidate[] {
         'Bound to the workload that holds it (DPoP, RFC 9449; mutual-TLS-bound tokens, RFC 8705; or a workload identity such as a SPIFFE X.509-SVID), a copy replays nowhere else. ' +
         'The services that accept it must check the binding, directly or through a gateway. ' +
         `A bound credential still works for an attacker inside the workload (a prompt injection steering the agent); the measured worst case is a copy replayed from outside.${caveat}`,
-      ...(c.kind !== undefined ? { outsideModel: `If ${c.kind} cannot be bound to a workload, replace it with a credential that can be (the written model keeps kind ${c.kind}).` } : {}),
+      ...(c.kind !== undefined
+        ? {
+            outsideModel: `If ${c.kind} cannot be bound to a workload, replace it with a credential that can be (the written model keeps kind ${c.kind}).`,
+          }
+        : {}),
       subjects: [c.id],
-      edits: [setEdit([...credentialPath(facts, c.id), 'binding'], credentialDocument(facts, c.id).binding, 'sender-constrained')],
+      edits: [
+        setEdit(
+          [...credentialPath(facts, c.id), 'binding'],
+          credentialDocument(facts, c.id).binding,
+          'sender-constrained',
+        ),
+      ],
     });
   }
   return out;

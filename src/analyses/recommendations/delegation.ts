@@ -41,7 +41,8 @@ export function delegationCandidates(facts: Facts, ids: IdAllocator): Candidate[
             const gated = fromHandoff.every((c) => gates(facts, c, step.resource, step.action));
             needed.set(key, (needed.get(key) ?? true) && gated);
             for (const c of fromHandoff) credit.set(c, (credit.get(c) ?? 0) + 1);
-            if (step.credential !== undefined && handed.includes(step.credential)) retarget.push({ path: [...step.path, 'credential'], old: step.credential });
+            if (step.credential !== undefined && handed.includes(step.credential))
+              retarget.push({ path: [...step.path, 'credential'], old: step.credential });
           }
         }
       }
@@ -65,13 +66,22 @@ export function delegationCandidates(facts: Facts, ids: IdAllocator): Candidate[
       const a = facts.position.agent.get(agent.id)!;
       const path = ['agents', a, 'delegates', k];
       const edits: Edit[] = [
-        { op: 'copy-credential', from: ['credentials', facts.position.credential.get(parent)!], fields, omit: ['maxLifetime'], stored: false },
+        {
+          op: 'copy-credential',
+          from: ['credentials', facts.position.credential.get(parent)!],
+          fields,
+          omit: ['maxLifetime'],
+          stored: false,
+        },
         setEdit([...path, 'mode'], 'passthrough', 'exchange'),
         setEdit([...path, 'credential'], undefined, minted),
         ...retarget.map((r) => setEdit(r.path, r.old, minted)),
       ];
       const others = downstream.filter((x) => x !== d.to);
-      const whose = others.length > 0 ? `${d.to}'s workflows and those of ${list(others)}, to which it passes the token on,` : `${d.to}'s workflows`;
+      const whose =
+        others.length > 0
+          ? `${d.to}'s workflows and those of ${list(others)}, to which it passes the token on,`
+          : `${d.to}'s workflows`;
       const uses = needed.size > 0 ? `${whose} use only ${describeKeys(needed.keys())}` : `${whose} use none of it`;
       out.push({
         id: `delegation:${agent.id}->${d.to}`,
@@ -102,7 +112,11 @@ function passthroughReach(facts: Facts, start: string, delegator: string): strin
 
 /** Whether every grant of the credential that allows the action asks for approval. */
 function gates(facts: Facts, credential: string, resource: string, action: string): boolean {
-  const grants = facts.relations.credential.get(credential)?.grants.filter((g) => g.target.kind === 'resource' && g.target.id === resource && g.actions.includes(action)) ?? [];
+  const grants =
+    facts.relations.credential
+      .get(credential)
+      ?.grants.filter((g) => g.target.kind === 'resource' && g.target.id === resource && g.actions.includes(action)) ??
+    [];
   return grants.length > 0 && grants.every((g) => g.approval.includes(action));
 }
 
@@ -115,5 +129,7 @@ function grantsOf(needed: ReadonlyMap<string, boolean>): Json[] {
     if (gated) g.approval.push(action);
     byResource.set(id, g);
   }
-  return [...byResource].map(([resource, g]): Json => (g.approval.length > 0 ? { resource, actions: g.actions, approval: g.approval } : { resource, actions: g.actions }));
+  return [...byResource].map(([resource, g]): Json =>
+    g.approval.length > 0 ? { resource, actions: g.actions, approval: g.approval } : { resource, actions: g.actions },
+  );
 }

@@ -43,7 +43,11 @@ export function applyEdits(document: ModelDocument, edits: readonly Edit[]): App
     const { parent, last } = draft.container(edit.path);
     const current = parent[last as string] as Json | undefined;
     if (current === undefined) patch.push({ op: 'add', path: pointer(edit.path), value: edit.value });
-    else patch.push({ op: 'test', path: pointer(edit.path), value: current }, { op: 'replace', path: pointer(edit.path), value: edit.value });
+    else
+      patch.push(
+        { op: 'test', path: pointer(edit.path), value: current },
+        { op: 'replace', path: pointer(edit.path), value: edit.value },
+      );
     parent[last as string] = structuredClone(edit.value);
   }
 
@@ -62,7 +66,8 @@ export function applyEdits(document: ModelDocument, edits: readonly Edit[]): App
 
   const copies: { id: string; of: string }[] = [];
   for (const edit of edits) {
-    if (edit.op !== 'copy-credential' || ((work.credentials ?? []) as Mutable[]).some((c) => c.id === edit.fields.id)) continue;
+    if (edit.op !== 'copy-credential' || ((work.credentials ?? []) as Mutable[]).some((c) => c.id === edit.fields.id))
+      continue;
     const source = at(work, edit.from) as Mutable;
     const copy = copyOf(source, edit);
     work.credentials ??= [];
@@ -73,7 +78,10 @@ export function applyEdits(document: ModelDocument, edits: readonly Edit[]): App
 
   for (const path of removalPaths(work, edits)) {
     const { parent, last } = draft.container(path);
-    patch.push({ op: 'test', path: pointer(path), value: (parent as unknown as Json[])[last as number] }, { op: 'remove', path: pointer(path) });
+    patch.push(
+      { op: 'test', path: pointer(path), value: (parent as unknown as Json[])[last as number] },
+      { op: 'remove', path: pointer(path) },
+    );
     (parent as unknown as unknown[]).splice(last as number, 1);
   }
 
@@ -111,7 +119,8 @@ class Draft {
     let node: Mutable = this.root;
     for (const part of path) {
       const child = node[part as string];
-      if (child === null || typeof child !== 'object') throw new Error(`edit path ${pointer(path)} does not exist in the document`);
+      if (child === null || typeof child !== 'object')
+        throw new Error(`edit path ${pointer(path)} does not exist in the document`);
       let own = child as Mutable;
       if (!this.owned.has(own)) {
         own = (Array.isArray(child) ? [...child] : { ...child }) as Mutable;
@@ -170,7 +179,24 @@ function removalPaths(work: Mutable, edits: readonly Edit[]): DocPath[] {
 }
 
 /** The order a credential's fields are written in (the schema's), so a copy reads like the rest of the file. */
-const CREDENTIAL_FIELDS = ['id', 'name', 'description', 'kind', 'owner', 'subject', 'ttl', 'maxLifetime', 'issuance', 'binding', 'revocation', 'environments', 'exposure', 'derivedFrom', 'revokedWithParent', 'grants'];
+const CREDENTIAL_FIELDS = [
+  'id',
+  'name',
+  'description',
+  'kind',
+  'owner',
+  'subject',
+  'ttl',
+  'maxLifetime',
+  'issuance',
+  'binding',
+  'revocation',
+  'environments',
+  'exposure',
+  'derivedFrom',
+  'revokedWithParent',
+  'grants',
+];
 
 function copyOf(source: Mutable, edit: Extract<Edit, { op: 'copy-credential' }>): Mutable {
   const merged: Mutable = structuredClone(source);
@@ -182,7 +208,12 @@ function copyOf(source: Mutable, edit: Extract<Edit, { op: 'copy-credential' }>)
   if (edit.keep === undefined || edit.fields.grants !== undefined) return copy;
   const keep = new Set(edit.keep);
   const grants: Mutable[] = [];
-  for (const g of (source.grants ?? []) as { resource?: string; agent?: string; actions: string[]; approval?: string[] }[]) {
+  for (const g of (source.grants ?? []) as {
+    resource?: string;
+    agent?: string;
+    actions: string[];
+    approval?: string[];
+  }[]) {
     const kind = g.resource !== undefined ? 'resource' : 'agent';
     const id = g.resource ?? g.agent ?? '';
     const actions = g.actions.filter((a) => keep.has(grantKey(kind, id, a)));

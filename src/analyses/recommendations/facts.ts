@@ -56,10 +56,12 @@ export function factsOf(loaded: Pick<LoadedModel, 'document' | 'model' | 'relati
     const autonomous = relations.agent.get(w.agent)?.autonomy === 'autonomous';
     for (const step of w.steps) {
       if (step.kind === 'action') {
-        for (const c of stepCredentials(step, w.agent, relations)) use(c, grantKey('resource', step.resource, step.action), w.id, autonomous);
+        for (const c of stepCredentials(step, w.agent, relations))
+          use(c, grantKey('resource', step.resource, step.action), w.id, autonomous);
       } else {
         // Tasking a delegate counts as using any invoke grant the agent holds on it.
-        for (const c of relations.available.get(w.agent) ?? []) use(c, grantKey('agent', step.to, 'invoke'), w.id, autonomous);
+        for (const c of relations.available.get(w.agent) ?? [])
+          use(c, grantKey('agent', step.to, 'invoke'), w.id, autonomous);
       }
     }
   }
@@ -75,7 +77,8 @@ export function factsOf(loaded: Pick<LoadedModel, 'document' | 'model' | 'relati
 
   const inUse = new Set<string>();
   for (const list of relations.available.values()) for (const c of list) inUse.add(c);
-  const position = <T extends { id: string }>(items: readonly T[] | undefined) => new Map((items ?? []).map((x, i) => [x.id, i]));
+  const position = <T extends { id: string }>(items: readonly T[] | undefined) =>
+    new Map((items ?? []).map((x, i) => [x.id, i]));
   return {
     document,
     model,
@@ -124,7 +127,11 @@ function usedDuring(
     let handed: readonly string[] = mine;
     if (delegation.mode === 'exchange') {
       handed = delegation.credential !== undefined ? [delegation.credential] : [];
-      for (let c = delegation.credential, seen = 0; c !== undefined && seen < 64; c = relations.credential.get(c)?.derivedFrom, seen++) {
+      for (
+        let c = delegation.credential, seen = 0;
+        c !== undefined && seen < 64;
+        c = relations.credential.get(c)?.derivedFrom, seen++
+      ) {
         if (c === delegation.credential || mine.includes(c)) need(c, w.duration);
       }
     }
@@ -150,7 +157,11 @@ export class IdAllocator {
     this.taken = new Set(existing);
   }
   allocate(base: string): string {
-    const clean = base.replace(/[^A-Za-z0-9._:/@+-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 120) || 'credential';
+    const clean =
+      base
+        .replace(/[^A-Za-z0-9._:/@+-]/g, '-')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .slice(0, 120) || 'credential';
     let id = clean;
     for (let n = 2; this.taken.has(id); n++) id = `${clean}-${n}`;
     this.taken.add(id);

@@ -14,7 +14,8 @@ export function isHarvestRead(facts: Facts, credential: string, key: string): bo
   for (const g of credentialDocument(facts, credential).grants ?? []) {
     if (g.resource === undefined || !(facts.relations.resource.get(g.resource)?.holds.length ?? 0)) continue;
     for (const a of g.actions) {
-      if (HARVEST_ACTIONS.has(a) && !(g.approval ?? []).includes(a) && grantKey('resource', g.resource, a) === key) return true;
+      if (HARVEST_ACTIONS.has(a) && !(g.approval ?? []).includes(a) && grantKey('resource', g.resource, a) === key)
+        return true;
     }
   }
   return false;
@@ -76,7 +77,8 @@ function harvestActions(facts: Facts, credential: string, resource: string): str
   const out: string[] = [];
   for (const g of credentialDocument(facts, credential).grants ?? []) {
     if (g.resource !== resource) continue;
-    for (const a of g.actions) if (HARVEST_ACTIONS.has(a) && !(g.approval ?? []).includes(a) && !out.includes(a)) out.push(a);
+    for (const a of g.actions)
+      if (HARVEST_ACTIONS.has(a) && !(g.approval ?? []).includes(a) && !out.includes(a)) out.push(a);
   }
   return out;
 }

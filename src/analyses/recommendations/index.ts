@@ -20,7 +20,16 @@ import { revocationCandidates } from './revocation.js';
 import { segmentationCandidates } from './segmentation.js';
 import { stepUpCandidates } from './step-up.js';
 import { ttlCandidates } from './ttl.js';
-import { RECOMMENDATION_KINDS, type Candidate, type Edit, type Effect, type Recommendation, type RecommendationKind, type Totals, type Withheld } from './types.js';
+import {
+  RECOMMENDATION_KINDS,
+  type Candidate,
+  type Edit,
+  type Effect,
+  type Recommendation,
+  type RecommendationKind,
+  type Totals,
+  type Withheld,
+} from './types.js';
 import { unusedScopeCandidates } from './unused-scope.js';
 
 export * from './types.js';
@@ -83,7 +92,10 @@ const DETECTORS: Readonly<Record<RecommendationKind, Detector>> = {
   harvest: harvestCandidates,
 };
 
-export function recommend(loaded: Pick<LoadedModel, 'document' | 'model' | 'relations'>, options: RecommendOptions = {}): RecommendResult {
+export function recommend(
+  loaded: Pick<LoadedModel, 'document' | 'model' | 'relations'>,
+  options: RecommendOptions = {},
+): RecommendResult {
   return rankCandidates(baselineOf(loaded), candidatesOf(factsOf(loaded), options.kinds ?? RECOMMENDATION_KINDS));
 }
 
@@ -104,7 +116,12 @@ export function rankCandidates(baseline: Baseline, candidates: readonly Candidat
     if (!lowersRisk(outcome.effect)) continue;
     shown.push({ ...candidate, effect: outcome.effect, conflicts: [] });
   }
-  shown.sort((a, b) => compareTotals(a.effect.after, b.effect.after) || RECOMMENDATION_KINDS.indexOf(a.kind) - RECOMMENDATION_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : 1));
+  shown.sort(
+    (a, b) =>
+      compareTotals(a.effect.after, b.effect.after) ||
+      RECOMMENDATION_KINDS.indexOf(a.kind) - RECOMMENDATION_KINDS.indexOf(b.kind) ||
+      (a.id < b.id ? -1 : 1),
+  );
   const conflicts = conflictsOf(shown);
   const recommendations = shown.map((r, i) => ({ ...r, conflicts: conflicts[i] }));
   return {
@@ -128,7 +145,11 @@ export function baselineOf(loaded: Pick<LoadedModel, 'document' | 'model' | 'rel
  * by `recommendations` (rank order), leaving out any that conflicts with one
  * applied before it. Does not check or measure: see `whatIf`.
  */
-export function applyRecommendations(document: ModelDocument, recommendations: readonly Recommendation[], ids: Iterable<string>): { document: ModelDocument; patch: readonly PatchOperation[]; applied: string[]; skipped: Skipped[] } {
+export function applyRecommendations(
+  document: ModelDocument,
+  recommendations: readonly Recommendation[],
+  ids: Iterable<string>,
+): { document: ModelDocument; patch: readonly PatchOperation[]; applied: string[]; skipped: Skipped[] } {
   const wanted = new Set(ids);
   const chosen: Recommendation[] = [];
   const skipped: Skipped[] = [];
@@ -138,13 +159,23 @@ export function applyRecommendations(document: ModelDocument, recommendations: r
     if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, applied first` });
     else chosen.push(r);
   }
-  const applied = applyEdits(document, chosen.flatMap((r) => r.edits));
+  const applied = applyEdits(
+    document,
+    chosen.flatMap((r) => r.edits),
+  );
   return { ...applied, applied: chosen.map((r) => r.id), skipped };
 }
 
 /** What the model's risk would be with exactly these recommendations applied (the TUI's toggles). */
-export function whatIf(result: Pick<RecommendResult, 'baseline' | 'recommendations'>, ids: Iterable<string>): { ok: true; selection: Selection } | { ok: false; reasons: readonly string[] } {
-  const { document, patch, applied, skipped } = applyRecommendations(result.baseline.document, result.recommendations, ids);
+export function whatIf(
+  result: Pick<RecommendResult, 'baseline' | 'recommendations'>,
+  ids: Iterable<string>,
+): { ok: true; selection: Selection } | { ok: false; reasons: readonly string[] } {
+  const { document, patch, applied, skipped } = applyRecommendations(
+    result.baseline.document,
+    result.recommendations,
+    ids,
+  );
   const checked = checkDocument(document, result.baseline.name);
   if (!checked.ok) return { ok: false, reasons: checked.reasons };
   const effect = effectBetween(result.baseline.measured, measure(checked.model, checked.relations));
@@ -152,7 +183,10 @@ export function whatIf(result: Pick<RecommendResult, 'baseline' | 'recommendatio
 }
 
 /** Applies a candidate's edits to a copy and measures it against the baseline. */
-export function measureEdits(baseline: Baseline, edits: readonly Edit[]): { ok: true; effect: Effect; document: ModelDocument } | { ok: false; reasons: readonly string[] } {
+export function measureEdits(
+  baseline: Baseline,
+  edits: readonly Edit[],
+): { ok: true; effect: Effect; document: ModelDocument } | { ok: false; reasons: readonly string[] } {
   const { document } = applyEdits(baseline.document, edits);
   const checked = checkDocument(document, baseline.name, { schema: false });
   if (!checked.ok) return checked;
@@ -175,13 +209,22 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
     if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
     else kept.push(r);
   }
-  const all = applyEdits(baseline.document, kept.flatMap((k) => k.edits));
+  const all = applyEdits(
+    baseline.document,
+    kept.flatMap((k) => k.edits),
+  );
   const checked = checkDocument(all.document, baseline.name);
   if (checked.ok) {
     const measured = measure(checked.model, checked.relations);
     const best = recommendations[0]?.effect.after ?? baseline.measured.totals;
     if (compareTotals(measured.totals, best) <= 0) {
-      return { applied: kept.map((r) => r.id), skipped, document: all.document, patch: all.patch, effect: effectBetween(baseline.measured, measured) };
+      return {
+        applied: kept.map((r) => r.id),
+        skipped,
+        document: all.document,
+        patch: all.patch,
+        effect: effectBetween(baseline.measured, measured),
+      };
     }
   }
   return combineOneByOne(baseline, recommendations);
@@ -198,7 +241,10 @@ function combineOneByOne(baseline: Baseline, recommendations: readonly Recommend
       skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
       continue;
     }
-    const trial = applyEdits(baseline.document, [...kept, r].flatMap((k) => k.edits));
+    const trial = applyEdits(
+      baseline.document,
+      [...kept, r].flatMap((k) => k.edits),
+    );
     const checked = checkDocument(trial.document, baseline.name, { schema: false });
     if (!checked.ok) {
       skipped.push({ id: r.id, reason: `together with the ones before it: ${summary(checked.reasons)}` });
@@ -213,7 +259,13 @@ function combineOneByOne(baseline: Baseline, recommendations: readonly Recommend
     current = measured;
     applied = trial;
   }
-  return { applied: kept.map((r) => r.id), skipped, document: applied.document, patch: applied.patch, effect: effectBetween(baseline.measured, current) };
+  return {
+    applied: kept.map((r) => r.id),
+    skipped,
+    document: applied.document,
+    patch: applied.patch,
+    effect: effectBetween(baseline.measured, current),
+  };
 }
 
 function candidatesOf(facts: Facts, kinds: readonly RecommendationKind[]): Candidate[] {
@@ -246,9 +298,11 @@ function conflictsOf(list: readonly Candidate[]): string[][] {
 }
 
 function conflicting(a: Candidate, b: Candidate): boolean {
-  return (a.alternatives ?? []).includes(b.id) || (b.alternatives ?? []).includes(a.id) || editsConflict(a.edits, b.edits);
+  return (
+    (a.alternatives ?? []).includes(b.id) || (b.alternatives ?? []).includes(a.id) || editsConflict(a.edits, b.edits)
+  );
 }
 
 function summary(reasons: readonly string[]): string {
-  return reasons.length > 1 ? `${reasons[0]} (and ${reasons.length - 1} more)` : reasons[0] ?? 'it would not load';
+  return reasons.length > 1 ? `${reasons[0]} (and ${reasons.length - 1} more)` : (reasons[0] ?? 'it would not load');
 }

@@ -23,7 +23,9 @@ export interface Measured {
   readonly totals: Totals;
 }
 
-export type Checked = { readonly ok: true; readonly model: Model; readonly relations: Relations } | { readonly ok: false; readonly reasons: readonly string[] };
+export type Checked =
+  | { readonly ok: true; readonly model: Model; readonly relations: Relations }
+  | { readonly ok: false; readonly reasons: readonly string[] };
 
 /**
  * A changed document is usable only if it loads exactly as a file would, with
@@ -32,7 +34,11 @@ export type Checked = { readonly ok: true; readonly model: Model; readonly relat
  * every written model is still checked in full, and the property tests check
  * every recommendation through the loader).
  */
-export function checkDocument(document: ModelDocument, fallbackName: string, options: { schema?: boolean } = {}): Checked {
+export function checkDocument(
+  document: ModelDocument,
+  fallbackName: string,
+  options: { schema?: boolean } = {},
+): Checked {
   if (options.schema !== false) {
     const schema = checkSchema(document);
     if (!schema.ok) return { ok: false, reasons: schema.problems.map((p) => located(p.path, p.message)) };
@@ -100,7 +106,9 @@ function figures(c: WorstCase): CredentialFigures {
 
 function sameFigures(a: CredentialFigures, b: CredentialFigures): boolean {
   const same = (x: number, y: number) => x === y || Math.abs(x - y) < 1e-9;
-  return same(a.exposureWindow, b.exposureWindow) && same(a.score, b.score) && same(a.timeWeightedScore, b.timeWeightedScore);
+  return (
+    same(a.exposureWindow, b.exposureWindow) && same(a.score, b.score) && same(a.timeWeightedScore, b.timeWeightedScore)
+  );
 }
 
 function located(path: readonly (string | number)[], message: string): string {

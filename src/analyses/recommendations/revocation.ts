@@ -17,7 +17,10 @@ export function revocationCandidates(facts: Facts): Candidate[] {
     if (mode === target || mode === 'on-task-end') continue;
     const doc = credentialDocument(facts, c.id);
     const path = credentialPath(facts, c.id);
-    const edit = doc.revocation !== undefined ? setEdit([...path, 'revocation', 'mode'], doc.revocation.mode, target) : setEdit([...path, 'revocation'], undefined, { mode: target });
+    const edit =
+      doc.revocation !== undefined
+        ? setEdit([...path, 'revocation', 'mode'], doc.revocation.mode, target)
+        : setEdit([...path, 'revocation'], undefined, { mode: target });
     const now =
       mode === 'manual'
         ? `Revoking ${c.id} waits for a person: ${duration(response.manual)} after detection (response.manual).`
@@ -31,7 +34,8 @@ export function revocationCandidates(facts: Facts): Candidate[] {
     out.push({
       id: `revocation:${c.id}`,
       kind: 'revocation',
-      title: target === 'on-task-end' ? `Revoke ${c.id} when its task ends` : `Revoke ${c.id} automatically on detection`,
+      title:
+        target === 'on-task-end' ? `Revoke ${c.id} when its task ends` : `Revoke ${c.id} automatically on detection`,
       why: now + then,
       subjects: [c.id],
       edits: [edit],

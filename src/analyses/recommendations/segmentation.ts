@@ -9,7 +9,15 @@ import type { DocPath } from '../../yaml/diagnostic.js';
 import { stepCredentials } from '../../model/relations.js';
 import { grantKey } from './edits.js';
 import type { Facts, IdAllocator } from './facts.js';
-import { credentialDocument, credentialPath, describeKeys, grantedKeys, list, narrowGrants, setEdit } from './shared.js';
+import {
+  credentialDocument,
+  credentialPath,
+  describeKeys,
+  grantedKeys,
+  list,
+  narrowGrants,
+  setEdit,
+} from './shared.js';
 import type { Candidate, Edit, Json } from './types.js';
 
 /** A place a credential is attached to: an agent's `credentials` list or a tool's `credential`. */
@@ -37,7 +45,10 @@ export function segmentationCandidates(facts: Facts, ids: IdAllocator): Candidat
     const perUnit = units.map((u) => [u]);
     const sameSplit = groups !== undefined && groups.length === perUnit.length;
     const byUser = sameSplit ? undefined : split(facts, ids, c.id, perUnit, retargets, elsewhere, 'user');
-    const byEnvironment = groups !== undefined && groups.length >= 2 ? split(facts, ids, c.id, groups, retargets, elsewhere, 'environment') : undefined;
+    const byEnvironment =
+      groups !== undefined && groups.length >= 2
+        ? split(facts, ids, c.id, groups, retargets, elsewhere, 'environment')
+        : undefined;
     if (byUser && byEnvironment) {
       out.push({ ...byUser, alternatives: [byEnvironment.id] }, { ...byEnvironment, alternatives: [byUser.id] });
     } else {
@@ -52,14 +63,26 @@ function unitsOf(facts: Facts, credential: string): Unit[] {
   const units: Unit[] = [];
   for (const a of facts.model.agents) {
     if (!a.credentials.includes(credential)) continue;
-    units.push({ kind: 'agent', id: a.id, environment: a.environment, reach: new Set(passthroughClosure(facts, [a.id])), needs: new Set() });
+    units.push({
+      kind: 'agent',
+      id: a.id,
+      environment: a.environment,
+      reach: new Set(passthroughClosure(facts, [a.id])),
+      needs: new Set(),
+    });
   }
   for (const t of facts.model.tools) {
     if (t.credential !== credential) continue;
     const agents = facts.model.agents.filter((a) => a.tools.includes(t.id)).map((a) => a.id);
     const environments = new Set(agents.map((a) => relations.agent.get(a)!.environment));
     const environment = environments.size === 1 ? [...environments][0] : undefined;
-    units.push({ kind: 'tool', id: t.id, environment, reach: new Set(passthroughClosure(facts, agents)), needs: new Set() });
+    units.push({
+      kind: 'tool',
+      id: t.id,
+      environment,
+      reach: new Set(passthroughClosure(facts, agents)),
+      needs: new Set(),
+    });
   }
   return units;
 }
@@ -72,7 +95,11 @@ function unitsOf(facts: Facts, credential: string): Unit[] {
  * exchange) stays with the original. Also returns the steps that name the
  * credential and so must name the new one.
  */
-function attributeUse(facts: Facts, credential: string, units: readonly Unit[]): { retargets: Retarget[]; elsewhere: Set<string> } {
+function attributeUse(
+  facts: Facts,
+  credential: string,
+  units: readonly Unit[],
+): { retargets: Retarget[]; elsewhere: Set<string> } {
   const retargets: Retarget[] = [];
   const elsewhere = new Set<string>();
   for (const w of facts.model.workflows) {
@@ -122,7 +149,11 @@ function split(
   const keep = new Set([...needsOf(groups[0]), ...elsewhere]);
   const edits: Edit[] = narrowGrants(facts, credential, (k) => !keep.has(k));
   const firstEnvironment = environmentOf(groups[0]);
-  if (doc.environments !== undefined && firstEnvironment !== undefined && !(doc.environments.length === 1 && doc.environments[0] === firstEnvironment)) {
+  if (
+    doc.environments !== undefined &&
+    firstEnvironment !== undefined &&
+    !(doc.environments.length === 1 && doc.environments[0] === firstEnvironment)
+  ) {
     edits.push(setEdit([...path, 'environments'], doc.environments as Json, [firstEnvironment]));
   }
   const parts = [`${label(groups[0])} keeps ${credential} (${describeKeys(keep) || 'nothing'})`];
@@ -132,7 +163,8 @@ function split(
     const environment = environmentOf(group);
     const fields: Record<string, Json> & { id: string } = {
       id,
-      name: by === 'environment' ? `${credential} for ${environment}` : `${credential} for ${group[0].kind} ${group[0].id}`,
+      name:
+        by === 'environment' ? `${credential} for ${environment}` : `${credential} for ${group[0].kind} ${group[0].id}`,
     };
     if (doc.environments !== undefined && environment !== undefined) fields.environments = [environment];
     edits.push({ op: 'copy-credential', from: path, fields, keep: [...needs], stored: true });
@@ -170,7 +202,8 @@ function split(
 
 /** Points a unit at the new credential instead of the original. */
 function attach(facts: Facts, credential: string, unit: Unit, id: string): Edit[] {
-  if (unit.kind === 'tool') return [setEdit(['tools', facts.position.tool.get(unit.id)!, 'credential'], credential, id)];
+  if (unit.kind === 'tool')
+    return [setEdit(['tools', facts.position.tool.get(unit.id)!, 'credential'], credential, id)];
   const a = facts.position.agent.get(unit.id)!;
   const j = facts.document.agents![a].credentials!.indexOf(credential);
   return [
@@ -182,7 +215,8 @@ function attach(facts: Facts, credential: string, unit: Unit, id: string): Edit[
 function passthroughClosure(facts: Facts, start: readonly string[]): string[] {
   const seen = [...start];
   for (let i = 0; i < seen.length; i++) {
-    for (const d of facts.relations.agent.get(seen[i])?.delegates ?? []) if (d.mode === 'passthrough' && !seen.includes(d.to)) seen.push(d.to);
+    for (const d of facts.relations.agent.get(seen[i])?.delegates ?? [])
+      if (d.mode === 'passthrough' && !seen.includes(d.to)) seen.push(d.to);
   }
   return seen;
 }

@@ -75,7 +75,11 @@ export function keyParts(key: string): { kind: 'resource' | 'agent'; id: string;
   const hash = key.lastIndexOf('#');
   const target = key.slice(0, hash);
   const colon = target.indexOf(':');
-  return { kind: target.slice(0, colon) as 'resource' | 'agent', id: target.slice(colon + 1), action: key.slice(hash + 1) };
+  return {
+    kind: target.slice(0, colon) as 'resource' | 'agent',
+    id: target.slice(colon + 1),
+    action: key.slice(hash + 1),
+  };
 }
 
 export function duration(seconds: Seconds): string {

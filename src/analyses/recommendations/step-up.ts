@@ -23,15 +23,22 @@ export function stepUpCandidates(facts: Facts): Candidate[] {
       if (!resource || !isHighOrCritical(resource.sensitivity)) return;
       for (const a of g.actions) {
         const key = grantKey('resource', resource.id, a);
-        if (!HIGH_IMPACT_ACTIONS.has(a) || (g.approval ?? []).includes(a) || !autonomous.has(key) || keys.includes(key)) continue;
+        if (!HIGH_IMPACT_ACTIONS.has(a) || (g.approval ?? []).includes(a) || !autonomous.has(key) || keys.includes(key))
+          continue;
         keys.push(key);
         edits.push({ op: 'append', path: [...path, 'grants', k, 'approval'], value: a });
       }
     });
     if (edits.length === 0) continue;
     const workflows = [...new Set(keys.flatMap((k) => facts.used.get(c.id)?.get(k) ?? []))];
-    const agents = [...new Set(workflows.map((w) => facts.relations.workflow.get(w)!.agent))].filter((a) => facts.relations.agent.get(a)?.autonomy === 'autonomous');
-    const sensitivity = [...new Set(keys.map((k) => facts.relations.resource.get(k.slice(k.indexOf(':') + 1, k.lastIndexOf('#')))!.sensitivity))];
+    const agents = [...new Set(workflows.map((w) => facts.relations.workflow.get(w)!.agent))].filter(
+      (a) => facts.relations.agent.get(a)?.autonomy === 'autonomous',
+    );
+    const sensitivity = [
+      ...new Set(
+        keys.map((k) => facts.relations.resource.get(k.slice(k.indexOf(':') + 1, k.lastIndexOf('#')))!.sensitivity),
+      ),
+    ];
     out.push({
       id: `step-up:${c.id}`,
       kind: 'step-up',

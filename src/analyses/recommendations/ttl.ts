@@ -64,10 +64,16 @@ export function ttlCandidates(facts: Facts): Candidate[] {
     const text = duration(suggestion);
     if (reissue) edits.push(setEdit([...path, 'issuance'], doc.issuance, 'per-task'));
     if (c.ttl > suggestion) edits.push(setEdit([...path, 'ttl'], doc.ttl, text));
-    if (c.maxLifetime !== undefined && c.maxLifetime > suggestion) edits.push(setEdit([...path, 'maxLifetime'], doc.maxLifetime, text));
+    if (c.maxLifetime !== undefined && c.maxLifetime > suggestion)
+      edits.push(setEdit([...path, 'maxLifetime'], doc.maxLifetime, text));
 
     const kindFloor = suggestion > suggestedTtl(use.seconds) ? ` (the ${c.kind} minimum)` : '';
-    const lives = c.maxLifetime !== undefined && c.maxLifetime > c.ttl ? `can be refreshed for ${duration(c.maxLifetime)}` : c.ttl === UNBOUNDED ? 'never expires' : `lives ${duration(c.ttl)}`;
+    const lives =
+      c.maxLifetime !== undefined && c.maxLifetime > c.ttl
+        ? `can be refreshed for ${duration(c.maxLifetime)}`
+        : c.ttl === UNBOUNDED
+          ? 'never expires'
+          : `lives ${duration(c.ttl)}`;
     const basis = `the longest workflow that uses it, ${use.workflow}, takes ${duration(use.seconds)}; ${text} is that plus 25%, rounded up${kindFloor}`;
     if (reissue) {
       out.push({
@@ -79,7 +85,9 @@ export function ttlCandidates(facts: Facts): Candidate[] {
           `Issued per task, a copy dies with the task: ${basis}.`,
         outsideModel:
           `This needs an issuer that mints a fresh credential for each task (a token service, workload identity federation, or the provider's short-lived tokens)` +
-          (c.kind !== undefined ? `; if ${c.kind} cannot be issued that way, change the kind too (the written model keeps kind ${c.kind}).` : '.'),
+          (c.kind !== undefined
+            ? `; if ${c.kind} cannot be issued that way, change the kind too (the written model keeps kind ${c.kind}).`
+            : '.'),
         subjects: [c.id],
         edits,
       });
@@ -100,5 +108,7 @@ export function ttlCandidates(facts: Facts): Candidate[] {
 
 /** Autonomous agents that can act with the credential, in model order. */
 export function autonomousUsers(facts: Facts, credential: string): string[] {
-  return facts.model.agents.filter((a) => a.autonomy === 'autonomous' && (facts.relations.available.get(a.id) ?? []).includes(credential)).map((a) => a.id);
+  return facts.model.agents
+    .filter((a) => a.autonomy === 'autonomous' && (facts.relations.available.get(a.id) ?? []).includes(credential))
+    .map((a) => a.id);
 }

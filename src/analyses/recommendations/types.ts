@@ -7,10 +7,20 @@
 import type { DocPath } from '../../yaml/diagnostic.js';
 import type { Seconds } from '../../model/duration.js';
 
-export type RecommendationKind = 'ttl' | 'unused-scope' | 'binding' | 'revocation' | 'segmentation' | 'delegation' | 'step-up' | 'harvest';
+export type RecommendationKind =
+  'ttl' | 'unused-scope' | 'binding' | 'revocation' | 'segmentation' | 'delegation' | 'step-up' | 'harvest';
 
 /** Every kind, in the order detectors run (ties in ranking fall back to the id). */
-export const RECOMMENDATION_KINDS: readonly RecommendationKind[] = ['ttl', 'unused-scope', 'binding', 'revocation', 'segmentation', 'delegation', 'step-up', 'harvest'];
+export const RECOMMENDATION_KINDS: readonly RecommendationKind[] = [
+  'ttl',
+  'unused-scope',
+  'binding',
+  'revocation',
+  'segmentation',
+  'delegation',
+  'step-up',
+  'harvest',
+];
 
 /** A JSON value as found in a model document. */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };

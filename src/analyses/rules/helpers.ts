@@ -32,13 +32,20 @@ export function usableLife(c: Credential): Seconds {
 
 /** `"a", "b" and "c"`: quoted, sorted, at most `max` shown. */
 export function quotedList(ids: Iterable<string>, max = 5): string {
-  return listText([...new Set(ids)].sort().map((id) => quote(id)), max);
+  return listText(
+    [...new Set(ids)].sort().map((id) => quote(id)),
+    max,
+  );
 }
 
 /** `app-repo:write, prod-cluster:deploy`: sorted pairs, at most `max` shown. */
 export function pairList(pairs: readonly PairRef[], max = 5): string {
   const keys = [...new Set(pairs.map((p) => `${p.resource}:${p.action}`))].sort();
-  return listText(keys.map((k) => quote(k).slice(1, -1)), max, ', ');
+  return listText(
+    keys.map((k) => quote(k).slice(1, -1)),
+    max,
+    ', ',
+  );
 }
 
 function listText(items: readonly string[], max: number, last = ' and '): string {

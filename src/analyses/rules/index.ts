@@ -17,7 +17,24 @@ import { LR015 } from './lr015-third-party-write.js';
 import { LR016 } from './lr016-blast-radius.js';
 import type { Rule } from './types.js';
 
-export const RULES: readonly Rule[] = [LR001, LR002, LR003, LR004, LR005, LR006, LR007, LR008, LR009, LR010, LR011, LR012, LR013, LR014, LR015, LR016];
+export const RULES: readonly Rule[] = [
+  LR001,
+  LR002,
+  LR003,
+  LR004,
+  LR005,
+  LR006,
+  LR007,
+  LR008,
+  LR009,
+  LR010,
+  LR011,
+  LR012,
+  LR013,
+  LR014,
+  LR015,
+  LR016,
+];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 

@@ -20,12 +20,20 @@ export const LR001: Rule = {
       const autonomous = (actors.get(c.id) ?? []).filter((a) => ctx.relations.agent.get(a)?.autonomy === 'autonomous');
       if (autonomous.length === 0) continue;
       const life = usableLife(c);
-      const environments = c.environments.length > 0 ? [...c.environments] : agentEnvironments(autonomous, ctx.relations.agent);
-      const limits = (environments.length > 0 ? environments : [undefined]).map((env) => ({ env, max: maxTtlFor(thresholds, env) }));
+      const environments =
+        c.environments.length > 0 ? [...c.environments] : agentEnvironments(autonomous, ctx.relations.agent);
+      const limits = (environments.length > 0 ? environments : [undefined]).map((env) => ({
+        env,
+        max: maxTtlFor(thresholds, env),
+      }));
       const strictest = limits.reduce((a, b) => (b.max < a.max ? b : a));
       if (life <= strictest.max) continue;
       const refreshable = c.maxLifetime !== undefined && c.maxLifetime > c.ttl;
-      const lives = refreshable ? `can be refreshed for ${lifeText(life)}` : life === Number.POSITIVE_INFINITY ? 'never expires' : `lives ${formatDuration(life)}`;
+      const lives = refreshable
+        ? `can be refreshed for ${lifeText(life)}`
+        : life === Number.POSITIVE_INFINITY
+          ? 'never expires'
+          : `lives ${formatDuration(life)}`;
       const where = strictest.env === undefined ? 'the default maximum' : `the maximum for ${quote(strictest.env)}`;
       out.push({
         element: { kind: 'credential', id: c.id },

@@ -9,7 +9,7 @@ export const LR002: Rule = {
   severity: 'high',
   rationale:
     'A credential used in several environments joins them: a leak from the weakest one (a dev laptop, a staging log) opens the strongest, and revoking it breaks them all at once, so nobody does.',
-  fix: 'Issue one credential per environment, each granting only that environment\'s resources.',
+  fix: "Issue one credential per environment, each granting only that environment's resources.",
   owasp: { nhi: ['NHI8'], asi: ['ASI03'] },
   check({ ctx }) {
     const actors = agentsActingWith(ctx);

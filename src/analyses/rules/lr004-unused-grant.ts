@@ -64,7 +64,8 @@ function usedGrants(ctx: AnalysisContext): { actions: Set<string>; delegates: Ma
   for (const w of ctx.model.workflows) {
     for (const step of w.steps) {
       if (step.kind === 'action') {
-        for (const c of stepCredentials(step, w.agent, ctx.relations)) actions.add(key(c, 'resource', step.resource, step.action));
+        for (const c of stepCredentials(step, w.agent, ctx.relations))
+          actions.add(key(c, 'resource', step.resource, step.action));
       } else {
         let to = delegates.get(w.agent);
         if (!to) delegates.set(w.agent, (to = new Set()));

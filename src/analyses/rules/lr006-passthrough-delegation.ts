@@ -8,7 +8,7 @@ export const LR006: Rule = {
   title: 'Delegation by passthrough',
   severity: 'high',
   rationale:
-    'Passing a credential on gives the delegate everything the delegator can do and makes its actions indistinguishable from the delegator\'s: attribution is lost, every channel of the delegate now leaks the token, and a hijacked sub-agent acts with the full authority of its parent.',
+    "Passing a credential on gives the delegate everything the delegator can do and makes its actions indistinguishable from the delegator's: attribution is lost, every channel of the delegate now leaks the token, and a hijacked sub-agent acts with the full authority of its parent.",
   fix: 'Delegate by token exchange (RFC 8693): mint the delegate a new credential, narrowed to what its task needs, that names both agents.',
   owasp: { nhi: ['NHI9', 'NHI5'], asi: ['ASI07', 'ASI03'] },
   check({ ctx }) {

@@ -9,7 +9,7 @@ export const LR007: Rule = {
   severity: 'high',
   rationale:
     'A delegate that can do more than the agent tasking it turns delegation into privilege escalation: whoever steers the delegator (a prompt injection, a leaked token that can invoke it) reaches what the delegator itself was never granted.',
-  fix: 'Narrow what the delegate acts with to a subset of its delegator\'s permissions (token exchange with narrowed scopes), or move the extra permissions behind their own approval.',
+  fix: "Narrow what the delegate acts with to a subset of its delegator's permissions (token exchange with narrowed scopes), or move the extra permissions behind their own approval.",
   owasp: { nhi: ['NHI5'], asi: ['ASI03', 'ASI07'] },
   check({ delegation }) {
     return delegation()

@@ -5,7 +5,8 @@ import { pairList } from './helpers.js';
 export const LR009: Rule = {
   id: 'LR009',
   name: 'LeakReachesHighImpactAction',
-  title: 'A leaked token reaches deploy, payment, export or delete on a high or critical resource without human approval',
+  title:
+    'A leaked token reaches deploy, payment, export or delete on a high or critical resource without human approval',
   severity: 'critical',
   rationale:
     'The worst-case leak of this credential (replayed by an external attacker from the moment it is issued, following harvested secrets, minted tokens and agents it can task) ends in an irreversible action on a high or critical resource that no person has to approve.',

@@ -8,7 +8,7 @@ export const LR011: Rule = {
   title: 'Derived tokens outlive their parent (revocation lag)',
   severity: 'medium',
   rationale:
-    'A token minted from another (token exchange, refresh) that does not die with its parent survives the parent\'s revocation: responders revoke the leaked credential and the attacker keeps working with what it minted, until that expires on its own.',
+    "A token minted from another (token exchange, refresh) that does not die with its parent survives the parent's revocation: responders revoke the leaked credential and the attacker keeps working with what it minted, until that expires on its own.",
   fix: 'Revoke derived tokens with their parent (`revokedWithParent: true`: introspected tokens, or a token service that revokes the whole exchange family), or keep their ttl to minutes.',
   owasp: { nhi: ['NHI1', 'NHI7'], asi: ['ASI03', 'ASI07'] },
   check({ ctx }) {

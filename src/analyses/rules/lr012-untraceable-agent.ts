@@ -13,7 +13,9 @@ export const LR012: Rule = {
   check({ ctx }) {
     const out: RuleFinding[] = [];
     for (const a of ctx.model.agents) {
-      const missing = [blank(a.owner) ? 'owner' : undefined, blank(a.purpose) ? 'purpose' : undefined].filter((m) => m !== undefined);
+      const missing = [blank(a.owner) ? 'owner' : undefined, blank(a.purpose) ? 'purpose' : undefined].filter(
+        (m) => m !== undefined,
+      );
       if (missing.length === 0) continue;
       out.push({
         element: { kind: 'agent', id: a.id },

@@ -9,8 +9,8 @@ export const LR013: Rule = {
   title: 'Resource that stores credentials readable by an agent credential (harvest path)',
   severity: 'high',
   rationale:
-    'A secret stored where an agent can read it (a kubeconfig in a repository, a key in a wiki page, a token in a shared vault path) belongs to whoever holds the agent\'s credential: one leak chains into the next, usually to something more valuable.',
-  fix: 'Take the secret out of the resource (use workload identity or a secrets manager path the agent cannot read), or remove read, export and admin on it from the agent\'s credentials.',
+    "A secret stored where an agent can read it (a kubeconfig in a repository, a key in a wiki page, a token in a shared vault path) belongs to whoever holds the agent's credential: one leak chains into the next, usually to something more valuable.",
+  fix: "Take the secret out of the resource (use workload identity or a secrets manager path the agent cannot read), or remove read, export and admin on it from the agent's credentials.",
   owasp: { nhi: ['NHI2', 'NHI5'], asi: ['ASI03', 'ASI08'] },
   check({ ctx }) {
     const actors = agentsActingWith(ctx);

@@ -5,10 +5,10 @@ import { agentsActingWith, quotedList } from './helpers.js';
 export const LR014: Rule = {
   id: 'LR014',
   name: 'HumanCredentialUsedByAgent',
-  title: 'A human\'s credential used by an agent',
+  title: "A human's credential used by an agent",
   severity: 'high',
   rationale:
-    'An agent acting with a person\'s credential has everything that person can do, its actions are logged as the person\'s, and the credential lives and dies with the person\'s account rather than with the agent.',
+    "An agent acting with a person's credential has everything that person can do, its actions are logged as the person's, and the credential lives and dies with the person's account rather than with the agent.",
   fix: 'Give the agent its own workload identity and credentials; when it acts for a user, use delegated, narrowed tokens (OAuth on-behalf-of or token exchange) that name both.',
   owasp: { nhi: ['NHI10'], asi: ['ASI03'] },
   check({ ctx }) {

@@ -25,7 +25,9 @@ export const LR015: Rule = {
         const r = ctx.relations.resource.get(g.target.id);
         if (!r || !isHighOrCritical(r.sensitivity)) continue;
         // "Write or higher" by impact weight: anything weighing at least what write weighs, unless a person approves each use.
-        for (const a of g.actions) if (actionWeight(a) >= ACTION_WEIGHT.write && !g.approval.includes(a)) risky.push({ resource: r.id, action: a });
+        for (const a of g.actions)
+          if (actionWeight(a) >= ACTION_WEIGHT.write && !g.approval.includes(a))
+            risky.push({ resource: r.id, action: a });
       }
       if (risky.length === 0) continue;
       out.push({

@@ -104,7 +104,8 @@ export class UnknownCredentialError extends Error {}
 
 export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult {
   const { index } = ctx;
-  if (!index.credentialIndex.has(input.credential)) throw new UnknownCredentialError(`unknown credential "${input.credential}"`);
+  if (!index.credentialIndex.has(input.credential))
+    throw new UnknownCredentialError(`unknown credential "${input.credential}"`);
   // One search state per index, reused: a leak touches a few nodes of a model of tens of thousands.
   const state = SearchState.for(index);
   try {
@@ -135,8 +136,16 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
     // With a hop delay, a harvest cycle can refresh a copy forever; after a few rounds jump to
     // where that converges: the credential's revocation (or never). Without one every window
     // comes from a finite set and only grows, so the search ends on its own, exactly.
-    if (hop > 0 && state.improvements[v] >= MAX_IMPROVEMENTS && v < C) s = lifetime(index, model, v, UNBOUNDED, harvestedDetection).revocationIssued + index.propagation[v];
-    state.set(v, g, s, { node: v, how, pair, deputy, parent: state.trail[from] ?? null, depth: (state.trail[from]?.depth ?? 0) + 1 });
+    if (hop > 0 && state.improvements[v] >= MAX_IMPROVEMENTS && v < C)
+      s = lifetime(index, model, v, UNBOUNDED, harvestedDetection).revocationIssued + index.propagation[v];
+    state.set(v, g, s, {
+      node: v,
+      how,
+      pair,
+      deputy,
+      parent: state.trail[from] ?? null,
+      depth: (state.trail[from]?.depth ?? 0) + 1,
+    });
     heap.push(v, s, g);
   };
   const unusableSeen = new Map<number, { trail: Trail; g: Seconds }>();
@@ -146,7 +155,17 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
       const h = targets[k];
       if (usable(h)) relax(h, g, acquiredStop(h, g), u, HOW_HARVESTED, index.harvestVia[k], deputy);
       else if (!unusableSeen.has(h)) {
-        unusableSeen.set(h, { g, trail: { node: h, how: HOW_HARVESTED, pair: index.harvestVia[k], deputy, parent: state.trail[u] ?? null, depth: 0 } });
+        unusableSeen.set(h, {
+          g,
+          trail: {
+            node: h,
+            how: HOW_HARVESTED,
+            pair: index.harvestVia[k],
+            deputy,
+            parent: state.trail[u] ?? null,
+            depth: 0,
+          },
+        });
       }
     }
   };
@@ -157,7 +176,14 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
 
   const rootUsable = usable(root);
   if (rootUsable) {
-    state.set(root, at, rootLife.stopped, { node: root, how: HOW_LEAKED, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 });
+    state.set(root, at, rootLife.stopped, {
+      node: root,
+      how: HOW_LEAKED,
+      pair: NO_PATH,
+      deputy: NO_PATH,
+      parent: null,
+      depth: 0,
+    });
     heap.push(root, rootLife.stopped, at);
   }
   // An attacker inside the workload holds every credential there, each until the incident stops it.
@@ -194,7 +220,8 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
         harvest(u, d, d, next);
       }
       const del = index.delegates;
-      for (let k = del.offsets[agent]; k < del.offsets[agent + 1]; k++) relax(C + del.targets[k], next, s, u, HOW_DELEGATED, NO_PATH, NO_PATH);
+      for (let k = del.offsets[agent]; k < del.offsets[agent + 1]; k++)
+        relax(C + del.targets[k], next, s, u, HOW_DELEGATED, NO_PATH, NO_PATH);
     }
   }
 
@@ -213,7 +240,15 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
       path: paths.to(state.trail[c]!),
     });
   }
-  if (!rootUsable) acquired.push({ credential: input.credential, how: 'leaked', usable: false, from: at, until: at, path: [{ kind: 'credential', id: input.credential, how: 'leaked' }] });
+  if (!rootUsable)
+    acquired.push({
+      credential: input.credential,
+      how: 'leaked',
+      usable: false,
+      from: at,
+      until: at,
+      path: [{ kind: 'credential', id: input.credential, how: 'leaked' }],
+    });
   for (const [h, seen] of unusableSeen) {
     if (state.reached(h)) continue;
     acquired.push({
@@ -229,7 +264,13 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
 
   const tasked: TaskedAgent[] = [];
   for (const v of visited) {
-    if (v >= C && state.gain[v] < state.stop[v]) tasked.push({ agent: index.agents[v - C], from: state.gain[v], until: state.stop[v], path: paths.to(state.trail[v]!) });
+    if (v >= C && state.gain[v] < state.stop[v])
+      tasked.push({
+        agent: index.agents[v - C],
+        from: state.gain[v],
+        until: state.stop[v],
+        path: paths.to(state.trail[v]!),
+      });
   }
 
   // Revocation lag: from detection until the leaked instance and every credential the attacker acquired are dead.
@@ -251,7 +292,10 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
     tasked,
     score: blastRadiusScore(reached),
     timeWeightedScore: timeWeightedScore(reached),
-    assumptions: relevantAssumptions(ctx, acquired.map((a) => a.credential)),
+    assumptions: relevantAssumptions(
+      ctx,
+      acquired.map((a) => a.credential),
+    ),
   };
 }
 
@@ -277,7 +321,13 @@ export function timeWeightedScore(reached: readonly ReachedPair[]): Seconds {
   return impactSeconds / 3_600;
 }
 
-function collectPairs(ctx: AnalysisContext, state: SearchState, visited: readonly number[], paths: PathBuilder, C: number): { reached: ReachedPair[]; gated: GatedPair[] } {
+function collectPairs(
+  ctx: AnalysisContext,
+  state: SearchState,
+  visited: readonly number[],
+  paths: PathBuilder,
+  C: number,
+): { reached: ReachedPair[]; gated: GatedPair[] } {
   const { index } = ctx;
   const best = new Map<number, { from: Seconds; until: Seconds; node: number; deputy: number; hops: number }>();
   const gatedAt = new Map<number, { node: number; deputy: number }>();
@@ -293,7 +343,11 @@ function collectPairs(ctx: AnalysisContext, state: SearchState, visited: readonl
       }
       const hops = state.trail[node]!.depth;
       const current = best.get(p);
-      if (!current || until > current.until || (until === current.until && (from < current.from || (from === current.from && hops < current.hops)))) {
+      if (
+        !current ||
+        until > current.until ||
+        (until === current.until && (from < current.from || (from === current.from && hops < current.hops)))
+      ) {
         best.set(p, { from, until, node, deputy, hops });
       }
     }
@@ -311,13 +365,24 @@ function collectPairs(ctx: AnalysisContext, state: SearchState, visited: readonl
   for (const [p, b] of best) {
     const resource = index.resources[index.pairResource[p]];
     const action = index.actions[index.pairAction[p]];
-    reached.push({ resource, action, impact: index.pairImpact[p], from: b.from, until: b.until, path: paths.through(state.trail[b.node]!, b.deputy, p) });
+    reached.push({
+      resource,
+      action,
+      impact: index.pairImpact[p],
+      from: b.from,
+      until: b.until,
+      path: paths.through(state.trail[b.node]!, b.deputy, p),
+    });
   }
   reached.sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action));
   const gated: GatedPair[] = [];
   for (const [p, g] of gatedAt) {
     if (best.has(p)) continue; // reachable without approval through another path
-    gated.push({ resource: index.resources[index.pairResource[p]], action: index.actions[index.pairAction[p]], path: paths.through(state.trail[g.node]!, g.deputy, p) });
+    gated.push({
+      resource: index.resources[index.pairResource[p]],
+      action: index.actions[index.pairAction[p]],
+      path: paths.through(state.trail[g.node]!, g.deputy, p),
+    });
   }
   gated.sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action));
   return { reached, gated };
@@ -337,7 +402,8 @@ function workloadCredentials(ctx: AnalysisContext, credential: string): Set<numb
 function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
   const { model } = ctx;
   const positions = [...assumptionPositions(model, 'model')];
-  for (const c of new Set(credentials)) for (const i of assumptionPositions(model, `credential:${c}`)) positions.push(i);
+  for (const c of new Set(credentials))
+    for (const i of assumptionPositions(model, `credential:${c}`)) positions.push(i);
   return positions.sort((a, b) => a - b).map((i) => model.assumptions[i]);
 }
 
@@ -360,7 +426,13 @@ interface Trail {
 const MAX_IMPROVEMENTS = 16;
 
 function credentialHow(how: number): CredentialHow {
-  return how === HOW_LEAKED ? 'leaked' : how === HOW_MINTED ? 'minted' : how === HOW_WORKLOAD ? 'in-workload' : 'harvested';
+  return how === HOW_LEAKED
+    ? 'leaked'
+    : how === HOW_MINTED
+      ? 'minted'
+      : how === HOW_WORKLOAD
+        ? 'in-workload'
+        : 'harvested';
 }
 
 /**
@@ -379,7 +451,8 @@ class SearchState {
 
   static for(index: ReachIndex): SearchState {
     let state = SearchState.byIndex.get(index);
-    if (!state) SearchState.byIndex.set(index, (state = new SearchState(index.credentials.length + index.agents.length)));
+    if (!state)
+      SearchState.byIndex.set(index, (state = new SearchState(index.credentials.length + index.agents.length)));
     return state;
   }
 
@@ -450,8 +523,12 @@ class PathBuilder {
     const lead: PathHop[] = [];
     if (from !== NO_PATH && t.deputy !== NO_PATH) lead.push(this.deputyHop(from, t.deputy));
     if (t.pair !== NO_PATH) lead.push(this.access(t.pair));
-    if (t.node < this.C) return [...lead, { kind: 'credential', id: index.credentials[t.node], how: credentialHow(t.how) }];
-    return [...lead, { kind: 'agent', id: index.agents[t.node - this.C], how: t.how === HOW_DELEGATED ? 'delegated' : 'invoked' }];
+    if (t.node < this.C)
+      return [...lead, { kind: 'credential', id: index.credentials[t.node], how: credentialHow(t.how) }];
+    return [
+      ...lead,
+      { kind: 'agent', id: index.agents[t.node - this.C], how: t.how === HOW_DELEGATED ? 'delegated' : 'invoked' },
+    ];
   }
 
   private deputyHop(agentNode: number, credential: number): PathHop {
@@ -461,7 +538,11 @@ class PathBuilder {
 
   private access(pair: number): PathHop {
     const { index } = this.ctx;
-    return { kind: 'access', resource: index.resources[index.pairResource[pair]], action: index.actions[index.pairAction[pair]] };
+    return {
+      kind: 'access',
+      resource: index.resources[index.pairResource[pair]],
+      action: index.actions[index.pairAction[pair]],
+    };
   }
 }
 

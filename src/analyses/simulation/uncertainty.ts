@@ -28,7 +28,12 @@ export interface UncertaintyResult {
 /** z of the 90th percentile of the standard normal distribution. */
 const Z90 = 1.2815515655446004;
 
-export function simulateUncertain(ctx: AnalysisContext, input: LeakInput, runs: number, seed: number): UncertaintyResult {
+export function simulateUncertain(
+  ctx: AnalysisContext,
+  input: LeakInput,
+  runs: number,
+  seed: number,
+): UncertaintyResult {
   const channel = input.channel ?? worstChannel(ctx.model, ctx.relations, input.credential);
   const detection = channelDetection(ctx.model, channel);
   const sample = detectionSampler(detection, seed);
@@ -41,7 +46,14 @@ export function simulateUncertain(ctx: AnalysisContext, input: LeakInput, runs: 
     scores.push(result.timeWeightedScore);
     lags.push(result.revocationLag);
   }
-  return { runs, seed, detection, exposureWindow: quantiles(windows), timeWeightedScore: quantiles(scores), revocationLag: quantiles(lags) };
+  return {
+    runs,
+    seed,
+    detection,
+    exposureWindow: quantiles(windows),
+    timeWeightedScore: quantiles(scores),
+    revocationLag: quantiles(lags),
+  };
 }
 
 /** Nearest-rank quantiles (no interpolation, so UNBOUNDED values stay exact). */

@@ -41,7 +41,11 @@ export function worstCases(ctx: AnalysisContext): WorstCase[] {
   const refs = new Map<number, PairRef>();
   const ref = (p: number) => {
     let r = refs.get(p);
-    if (!r) refs.set(p, (r = { resource: index.resources[index.pairResource[p]], action: index.actions[index.pairAction[p]] }));
+    if (!r)
+      refs.set(
+        p,
+        (r = { resource: index.resources[index.pairResource[p]], action: index.actions[index.pairAction[p]] }),
+      );
     return r;
   };
   const refLists = new Map<readonly number[], readonly PairRef[]>();
@@ -55,7 +59,10 @@ export function worstCases(ctx: AnalysisContext): WorstCase[] {
     });
     for (const c of oneByOne) out[c] = worstCase(ctx, index.credentials[c]);
   }
-  return Array.from(out, (c, i) => c ?? nothingReached(ctx, i, windows.rootStop[i], windows.detected[i], windows.bearer[i] === 1));
+  return Array.from(
+    out,
+    (c, i) => c ?? nothingReached(ctx, i, windows.rootStop[i], windows.detected[i], windows.bearer[i] === 1),
+  );
 }
 
 export function worstCase(ctx: AnalysisContext, credential: string): WorstCase {
@@ -83,7 +90,13 @@ export function totalRisk(cases: readonly WorstCase[]): number {
   return total;
 }
 
-function fromRaw(credential: string, stop: Seconds, detected: Seconds, raw: RawWorstCase, highImpact: readonly PairRef[]): WorstCase {
+function fromRaw(
+  credential: string,
+  stop: Seconds,
+  detected: Seconds,
+  raw: RawWorstCase,
+  highImpact: readonly PairRef[],
+): WorstCase {
   return {
     credential,
     exposureWindow: Math.max(0, stop),
@@ -118,7 +131,8 @@ function pairFacts(ctx: AnalysisContext): PairFacts {
   const high = new Uint8Array(P);
   for (let p = 0; p < P; p++) {
     const action = index.actions[index.pairAction[p]];
-    high[p] = HIGH_IMPACT_ACTIONS.has(action) && isHighOrCritical(model.resources[index.pairResource[p]].sensitivity) ? 1 : 0;
+    high[p] =
+      HIGH_IMPACT_ACTIONS.has(action) && isHighOrCritical(model.resources[index.pairResource[p]].sensitivity) ? 1 : 0;
   }
   return { impact: index.pairImpact, high };
 }
@@ -150,7 +164,12 @@ function pairRank(ctx: AnalysisContext): Int32Array {
  * Windows of whole seconds are the rule; a model with centuries-long finite
  * windows falls back to simulating each leak.
  */
-function sumsStayExact(ctx: AnalysisContext, rootStop: Float64Array, acquired: Float64Array, facts: PairFacts): boolean {
+function sumsStayExact(
+  ctx: AnalysisContext,
+  rootStop: Float64Array,
+  acquired: Float64Array,
+  facts: PairFacts,
+): boolean {
   let largest = 0;
   for (const values of [rootStop, acquired]) {
     for (let i = 0; i < values.length; i++) {

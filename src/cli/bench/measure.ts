@@ -31,11 +31,11 @@ export function measure(phase: () => unknown): Sample {
   return { ms, peakMb, baseMb };
 }
 
-let kept: unknown;
-/** Holds the phase's result until after the measurement, so it is not collected mid-phase. */
+/** The last phase's result, held until after its measurement so it is not collected mid-phase. */
+export let lastResult: unknown;
 function keep(value: unknown): void {
-  kept = value;
-  kept = undefined;
+  lastResult = value;
+  lastResult = undefined;
 }
 
 function resetPeak(): boolean {

@@ -66,8 +66,18 @@ export function fixedSample(total: number, count: number): number[] {
 }
 
 export const PHASES: Readonly<Record<string, Phase>> = {
-  'yaml-load': (file, runs) => repeat(runs, () => read(file), (text) => yamlLoad(text)),
-  parse: (file, runs) => repeat(runs, () => read(file), (text) => parseYaml(file, text)),
+  'yaml-load': (file, runs) =>
+    repeat(
+      runs,
+      () => read(file),
+      (text) => yamlLoad(text),
+    ),
+  parse: (file, runs) =>
+    repeat(
+      runs,
+      () => read(file),
+      (text) => parseYaml(file, text),
+    ),
   validate: (file, runs) =>
     repeat(
       runs,
@@ -85,10 +95,30 @@ export const PHASES: Readonly<Record<string, Phase>> = {
         return unpermittedSteps(model, relations);
       },
     ),
-  load: (file, runs) => repeat(runs, () => read(file), (text) => loadModel(file, text)),
-  graph: (file, runs) => repeat(runs, () => loaded(file), ({ model, relations }) => buildGraph(model, relations)),
-  index: (file, runs) => repeat(runs, () => loaded(file), ({ model, relations }) => buildReachIndex(model, relations)),
-  'worst-cases': (file, runs) => repeat(runs, () => context(file), (ctx) => worstCases(ctx)),
+  load: (file, runs) =>
+    repeat(
+      runs,
+      () => read(file),
+      (text) => loadModel(file, text),
+    ),
+  graph: (file, runs) =>
+    repeat(
+      runs,
+      () => loaded(file),
+      ({ model }) => buildGraph(model),
+    ),
+  index: (file, runs) =>
+    repeat(
+      runs,
+      () => loaded(file),
+      ({ model, relations }) => buildReachIndex(model, relations),
+    ),
+  'worst-cases': (file, runs) =>
+    repeat(
+      runs,
+      () => context(file),
+      (ctx) => worstCases(ctx),
+    ),
   // Every rule over the prepared analyses (the worst cases and delegation facts they share are setup, timed above).
   rules: (file, runs) =>
     repeat(
@@ -101,7 +131,12 @@ export const PHASES: Readonly<Record<string, Phase>> = {
       },
       (input) => RULES.map((rule) => rule.check(input)),
     ),
-  recommendations: (file, runs) => repeat(runs, () => loaded(file), (model) => recommend(model)),
+  recommendations: (file, runs) =>
+    repeat(
+      runs,
+      () => loaded(file),
+      (model) => recommend(model),
+    ),
   leak: (file) => {
     // One leak with every path, for a fixed sample of credentials: the TUI's and `simulate`'s unit of work.
     const ctx = context(file);
@@ -112,26 +147,50 @@ export const PHASES: Readonly<Record<string, Phase>> = {
       simulateLeak(ctx, { credential: ctx.index.credentials[c] });
       return performance.now() - start;
     });
-    const samples = [measure(() => sample.slice(0, 200).map((c) => simulateLeak(ctx, { credential: ctx.index.credentials[c] })))];
-    return { samples, notes: { p50: median(times), p95: percentile(times, 0.95), p99: percentile(times, 0.99), max: percentile(times, 1), leaks: times.length } };
+    const samples = [
+      measure(() => sample.slice(0, 200).map((c) => simulateLeak(ctx, { credential: ctx.index.credentials[c] }))),
+    ];
+    return {
+      samples,
+      notes: {
+        p50: median(times),
+        p95: percentile(times, 0.95),
+        p99: percentile(times, 0.99),
+        max: percentile(times, 1),
+        leaks: times.length,
+      },
+    };
   },
   // The TUI's background work on open and after one what-if change: the longest turn is how long a key can wait.
   tui: (file) => tuiTurns(loaded(file), read(file)),
   straightforward: (file) => {
     // One search per credential over the graphology graph, nothing shared: timed on a fixed sample, extrapolated.
     const ctx = context(file);
-    const graph = buildGraph(ctx.model, ctx.relations);
+    const graph = buildGraph(ctx.model);
     const total = ctx.model.credentials.length;
     const sample = fixedSample(total, Math.min(total, 500));
     const bulk = worstCases(ctx);
     let disagree = 0;
     for (const c of sample.slice(0, 20)) straightforwardWorstCase(graph, ctx, ctx.index.credentials[c]); // warm up
     const results: unknown[] = [];
-    const samples = [measure(() => sample.forEach((c) => results.push(straightforwardWorstCase(graph, ctx, ctx.index.credentials[c]))))];
+    const samples = [
+      measure(() =>
+        sample.forEach((c) => results.push(straightforwardWorstCase(graph, ctx, ctx.index.credentials[c]))),
+      ),
+    ];
     sample.forEach((c, i) => {
       if (JSON.stringify(results[i]) !== JSON.stringify(bulk[c])) disagree++;
     });
     const perCredential = samples[0].ms / sample.length;
-    return { samples, notes: { sampled: sample.length, perCredentialMs: perCredential, extrapolatedMs: perCredential * total, credentials: total, disagree } };
+    return {
+      samples,
+      notes: {
+        sampled: sample.length,
+        perCredentialMs: perCredential,
+        extrapolatedMs: perCredential * total,
+        credentials: total,
+        disagree,
+      },
+    };
   },
 };

@@ -20,10 +20,20 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
   const detected = 0 + detectionSeconds(channelDetection(model, worstChannel(model, relations, credential)));
   const harvested = detected + model.detection.harvested;
   const rootStop = stopTime(index, model, c, 0, detected);
-  const bearer = (key: string) => graph.getNodeAttribute(key, 'kind') === 'credential' && (graph.getNodeAttributes(key) as { binding: string }).binding === 'bearer';
+  const bearer = (key: string) =>
+    graph.getNodeAttribute(key, 'kind') === 'credential' &&
+    (graph.getNodeAttributes(key) as { binding: string }).binding === 'bearer';
   /** Stop of a credential acquired in the incident, issued at `issued` (harvest: at once; minting: the latest moment the parent allows). */
-  const ownStop = (key: string, issued = 0) => stopTime(index, model, index.credentialIndex.get(graph.getNodeAttribute(key, 'id'))!, issued, harvested);
-  const nothing = { credential, exposureWindow: bearer(nodeKey('credential', credential)) ? Math.max(0, rootStop) : 0, revocationLag: Math.max(0, rootStop - detected), score: 0, timeWeightedScore: 0, highImpact: [] };
+  const ownStop = (key: string, issued = 0) =>
+    stopTime(index, model, index.credentialIndex.get(graph.getNodeAttribute(key, 'id'))!, issued, harvested);
+  const nothing = {
+    credential,
+    exposureWindow: bearer(nodeKey('credential', credential)) ? Math.max(0, rootStop) : 0,
+    revocationLag: Math.max(0, rootStop - detected),
+    score: 0,
+    timeWeightedScore: 0,
+    highImpact: [],
+  };
   if (!bearer(nodeKey('credential', credential)) || !(rootStop > 0)) return nothing;
 
   const root = nodeKey('credential', credential);
@@ -39,11 +49,20 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
     graph.forEachOutEdge(credentialKey, (_edge, attributes, _source, target) => {
       const allowed = (attributes.actions ?? []).filter((a) => !(attributes.approval ?? []).includes(a));
       if (attributes.kind === 'grants') {
-        const resource = graph.getNodeAttributes(target) as { id: string; sensitivity: 'low' | 'medium' | 'high' | 'critical' };
+        const resource = graph.getNodeAttributes(target) as {
+          id: string;
+          sensitivity: 'low' | 'medium' | 'high' | 'critical';
+        };
         for (const action of allowed) {
           const pair = `${resource.id}\u0000${action}`;
           const found = pairs.get(pair);
-          if (!found || found.until < stop) pairs.set(pair, { resource: resource.id, action, impact: impact(resource.sensitivity, action), until: stop });
+          if (!found || found.until < stop)
+            pairs.set(pair, {
+              resource: resource.id,
+              action,
+              impact: impact(resource.sensitivity, action),
+              until: stop,
+            });
         }
         if (allowed.some((a) => HARVEST_ACTIONS.has(a))) {
           graph.forEachOutNeighbor(target, (held) => {
@@ -76,13 +95,17 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
       else if (attributes.kind === 'delegates') reach(target, stop);
     });
     graph.forEachInEdge(key, (_edge, attributes) => {
-      if (attributes.kind === 'delegates' && attributes.mode === 'exchange' && attributes.credential) actWith(nodeKey('credential', attributes.credential), stop);
+      if (attributes.kind === 'delegates' && attributes.mode === 'exchange' && attributes.credential)
+        actWith(nodeKey('credential', attributes.credential), stop);
     });
   }
 
   let lastStop = rootStop;
-  for (const [key, stop] of window) if (key !== root && key.startsWith('credential:')) lastStop = Math.max(lastStop, stop);
-  const reached = [...pairs.values()].sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  for (const [key, stop] of window)
+    if (key !== root && key.startsWith('credential:')) lastStop = Math.max(lastStop, stop);
+  const reached = [...pairs.values()].sort((a, b) =>
+    a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : a.action < b.action ? -1 : a.action > b.action ? 1 : 0,
+  );
   let score = 0;
   let impactSeconds = 0;
   let unbounded = false;
@@ -98,7 +121,10 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
     score,
     timeWeightedScore: unbounded ? UNBOUNDED : impactSeconds / 3_600,
     highImpact: reached
-      .filter((p) => HIGH_IMPACT_ACTIONS.has(p.action) && isHighOrCritical(ctx.relations.resource.get(p.resource)!.sensitivity))
+      .filter(
+        (p) =>
+          HIGH_IMPACT_ACTIONS.has(p.action) && isHighOrCritical(ctx.relations.resource.get(p.resource)!.sensitivity),
+      )
       .map((p) => ({ resource: p.resource, action: p.action })),
   };
 }

@@ -20,7 +20,9 @@ export async function tuiTurns(loaded: LoadedModel, text: string): Promise<Phase
       turns.push({ stage, ms: performance.now() - start });
     }, delayMs);
   let start = performance.now();
-  const session = new ModelSession(loaded, text, schedule, () => undefined, { check: { policy: DEFAULT_POLICY, today: '2026-01-01' } });
+  const session = new ModelSession(loaded, text, schedule, () => undefined, {
+    check: { policy: DEFAULT_POLICY, today: '2026-01-01' },
+  });
   const openMs = performance.now() - start;
   await settled(session);
   const openSettledMs = performance.now() - start;
@@ -33,7 +35,14 @@ export async function tuiTurns(loaded: LoadedModel, text: string): Promise<Phase
   const longest = (name: string) => Math.max(0, ...turns.filter((t) => t.stage === name).map((t) => t.ms));
   return {
     samples: [{ ms: openSettledMs, peakMb: Number.NaN, baseMb: 0 }],
-    notes: { openMs, openSettledMs, openLongestTurnMs: longest('open'), whatIfSettledMs, whatIfLongestTurnMs: longest('what-if'), turns: turns.length },
+    notes: {
+      openMs,
+      openSettledMs,
+      openLongestTurnMs: longest('open'),
+      whatIfSettledMs,
+      whatIfLongestTurnMs: longest('what-if'),
+      turns: turns.length,
+    },
   };
 }
 

@@ -7,7 +7,15 @@ import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../reports/chec
 import { createStyle } from '../../reports/terminal.js';
 import { InputError, type Diagnostic } from '../../yaml/diagnostic.js';
 import type { LoadedModel } from '../../model/load.js';
-import { collectModelFiles, displayPath, loadModelFile, packageVersion, readSource, repositoryRoot, repositoryUri } from '../io.js';
+import {
+  collectModelFiles,
+  displayPath,
+  loadModelFile,
+  packageVersion,
+  readSource,
+  repositoryRoot,
+  repositoryUri,
+} from '../io.js';
 import { EXIT, UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -28,16 +36,34 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
     builder: (y) =>
       y
         .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'model files or folders' })
-        .option('policy', { type: 'string', describe: 'policy file (thresholds, rules, accepted risks); default: the built-in policy' })
+        .option('policy', {
+          type: 'string',
+          describe: 'policy file (thresholds, rules, accepted risks); default: the built-in policy',
+        })
         .option('format', { choices: CHECK_FORMATS, default: 'text' as const, describe: 'output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
-        .option('fail-on', { choices: SEVERITIES, default: 'high' as const, describe: 'fail on findings at or above this severity' })
-        .option('baseline', { type: 'string', describe: 'an earlier JSON report: fail only on new findings and on credentials whose worst case grew' })
-        .option('strict', { type: 'boolean', default: false, describe: 'also fail on acceptances that match no finding any more' })
-        .option('today', { type: 'string', describe: 'judge acceptance expiry as of this date (YYYY-MM-DD; default: today, UTC)' }) as never,
+        .option('fail-on', {
+          choices: SEVERITIES,
+          default: 'high' as const,
+          describe: 'fail on findings at or above this severity',
+        })
+        .option('baseline', {
+          type: 'string',
+          describe: 'an earlier JSON report: fail only on new findings and on credentials whose worst case grew',
+        })
+        .option('strict', {
+          type: 'boolean',
+          default: false,
+          describe: 'also fail on acceptances that match no finding any more',
+        })
+        .option('today', {
+          type: 'string',
+          describe: 'judge acceptance expiry as of this date (YYYY-MM-DD; default: today, UTC)',
+        }) as never,
     handler: (args) => {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
-      if (!isDate(today)) throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
+      if (!isDate(today))
+        throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
       const policy = args.policy === undefined ? DEFAULT_POLICY : requirePolicy(args.policy);
       const baseline = args.baseline === undefined ? undefined : requireBaseline(args.baseline);
       const models = requireModels(args.inputs);
@@ -86,7 +112,14 @@ function requireBaseline(file: string): Baseline {
   try {
     value = JSON.parse(source.text);
   } catch (error) {
-    throw new InputError([{ file: shown, line: 1, column: 1, message: `baseline: not JSON (${error instanceof Error ? error.message : String(error)})` }]);
+    throw new InputError([
+      {
+        file: shown,
+        line: 1,
+        column: 1,
+        message: `baseline: not JSON (${error instanceof Error ? error.message : String(error)})`,
+      },
+    ]);
   }
   const parsed = parseBaseline(value);
   if (!parsed.ok) throw new InputError([{ file: shown, line: 1, column: 1, message: `baseline: ${parsed.message}` }]);

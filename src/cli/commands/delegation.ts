@@ -17,7 +17,8 @@ interface Args {
 export function delegationCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'delegation <model>',
-    describe: 'List every delegation chain with the effective permissions at each hop, escalation, depth, loops and loss of attribution',
+    describe:
+      'List every delegation chain with the effective permissions at each hop, escalation, depth, loops and loss of attribution',
     builder: (y) =>
       y
         .positional('model', { type: 'string', demandOption: true })
@@ -28,11 +29,20 @@ export function delegationCommand(shell: Shell): CommandModule<object, Args> {
     handler: (args) => {
       const loaded = requireModel(args.model);
       if (args.from !== undefined && !loaded.relations.agent.has(args.from)) {
-        throw new UsageError(`unknown agent ${quote(args.from)}${didYouMean(args.from, loaded.relations.agent.keys())}`);
+        throw new UsageError(
+          `unknown agent ${quote(args.from)}${didYouMean(args.from, loaded.relations.agent.keys())}`,
+        );
       }
-      if (!Number.isInteger(args.maxDepth) || args.maxDepth < 1) throw new UsageError('--max-depth must be a whole number of at least 1');
-      const result = delegationChains(prepareAnalysis(loaded.model, loaded.relations), { from: args.from, maxDepth: args.maxDepth });
-      const text = args.format === 'json' ? `${JSON.stringify(delegationJson(result, args.maxDepth), null, 2)}\n` : delegationText(result, args.maxDepth, styleFor(shell));
+      if (!Number.isInteger(args.maxDepth) || args.maxDepth < 1)
+        throw new UsageError('--max-depth must be a whole number of at least 1');
+      const result = delegationChains(prepareAnalysis(loaded.model, loaded.relations), {
+        from: args.from,
+        maxDepth: args.maxDepth,
+      });
+      const text =
+        args.format === 'json'
+          ? `${JSON.stringify(delegationJson(result, args.maxDepth), null, 2)}\n`
+          : delegationText(result, args.maxDepth, styleFor(shell));
       emit(shell, text, args.output);
     },
   };

@@ -11,17 +11,23 @@ interface Args {
 export function generateCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'generate',
-    describe: 'Write a synthetic organisation model of N agents (for benchmarks and scale tests); the same seed gives the same file',
+    describe:
+      'Write a synthetic organisation model of N agents (for benchmarks and scale tests); the same seed gives the same file',
     builder: (y) =>
       y
-        .option('agents', { type: 'number', demandOption: true, describe: 'how many agents (about 5 credentials and 20 grants each)' })
+        .option('agents', {
+          type: 'number',
+          demandOption: true,
+          describe: 'how many agents (about 5 credentials and 20 grants each)',
+        })
         .option('seed', { type: 'number', default: 1, describe: 'seed of the generator' })
         .option('out', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
     handler: (args) => {
       if (!Number.isInteger(args.agents) || args.agents < 1 || args.agents > MAX_GENERATED_AGENTS) {
         throw new UsageError(`--agents must be a whole number from 1 to ${MAX_GENERATED_AGENTS}`);
       }
-      if (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 4294967295) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+      if (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 4294967295)
+        throw new UsageError('--seed must be a whole number from 0 to 4294967295');
       emit(shell, generateModelYaml({ agents: args.agents, seed: args.seed }), args.out);
     },
   };

@@ -17,11 +17,15 @@ export function graphCommand(shell: Shell): CommandModule<object, Args> {
     builder: (y) =>
       y
         .positional('model', { type: 'string', demandOption: true, describe: 'a model file' })
-        .option('format', { choices: ['json', 'dot', 'mermaid'] as const, default: 'json' as const, describe: 'output format' })
+        .option('format', {
+          choices: ['json', 'dot', 'mermaid'] as const,
+          default: 'json' as const,
+          describe: 'output format',
+        })
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
     handler: (args) => {
       const loaded = requireModel(args.model);
-      emit(shell, exportGraph(buildGraph(loaded.model, loaded.relations), args.format, loaded.model.name), args.output);
+      emit(shell, exportGraph(buildGraph(loaded.model), args.format, loaded.model.name), args.output);
     },
   };
 }

@@ -29,7 +29,9 @@ export function kindsCommand(shell: Shell): CommandModule<object, Args> {
           d.revocation?.propagation && `propagation ${d.revocation.propagation}`,
           d.subject === 'human' && 'human subject',
         ].filter(Boolean);
-        shell.stdout.write(`${k.id.padEnd(40)} ${figures.length > 0 ? figures.join(', ') : '(no published figures: write ttl and the rest)'}\n`);
+        shell.stdout.write(
+          `${k.id.padEnd(40)} ${figures.length > 0 ? figures.join(', ') : '(no published figures: write ttl and the rest)'}\n`,
+        );
       }
       shell.stdout.write('\nSources for every figure: docs/credential-kinds.md\n');
     },

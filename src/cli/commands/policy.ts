@@ -28,13 +28,16 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
           handler: (argv) => {
             const args = argv as unknown as InitArgs;
             const file = displayPath(args.file);
-            if (existsSync(file) && !args.force) throw new UsageError(`${file} already exists; pass --force to overwrite it`);
+            if (existsSync(file) && !args.force)
+              throw new UsageError(`${file} already exists; pass --force to overwrite it`);
             try {
               writeFileAtomic(file, defaultPolicyYaml());
             } catch (error) {
               throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
             }
-            shell.stdout.write(`${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`);
+            shell.stdout.write(
+              `${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`,
+            );
           },
         })
         .demandCommand(1, 'policy needs an action: init') as never,

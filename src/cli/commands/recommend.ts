@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { recommend } from '../../analyses/recommendations/index.js';
 import { loadModel } from '../../model/load.js';
-import { recommendationsJson, recommendationsPatch, recommendationsText, writtenModel } from '../../reports/recommendations.js';
+import {
+  recommendationsJson,
+  recommendationsPatch,
+  recommendationsText,
+  writtenModel,
+} from '../../reports/recommendations.js';
 import { safeInline } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { describeFsError, displayPath, readSource, writeFileAtomic } from '../io.js';
@@ -20,14 +25,23 @@ interface Args {
 export function recommendCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'recommend <model>',
-    describe: 'Recommend TTL, scope, binding, revocation, segmentation, delegation, approval and harvest-path changes, each measured by re-running the simulation',
+    describe:
+      'Recommend TTL, scope, binding, revocation, segmentation, delegation, approval and harvest-path changes, each measured by re-running the simulation',
     builder: (y) =>
       y
         .positional('model', { type: 'string', demandOption: true })
-        .option('format', { choices: ['text', 'json', 'yaml-patch'] as const, default: 'text' as const, describe: 'yaml-patch: the combined change as RFC 6902 operations on the file' })
+        .option('format', {
+          choices: ['text', 'json', 'yaml-patch'] as const,
+          default: 'text' as const,
+          describe: 'yaml-patch: the combined change as RFC 6902 operations on the file',
+        })
         .option('write', { type: 'string', describe: 'write the model with all recommendations applied to this file' })
         .option('force', { type: 'boolean', default: false, describe: 'allow --write to overwrite the input model' })
-        .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' }) as never,
+        .option('output', {
+          alias: 'o',
+          type: 'string',
+          describe: 'write the report to this file instead of stdout',
+        }) as never,
     handler: (args) => {
       const file = displayPath(args.model);
       const source = readSource(file);
@@ -41,14 +55,19 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
         const { text, commentsKept } = writtenModel(source.text, result);
         // The written model must load exactly as `leakradius validate` would load it.
         const check = loadModel(displayPath(args.write), text);
-        if (!check.ok) throw new Error(`the changed model does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`);
+        if (!check.ok)
+          throw new Error(`the changed model does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`);
         try {
           writeFileAtomic(args.write, text);
         } catch (error) {
           throw new UsageError(`cannot write ${args.write}: ${describeFsError(error)}`);
         }
-        const kept = commentsKept ? 'comments and layout kept' : 'written afresh: comments other than the leading block are not kept';
-        shell.stderr.write(`leakradius: wrote ${safeInline(displayPath(args.write))} with ${result.combined.applied.length} recommendation(s) applied (${kept})\n`);
+        const kept = commentsKept
+          ? 'comments and layout kept'
+          : 'written afresh: comments other than the leading block are not kept';
+        shell.stderr.write(
+          `leakradius: wrote ${safeInline(displayPath(args.write))} with ${result.combined.applied.length} recommendation(s) applied (${kept})\n`,
+        );
       }
       const report =
         args.format === 'json'
@@ -65,7 +84,9 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
 function checkWriteTarget(target: string, input: string, force: boolean): void {
   if (target === '' || target === '-') throw new UsageError('--write needs a file name');
   if (!force && sameFile(target, input)) {
-    throw new UsageError(`--write ${target} would overwrite the input model; write elsewhere, or add --force to replace it`);
+    throw new UsageError(
+      `--write ${target} would overwrite the input model; write elsewhere, or add --force to replace it`,
+    );
   }
 }
 

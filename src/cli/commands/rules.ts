@@ -17,7 +17,11 @@ export function rulesCommand(shell: Shell): CommandModule<object, Args> {
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
     handler: (args) => {
-      emit(shell, args.format === 'json' ? `${JSON.stringify(rulesJson(RULES), null, 2)}\n` : rulesText(RULES, styleFor(shell)), args.output);
+      emit(
+        shell,
+        args.format === 'json' ? `${JSON.stringify(rulesJson(RULES), null, 2)}\n` : rulesText(RULES, styleFor(shell)),
+        args.output,
+      );
     },
   };
 }

@@ -15,8 +15,16 @@ export function schemaCommand(shell: Shell): CommandModule<object, Args> {
     describe: 'Print the JSON Schema of the model format (for editors: # yaml-language-server: $schema=...)',
     builder: (y) =>
       y
-        .option('scenario', { type: 'boolean', default: false, describe: 'the scenario format instead of the model format' })
-        .option('format', { choices: ['json', 'markdown'] as const, default: 'json' as const, describe: 'JSON Schema, or the field reference as a Markdown table' }) as never,
+        .option('scenario', {
+          type: 'boolean',
+          default: false,
+          describe: 'the scenario format instead of the model format',
+        })
+        .option('format', {
+          choices: ['json', 'markdown'] as const,
+          default: 'json' as const,
+          describe: 'JSON Schema, or the field reference as a Markdown table',
+        }) as never,
     handler: (args) => {
       const schema = args.scenario ? scenarioJsonSchema() : modelJsonSchema();
       shell.stdout.write(args.format === 'markdown' ? schemaReference(schema) : `${JSON.stringify(schema, null, 2)}\n`);

@@ -6,7 +6,14 @@ import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
 import { parseDuration } from '../../model/duration.js';
 import { didYouMean, quote } from '../../model/messages.js';
 import { locate } from '../../model/load.js';
-import { looksLikeScenario, modelChannels, parseScenario, scenarioProblems, withOverrides, type ScenarioDocument } from '../../model/scenario.js';
+import {
+  looksLikeScenario,
+  modelChannels,
+  parseScenario,
+  scenarioProblems,
+  withOverrides,
+  type ScenarioDocument,
+} from '../../model/scenario.js';
 import type { SourceMap } from '../../yaml/source-map.js';
 import type { Model } from '../../model/types.js';
 import { simulationJson, simulationText } from '../../reports/simulation.js';
@@ -30,14 +37,22 @@ interface Args {
 export function simulateCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'simulate <input>',
-    describe: 'Simulate a leaked credential: blast radius, exposure window, revocation lag (a model with --leak, or a scenario file)',
+    describe:
+      'Simulate a leaked credential: blast radius, exposure window, revocation lag (a model with --leak, or a scenario file)',
     builder: (y) =>
       y
-        .positional('input', { type: 'string', demandOption: true, describe: 'a model file (with --leak) or a scenario file' })
+        .positional('input', {
+          type: 'string',
+          demandOption: true,
+          describe: 'a model file (with --leak) or a scenario file',
+        })
         .option('leak', { type: 'string', describe: 'id of the leaked credential' })
         .option('at', { type: 'string', describe: 'when it leaks, from the moment it was issued (default 0s)' })
-        .option('attacker', { choices: ['external', 'in-workload'] as const, describe: 'who holds the leaked copy (default external)' })
-        .option('channel', { type: 'string', describe: 'leak channel (default: the credential\'s worst)' })
+        .option('attacker', {
+          choices: ['external', 'in-workload'] as const,
+          describe: 'who holds the leaked copy (default external)',
+        })
+        .option('channel', { type: 'string', describe: "leak channel (default: the credential's worst)" })
         .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
         .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
         .option('seed', { type: 'number', describe: 'seed for --runs (default 1)' })
@@ -80,17 +95,23 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
   const credential = args.leak ?? scenario?.document.leak.credential;
   if (credential === undefined) throw new UsageError('which credential leaks? give --leak <credential-id>');
   if (!loaded.relations.credential.has(credential)) {
-    throw new UsageError(`unknown credential ${quote(credential)}${didYouMean(credential, loaded.relations.credential.keys())}; the model has: ${[...loaded.relations.credential.keys()].join(', ')}`);
+    throw new UsageError(
+      `unknown credential ${quote(credential)}${didYouMean(credential, loaded.relations.credential.keys())}; the model has: ${[...loaded.relations.credential.keys()].join(', ')}`,
+    );
   }
   const channel = args.channel ?? scenario?.document.leak.channel;
   const channels = modelChannels(model);
   if (args.channel !== undefined && !channels.has(args.channel)) {
-    throw new UsageError(`unknown leak channel ${quote(args.channel)}${didYouMean(args.channel, channels)}; the model knows: ${[...channels].sort().join(', ')}`);
+    throw new UsageError(
+      `unknown leak channel ${quote(args.channel)}${didYouMean(args.channel, channels)}; the model knows: ${[...channels].sort().join(', ')}`,
+    );
   }
   const runs = args.runs ?? scenario?.document.uncertainty?.runs;
-  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000)) throw new UsageError('--runs must be a whole number from 1 to 100000');
+  if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000))
+    throw new UsageError('--runs must be a whole number from 1 to 100000');
   const seed = args.seed ?? scenario?.document.uncertainty?.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295)
+    throw new UsageError('--seed must be a whole number from 0 to 4294967295');
   return {
     model,
     input: {
@@ -108,6 +129,7 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
 function duration(text: string | undefined, flag: string): number {
   if (text === undefined) return 0;
   const seconds = parseDuration(text);
-  if (seconds === undefined || !Number.isFinite(seconds)) throw new UsageError(`${flag}: bad duration ${quote(text)}; expected a number and a unit such as 30s, 15m, 1h, 7d`);
+  if (seconds === undefined || !Number.isFinite(seconds))
+    throw new UsageError(`${flag}: bad duration ${quote(text)}; expected a number and a unit such as 30s, 15m, 1h, 7d`);
   return seconds;
 }

@@ -30,7 +30,11 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
     builder: (y) =>
       y
         .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }) as never,
+        .option('format', {
+          choices: ['text', 'json'] as const,
+          default: 'text' as const,
+          describe: 'output format',
+        }) as never,
     handler: (args) => {
       const { files, diagnostics: missing } = collectInputFiles(args.inputs);
       const checked = files.map(({ file, kind }) => checkFile(file, kind));
@@ -38,7 +42,12 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
       if (args.format === 'json') {
         const report = {
           valid: failed.length === 0 && missing.length === 0,
-          files: checked.map((c) => ({ file: c.file, kind: c.kind, valid: c.diagnostics.length === 0, diagnostics: diagnosticsJson(c.diagnostics) })),
+          files: checked.map((c) => ({
+            file: c.file,
+            kind: c.kind,
+            valid: c.diagnostics.length === 0,
+            diagnostics: diagnosticsJson(c.diagnostics),
+          })),
           errors: diagnosticsJson(missing),
         };
         shell.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -59,7 +68,11 @@ function printText(shell: Shell, style: Style, checked: readonly Checked[], miss
   const errors = missing.length + checked.reduce((n, c) => n + c.diagnostics.length, 0);
   const valid = checked.filter((c) => c.diagnostics.length === 0).length;
   const invalid = checked.length - valid;
-  shell.stdout.write(errors === 0 ? `${valid} file(s) valid\n` : `${style.red(`${errors} error(s)`)}: ${invalid} file(s) invalid, ${valid} valid\n`);
+  shell.stdout.write(
+    errors === 0
+      ? `${valid} file(s) valid\n`
+      : `${style.red(`${errors} error(s)`)}: ${invalid} file(s) invalid, ${valid} valid\n`,
+  );
 }
 
 function checkFile(file: string, kind: InputKind): Checked {
@@ -79,8 +92,14 @@ function checkFile(file: string, kind: InputKind): Checked {
 function checkPolicy(file: string): Checked {
   const source = readSource(file);
   if (!source.ok) return { file, kind: 'policy', diagnostics: source.diagnostics, summary: '' };
-  const result = loadPolicy(file, source.text, RULES.map((r) => r.id));
-  return result.ok ? { file, kind: 'policy', diagnostics: [], summary: '(policy)' } : { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
+  const result = loadPolicy(
+    file,
+    source.text,
+    RULES.map((r) => r.id),
+  );
+  return result.ok
+    ? { file, kind: 'policy', diagnostics: [], summary: '(policy)' }
+    : { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
 }
 
 /** A scenario is valid when it parses, its model is valid, and it names what the model has. */
@@ -94,9 +113,21 @@ function checkScenario(file: string): Checked {
   const model = loadModelFile(modelFile);
   if (!model.ok) {
     const where = parsed.sourceMap.locate(['model']);
-    return fail([{ file, ...where, message: `its model ${modelFile} is invalid (run leakradius validate ${modelFile})`, path: 'model' }]);
+    return fail([
+      {
+        file,
+        ...where,
+        message: `its model ${modelFile} is invalid (run leakradius validate ${modelFile})`,
+        path: 'model',
+      },
+    ]);
   }
   const problems = scenarioProblems(parsed.scenario, model.loaded.model);
   if (problems.length > 0) return fail(locate(file, parsed.sourceMap, problems));
-  return { file, kind: 'scenario', diagnostics: [], summary: `(scenario: leak of ${parsed.scenario.leak.credential} in ${modelFile})` };
+  return {
+    file,
+    kind: 'scenario',
+    diagnostics: [],
+    summary: `(scenario: leak of ${parsed.scenario.leak.credential} in ${modelFile})`,
+  };
 }

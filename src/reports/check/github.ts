@@ -18,14 +18,32 @@ export function checkGithub(report: CheckReport): string {
   const lines: string[] = [];
   for (const f of report.findings) {
     if (f.status === 'accepted') continue;
-    lines.push(annotation(annotationLevel(f.severity), f.file, f.line, f.column, `${f.rule} ${ruleById(f.rule)?.title ?? ''}`.trim(), findingMessage(f)));
+    lines.push(
+      annotation(
+        annotationLevel(f.severity),
+        f.file,
+        f.line,
+        f.column,
+        `${f.rule} ${ruleById(f.rule)?.title ?? ''}`.trim(),
+        findingMessage(f),
+      ),
+    );
   }
   for (const r of report.regressions) {
     const c = report.credentials.find((x) => x.file === r.file && x.credential === r.credential);
     lines.push(annotation('error', r.file, c?.line ?? 1, c?.column ?? 1, 'leakradius regression', r.message));
   }
   for (const a of report.stale) {
-    lines.push(annotation(report.strict ? 'error' : 'warning', a.file, a.line, a.column, 'leakradius stale acceptance', `acceptance ${a.acceptance.finding} matches no finding any more`));
+    lines.push(
+      annotation(
+        report.strict ? 'error' : 'warning',
+        a.file,
+        a.line,
+        a.column,
+        'leakradius stale acceptance',
+        `acceptance ${a.acceptance.finding} matches no finding any more`,
+      ),
+    );
   }
   lines.push(escapeData(summaryLine(report)));
   return `${lines.join('\n')}\n`;
@@ -47,5 +65,7 @@ export function escapeData(text: string): string {
 
 /** Property values additionally escape `:` and `,`, which delimit properties. */
 export function escapeProperty(text: string): string {
-  return safeInline(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C'));
+  return safeInline(
+    text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C'),
+  );
 }

@@ -11,7 +11,11 @@ import { checkText } from './text.js';
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export function renderCheck(report: CheckReport, format: CheckFormat, options: { style: Style } & SarifOptions): string {
+export function renderCheck(
+  report: CheckReport,
+  format: CheckFormat,
+  options: { style: Style } & SarifOptions,
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(checkJson(report), null, 2)}\n`;

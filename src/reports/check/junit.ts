@@ -39,7 +39,9 @@ export function checkJunit(report: CheckReport): string {
       if (failing.length > 0) {
         suiteFailures++;
         const message = `${failing.length} ${failing.length === 1 ? 'finding' : 'findings'} at or above ${report.failOn}`;
-        body.push(`      <failure type="${attr(highest(failing))}" message="${attr(message)}">${text(failing.map(line).join('\n'))}</failure>`);
+        body.push(
+          `      <failure type="${attr(highest(failing))}" message="${attr(message)}">${text(failing.map(line).join('\n'))}</failure>`,
+        );
       }
       if (others.length > 0) body.push(`      <system-out>${text(others.map(line).join('\n'))}</system-out>`);
       cases.push(`${open}>\n${body.join('\n')}\n    </testcase>`);
@@ -50,13 +52,17 @@ export function checkJunit(report: CheckReport): string {
       if (regressions.length === 0) cases.push(`${open}/>`);
       else {
         suiteFailures++;
-        cases.push(`${open}>\n      <failure type="regression" message="${regressions.length} regression(s)">${text(regressions.map((r) => r.message).join('\n'))}</failure>\n    </testcase>`);
+        cases.push(
+          `${open}>\n      <failure type="regression" message="${regressions.length} regression(s)">${text(regressions.map((r) => r.message).join('\n'))}</failure>\n    </testcase>`,
+        );
       }
     }
     tests += cases.length;
     failures += suiteFailures;
     skipped += suiteSkipped;
-    suites.push(`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   const stale = report.stale.map((a) => `${a.file}:${a.line}:${a.column} stale acceptance ${a.acceptance.finding}`);
   const out = stale.length > 0 ? `\n  <system-out>${text(stale.join('\n'))}</system-out>` : '';

@@ -26,11 +26,21 @@ export function checkMarkdown(report: CheckReport): string {
   }
   const accepted = report.findings.filter((f) => f.status === 'accepted');
   if (accepted.length > 0) {
-    out.push(`<details><summary>${accepted.length} accepted</summary>`, '', ...table(accepted, false), '', '</details>', '');
+    out.push(
+      `<details><summary>${accepted.length} accepted</summary>`,
+      '',
+      ...table(accepted, false),
+      '',
+      '</details>',
+      '',
+    );
   }
   if (report.stale.length > 0) {
     out.push('**Stale acceptances** (they match no finding any more)', '');
-    for (const a of report.stale) out.push(`- ${md(`${a.file}:${a.line}:${a.column}`)}: ${md(a.acceptance.finding)} (${md(a.acceptance.owner)}, ${a.expired ? 'expired' : 'until'} ${md(a.acceptance.expires)})`);
+    for (const a of report.stale)
+      out.push(
+        `- ${md(`${a.file}:${a.line}:${a.column}`)}: ${md(a.acceptance.finding)} (${md(a.acceptance.owner)}, ${a.expired ? 'expired' : 'until'} ${md(a.acceptance.expires)})`,
+      );
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -45,7 +55,9 @@ function table(findings: readonly Finding[], baseline: boolean): string[] {
     const note = statusNote(f);
     const severity = f.fails ? `**${f.severity}**` : f.severity;
     const message = `${md(f.message)}${note ? ` _(${md(note)})_` : ''}`;
-    rows.push(`| ${severity} | ${f.rule} | ${md(`${f.file}:${f.line}:${f.column}`)} | ${message} |${baseline ? ` ${f.baseline ?? ''} |` : ''}`);
+    rows.push(
+      `| ${severity} | ${f.rule} | ${md(`${f.file}:${f.line}:${f.column}`)} | ${message} |${baseline ? ` ${f.baseline ?? ''} |` : ''}`,
+    );
   }
   if (findings.length > MAX_ROWS) rows.push('', `… and ${findings.length - MAX_ROWS} more: see the full report.`);
   return rows;

@@ -16,7 +16,12 @@ import type { Severity } from '../../model/policy.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** GitHub's bands: 9.0+ critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
-const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+};
 
 export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
@@ -97,12 +102,20 @@ function result(f: Finding, ruleIndex: number, options: SarifOptions): Result {
   if (f.baseline !== undefined) r.baselineState = f.baseline === 'new' ? 'new' : 'unchanged';
   if (f.status === 'accepted' && f.acceptance) {
     const a = f.acceptance.acceptance;
-    r.suppressions = [{ kind: 'external', status: 'accepted', justification: `${a.reason} (accepted by ${a.owner} until ${a.expires})` }];
+    r.suppressions = [
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: `${a.reason} (accepted by ${a.owner} until ${a.expires})`,
+      },
+    ];
   }
   return r;
 }
 
 /** sha256 of rule, file and element: the line may move, the finding stays the same alert. */
 function fingerprint(f: Finding, options: SarifOptions): string {
-  return createHash('sha256').update(`${f.rule}|${options.uriFor(f.file)}|${f.element}`).digest('hex');
+  return createHash('sha256')
+    .update(`${f.rule}|${options.uriFor(f.file)}|${f.element}`)
+    .digest('hex');
 }

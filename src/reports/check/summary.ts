@@ -47,7 +47,10 @@ export function summarize(report: CheckReport): CheckSummary {
 
 /** `12 findings (2 critical, 6 high, 4 medium)` */
 export function countsText(s: CheckSummary): string {
-  const parts = [...SEVERITIES].reverse().filter((sev) => s.bySeverity[sev] > 0).map((sev) => `${s.bySeverity[sev]} ${sev}`);
+  const parts = [...SEVERITIES]
+    .reverse()
+    .filter((sev) => s.bySeverity[sev] > 0)
+    .map((sev) => `${s.bySeverity[sev]} ${sev}`);
   return `${plural(s.unaccepted, 'finding')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
@@ -66,7 +69,10 @@ export function summaryLine(report: CheckReport, s: CheckSummary = summarize(rep
 export function verdict(report: CheckReport, s: CheckSummary = summarize(report)): string {
   if (!s.failed) return `Passed (--fail-on ${report.failOn}).`;
   const why: string[] = [];
-  if (s.failing > 0) why.push(`${s.failing} ${report.baseline ? 'new or expired ' : ''}${s.failing === 1 ? 'finding' : 'findings'} at or above ${report.failOn}`);
+  if (s.failing > 0)
+    why.push(
+      `${s.failing} ${report.baseline ? 'new or expired ' : ''}${s.failing === 1 ? 'finding' : 'findings'} at or above ${report.failOn}`,
+    );
   if (s.regressions > 0) why.push(plural(s.regressions, 'regression'));
   if (report.strict && s.stale > 0) why.push(`${plural(s.stale, 'stale acceptance')} under --strict`);
   return `Failed: ${why.join(', ')}.`;
@@ -74,8 +80,10 @@ export function verdict(report: CheckReport, s: CheckSummary = summarize(report)
 
 /** Why a finding does or does not count, in a few words: `accepted until 2026-06-30`, `acceptance expired 2025-01-31`. */
 export function statusNote(f: Finding): string | undefined {
-  if (f.status === 'accepted') return `accepted until ${f.acceptance!.acceptance.expires} by ${f.acceptance!.acceptance.owner}: ${f.acceptance!.acceptance.reason}`;
-  if (f.status === 'expired') return `acceptance expired ${f.acceptance!.acceptance.expires} (${f.acceptance!.acceptance.owner}): fails again`;
+  if (f.status === 'accepted')
+    return `accepted until ${f.acceptance!.acceptance.expires} by ${f.acceptance!.acceptance.owner}: ${f.acceptance!.acceptance.reason}`;
+  if (f.status === 'expired')
+    return `acceptance expired ${f.acceptance!.acceptance.expires} (${f.acceptance!.acceptance.owner}): fails again`;
   return undefined;
 }
 

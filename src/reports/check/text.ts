@@ -22,7 +22,9 @@ export function checkText(report: CheckReport, style: Style): string {
     lines.push(style.bold('Worse than the baseline'));
     for (const r of report.regressions) {
       const c = report.credentials.find((x) => x.file === r.file && x.credential === r.credential);
-      lines.push(`  ${safeInline(`${r.file}:${c?.line ?? 1}:${c?.column ?? 1}`)} ${style.red('regression')} ${safeInline(r.message)}`);
+      lines.push(
+        `  ${safeInline(`${r.file}:${c?.line ?? 1}:${c?.column ?? 1}`)} ${style.red('regression')} ${safeInline(r.message)}`,
+      );
     }
     lines.push('');
   }
@@ -30,7 +32,9 @@ export function checkText(report: CheckReport, style: Style): string {
     lines.push(style.bold('Stale acceptances (they match no finding)'));
     for (const a of report.stale) {
       const note = a.expired ? `, expired ${a.acceptance.expires}` : `, until ${a.acceptance.expires}`;
-      lines.push(`  ${safeInline(`${a.file}:${a.line}:${a.column}`)} ${style.yellow('stale')} ${safeInline(`${a.acceptance.finding} (${a.acceptance.owner}${note})`)}`);
+      lines.push(
+        `  ${safeInline(`${a.file}:${a.line}:${a.column}`)} ${style.yellow('stale')} ${safeInline(`${a.acceptance.finding} (${a.acceptance.owner}${note})`)}`,
+      );
     }
     lines.push('');
   }

@@ -3,9 +3,15 @@ import { Box } from 'ink';
 import { wrapLine } from '../format.js';
 import { T } from './styled.js';
 
-export type Line = string | { readonly text: string; readonly color?: string; readonly bold?: boolean; readonly dim?: boolean };
+export type Line =
+  string | { readonly text: string; readonly color?: string; readonly bold?: boolean; readonly dim?: boolean };
 
-type Props = { readonly lines: readonly Line[]; readonly width: number; readonly height: number; readonly boldFirst?: boolean };
+type Props = {
+  readonly lines: readonly Line[];
+  readonly width: number;
+  readonly height: number;
+  readonly boldFirst?: boolean;
+};
 
 export function Lines({ lines, width, height, boldFirst }: Props) {
   const wrapped = lines.flatMap((line, n) => {

@@ -43,33 +43,72 @@ export function rowText(cells: readonly string[], widths: readonly number[] | un
   return cells.map((c, i) => fit(c, widths[i] ?? 8)).join(' ');
 }
 
-export function ListView({ items, cursor, width, height, columns, focused, filter, filtering, empty = 'nothing here', decorate }: Props) {
+export function ListView({
+  items,
+  cursor,
+  width,
+  height,
+  columns,
+  focused,
+  filter,
+  filtering,
+  empty = 'nothing here',
+  decorate,
+}: Props) {
   const inner = width - 2; // room for the cursor mark
   const widths = columns ? columnWidths(columns, inner) : undefined;
   const showFilter = filtering || (filter !== undefined && filter !== '');
   const rowsHeight = Math.max(1, height - (columns ? 1 : 0) - (showFilter ? 1 : 0) - 1);
   const win = listWindow(items.length, cursor, rowsHeight);
-  const hint = [win.above > 0 ? `▲ ${win.above} more` : '', win.below > 0 ? `▼ ${win.below} more` : ''].filter(Boolean).join('  ');
+  const hint = [win.above > 0 ? `▲ ${win.above} more` : '', win.below > 0 ? `▼ ${win.below} more` : '']
+    .filter(Boolean)
+    .join('  ');
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
       {showFilter ? (
         <T>
-          {fit(`/${filter ?? ''}${filtering ? '▏' : ''}  ${items.length} match${items.length === 1 ? '' : 'es'}${filtering ? ' · Enter keep · Esc clear' : ''}`, width)}
+          {fit(
+            `/${filter ?? ''}${filtering ? '▏' : ''}  ${items.length} match${items.length === 1 ? '' : 'es'}${filtering ? ' · Enter keep · Esc clear' : ''}`,
+            width,
+          )}
         </T>
       ) : null}
       {widths && columns ? (
-        <T dim>{`  ${rowText(columns.map((c) => c.title), widths, inner)}`}</T>
+        <T dim>{`  ${rowText(
+          columns.map((c) => c.title),
+          widths,
+          inner,
+        )}`}</T>
       ) : null}
       {items.length === 0 ? <T dim>{`  ${empty}`}</T> : null}
       {items.slice(win.start, win.end).map((item, i) => (
-        <ListRow key={item.key} item={decorate ? decorate(item) : item} selected={win.start + i === cursor} focused={focused} widths={widths} width={inner} />
+        <ListRow
+          key={item.key}
+          item={decorate ? decorate(item) : item}
+          selected={win.start + i === cursor}
+          focused={focused}
+          widths={widths}
+          width={inner}
+        />
       ))}
       <T dim>{fit(hint, width)}</T>
     </Box>
   );
 }
 
-const ListRow = memo(function ListRow({ item, selected, focused, widths, width }: { item: ListItem; selected: boolean; focused: boolean; widths?: number[]; width: number }) {
+const ListRow = memo(function ListRow({
+  item,
+  selected,
+  focused,
+  widths,
+  width,
+}: {
+  item: ListItem;
+  selected: boolean;
+  focused: boolean;
+  widths?: number[];
+  width: number;
+}) {
   const mark = selected ? (focused ? '› ' : '· ') : '  ';
   if (item.accent && widths) {
     const head = rowText(item.cells.slice(0, -1), widths.slice(0, -1), width);

@@ -17,7 +17,12 @@ import { commandFor, specialOf, type CommandId, type KeyContext } from '../keyma
 export function splitTypeAhead(raw: string): string[] | undefined {
   if (/^\u001b[\u0020-\u007e]$/.test(raw) && raw !== '\u001b[' && raw !== '\u001bO') return ['\u001b', raw.slice(1)];
   const chars = [...raw];
-  if (chars.length > 1 && !raw.includes('\u001b') && chars.every((c) => c >= ' ' || c === '\r' || c === '\t' || c === '\u007f' || c === '\b')) return chars;
+  if (
+    chars.length > 1 &&
+    !raw.includes('\u001b') &&
+    chars.every((c) => c >= ' ' || c === '\r' || c === '\t' || c === '\u007f' || c === '\b')
+  )
+    return chars;
   return undefined;
 }
 
@@ -75,15 +80,18 @@ export interface KeyRoute {
 export function useKeyRoutes(routes: readonly KeyRoute[], typeAhead: TypeAhead): void {
   const latest = useRef(routes);
   latest.current = routes;
-  const handler = useCallback((input: string, key: Key) => {
-    if (typeAhead.skipping) return; // replayed key by key
-    for (const route of latest.current) {
-      if (!route.active) continue;
-      const command = commandFor(input, key, route.contexts);
-      if (command) return route.onCommand(command);
-      if (route.onText && isText(input, key)) return route.onText(input);
-    }
-  }, [typeAhead]);
+  const handler = useCallback(
+    (input: string, key: Key) => {
+      if (typeAhead.skipping) return; // replayed key by key
+      for (const route of latest.current) {
+        if (!route.active) continue;
+        const command = commandFor(input, key, route.contexts);
+        if (command) return route.onCommand(command);
+        if (route.onText && isText(input, key)) return route.onText(input);
+      }
+    },
+    [typeAhead],
+  );
   useInput(handler);
 }
 

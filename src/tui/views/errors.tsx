@@ -27,7 +27,12 @@ export function ErrorsView({ file, diagnostics, cursor, width, height, watching 
       <T bold color="red">
         {cut(`${s(file)} does not load: ${count}`, width)}
       </T>
-      <T dim>{cut(watching ? 'Fix the file and save it: leakradius reloads it here.' : 'Fix the file, then open it again.', width)}</T>
+      <T dim>
+        {cut(
+          watching ? 'Fix the file and save it: leakradius reloads it here.' : 'Fix the file, then open it again.',
+          width,
+        )}
+      </T>
       <ListView items={items} cursor={cursor} width={width} height={Math.max(2, height - 2 - selectedRows)} focused />
       <Lines lines={selected} width={width} height={selectedRows} />
     </Box>

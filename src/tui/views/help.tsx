@@ -16,7 +16,11 @@ export function helpRows(): Row[] {
       context = b.context;
       rows.push({ key: `h:${context}`, search: CONTEXT_TITLE[context], cells: [`${CONTEXT_TITLE[context]}`] });
     }
-    rows.push({ key: String(i), search: `${b.command} ${b.description}`, cells: [`  ${bindingLabel(b).padEnd(16)} ${b.description}`] });
+    rows.push({
+      key: String(i),
+      search: `${b.command} ${b.description}`,
+      cells: [`  ${bindingLabel(b).padEnd(16)} ${b.description}`],
+    });
   });
   return rows;
 }

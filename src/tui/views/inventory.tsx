@@ -59,7 +59,16 @@ export function InventoryView(props: Props) {
         <T bold>{fit(tabLine, width)}</T>
         <Box flexDirection="row" height={body}>
           <List {...props} width={listWidth} height={body} />
-          <Box flexDirection="column" marginLeft={1} paddingLeft={1} width={detailWidth + 2} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false}>
+          <Box
+            flexDirection="column"
+            marginLeft={1}
+            paddingLeft={1}
+            width={detailWidth + 2}
+            borderStyle="single"
+            borderTop={false}
+            borderBottom={false}
+            borderRight={false}
+          >
             <Lines lines={detail} width={detailWidth} height={body} boldFirst />
           </Box>
         </Box>
@@ -69,7 +78,10 @@ export function InventoryView(props: Props) {
   // The list takes the rows it needs, the detail what it needs, the list wins beyond half the screen.
   const wanted = props.items.length + (props.columns ? 1 : 0) + 1 + (props.filtering || props.filter ? 1 : 0);
   const detailRows = lineCount(detail, width);
-  const listHeight = Math.max(Math.min(wanted, 5), Math.min(wanted, body - 1 - Math.min(detailRows, Math.floor(body / 2))));
+  const listHeight = Math.max(
+    Math.min(wanted, 5),
+    Math.min(wanted, body - 1 - Math.min(detailRows, Math.floor(body / 2))),
+  );
   const detailHeight = body - listHeight;
   return (
     <Box flexDirection="column" width={width}>
@@ -82,5 +94,18 @@ export function InventoryView(props: Props) {
 }
 
 function List({ items, columns, cursor, width, height, filter, filtering, empty, decorate }: Props) {
-  return <ListView items={items} columns={columns} cursor={cursor} width={width} height={height} focused filter={filter} filtering={filtering} empty={empty} decorate={decorate} />;
+  return (
+    <ListView
+      items={items}
+      columns={columns}
+      cursor={cursor}
+      width={width}
+      height={height}
+      focused
+      filter={filter}
+      filtering={filtering}
+      empty={empty}
+      decorate={decorate}
+    />
+  );
 }

@@ -35,7 +35,10 @@ const REACHED_COLUMNS: readonly Column[] = [
 export function timelineLines(result: LeakResult, width: number, label = 'Timeline'): Line[] {
   const bar = timelineBar(result, Math.max(10, width - 2));
   return [
-    { text: `${label} 0 → ${duration(bar.end)} · ═ the attacker holds the leaked credential · ─ after it stops`, dim: true },
+    {
+      text: `${label} 0 → ${duration(bar.end)} · ═ the attacker holds the leaked credential · ─ after it stops`,
+      dim: true,
+    },
     `  ${bar.bar}`,
     `  ${bar.marks}`,
     // The legend comes as `I issued 0s  L leaked 0s`: each event stays on one line.
@@ -65,14 +68,19 @@ export function leakNumbers(result: LeakResult): string {
 export function LeakView({ result, credential, items, cursor, width, height, filter, filtering }: Props) {
   const head: Line[] = [{ text: leakHeadline(result, credential), bold: true }];
   if (!result.usable) {
-    head.push({ text: `NOT REPLAYABLE: ${credential.binding}, so a copy works only inside its own workload; an ${result.attacker} attacker reaches nothing.`, color: 'green' });
+    head.push({
+      text: `NOT REPLAYABLE: ${credential.binding}, so a copy works only inside its own workload; an ${result.attacker} attacker reaches nothing.`,
+      color: 'green',
+    });
   }
   head.push(...timelineLines(result, width));
   head.push({ text: leakNumbers(result), bold: true });
   const obtained = result.acquired.filter((a) => a.how !== 'leaked');
   const summary = [
     `Reached ${result.reached.length} pair${result.reached.length === 1 ? '' : 's'}`,
-    obtained.length > 0 ? `obtains ${obtained.map((a) => `${s(a.credential)} (${a.how}${a.usable ? '' : ', bound'})`).join(', ')}` : 'obtains no other credential',
+    obtained.length > 0
+      ? `obtains ${obtained.map((a) => `${s(a.credential)} (${a.how}${a.usable ? '' : ', bound'})`).join(', ')}`
+      : 'obtains no other credential',
     result.tasked.length > 0 ? `tasks ${result.tasked.map((a) => s(a.agent)).join(', ')}` : '',
     result.gated.length > 0 ? `${result.gated.length} held back by approval` : '',
   ].filter(Boolean);

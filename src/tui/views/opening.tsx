@@ -14,7 +14,12 @@ export function OpeningView({ file, characters, width }: Props) {
   return (
     <Box flexDirection="column" width={width}>
       <T bold>{cut(`Opening ${s(file)} (${size})`, width)}</T>
-      <T dim>{cut('Parsing and checking every line; the inventory follows, then the risk badges and the CI findings.', width)}</T>
+      <T dim>
+        {cut(
+          'Parsing and checking every line; the inventory follows, then the risk badges and the CI findings.',
+          width,
+        )}
+      </T>
     </Box>
   );
 }

@@ -21,7 +21,9 @@ type Props = {
 export function scenarioRows(entries: readonly ScenarioEntry[]): Row[] {
   return entries.map((e) => {
     const name = e.scenario ? s(e.scenario.name) : 'invalid scenario';
-    const leak = e.scenario ? `leaks ${s(e.scenario.leak.credential)}` : `${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}`;
+    const leak = e.scenario
+      ? `leaks ${s(e.scenario.leak.credential)}`
+      : `${e.diagnostics.length} problem${e.diagnostics.length === 1 ? '' : 's'}`;
     return { key: e.file, search: `${e.file} ${e.scenario?.name ?? ''}`, cells: [name, leak, s(e.file)] };
   });
 }
@@ -40,7 +42,16 @@ export function ScenariosView({ items, cursor, selected, width, height, filter, 
   return (
     <Box flexDirection="column" width={width}>
       <T bold>{cut(`Workshop: choose a scenario (${items.length}) · Enter runs it one event at a time`, width)}</T>
-      <ListView items={items} cursor={cursor} width={width} height={listHeight} focused filter={filter} filtering={filtering} empty="no scenarios found in ./scenarios" />
+      <ListView
+        items={items}
+        cursor={cursor}
+        width={width}
+        height={listHeight}
+        focused
+        filter={filter}
+        filtering={filtering}
+        empty="no scenarios found in ./scenarios"
+      />
       <Lines lines={detail} width={width} height={height - listHeight - 1} boldFirst />
     </Box>
   );

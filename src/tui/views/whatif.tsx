@@ -49,21 +49,41 @@ const LABEL = 17;
 /** `label   before → after`, the numbers the what-if view compares. */
 export function comparisonLines(before: Side, after: Side): string[] {
   const pending = (text: string) => text === '…' || text.startsWith('computing');
-  const row = (label: string, b: string, a: string) => `  ${label.padEnd(LABEL)}${b} → ${a}${b === a || pending(a) || pending(b) ? '' : '   *'}`;
+  const row = (label: string, b: string, a: string) =>
+    `  ${label.padEnd(LABEL)}${b} → ${a}${b === a || pending(a) || pending(b) ? '' : '   *'}`;
   const pick = (side: Side, f: (w: WorstCase) => string) => (side.worst ? f(side.worst) : '…');
   return [
-    row('exposure window', pick(before, (w) => window(w.exposureWindow)), pick(after, (w) => window(w.exposureWindow))),
-    row('revocation lag', pick(before, (w) => window(w.revocationLag)), pick(after, (w) => window(w.revocationLag))),
-    row('blast radius', pick(before, (w) => String(w.score)), pick(after, (w) => String(w.score))),
-    row('time-weighted', pick(before, (w) => score(w.timeWeightedScore)), pick(after, (w) => score(w.timeWeightedScore))),
+    row(
+      'exposure window',
+      pick(before, (w) => window(w.exposureWindow)),
+      pick(after, (w) => window(w.exposureWindow)),
+    ),
+    row(
+      'revocation lag',
+      pick(before, (w) => window(w.revocationLag)),
+      pick(after, (w) => window(w.revocationLag)),
+    ),
+    row(
+      'blast radius',
+      pick(before, (w) => String(w.score)),
+      pick(after, (w) => String(w.score)),
+    ),
+    row(
+      'time-weighted',
+      pick(before, (w) => score(w.timeWeightedScore)),
+      pick(after, (w) => score(w.timeWeightedScore)),
+    ),
     row('total risk', before.total, after.worst ? after.total : '…'),
-    ...(before.findings !== undefined ? [row('CI findings', before.findings, (after.worst && after.findings) || '…')] : []),
+    ...(before.findings !== undefined
+      ? [row('CI findings', before.findings, (after.worst && after.findings) || '…')]
+      : []),
   ];
 }
 
 /** The credential's four settings: as written, and as changed when they differ. */
 export function settingLines(before: CredentialSettings, after: CredentialSettings): string[] {
-  const row = (label: string, b: string, a: string, keys: string) => `  ${label.padEnd(LABEL)}${fit(b === a ? b : `${b} → ${a}`, 34)} ${keys}`;
+  const row = (label: string, b: string, a: string, keys: string) =>
+    `  ${label.padEnd(LABEL)}${fit(b === a ? b : `${b} → ${a}`, 34)} ${keys}`;
   return [
     row('ttl', duration(before.ttl), duration(after.ttl), 't shorter · T longer'),
     row('binding', before.binding, after.binding, 'b next'),
@@ -86,10 +106,29 @@ export function comparedBars(before: LeakResult, after: LeakResult, width: numbe
   return [scaled(before, b.end), scaled(after, a.end)];
 }
 
-export function WhatIfView({ credential, before, after, changes, refused, recommendations, recommendationsNote, selectedNote, cursor, filter, filtering, width, height }: Props) {
-  const [barBefore, barAfter] = after.leak ? comparedBars(before.leak, after.leak, width - 14) : [comparedBars(before.leak, before.leak, width - 14)[0], '…'];
+export function WhatIfView({
+  credential,
+  before,
+  after,
+  changes,
+  refused,
+  recommendations,
+  recommendationsNote,
+  selectedNote,
+  cursor,
+  filter,
+  filtering,
+  width,
+  height,
+}: Props) {
+  const [barBefore, barAfter] = after.leak
+    ? comparedBars(before.leak, after.leak, width - 14)
+    : [comparedBars(before.leak, before.leak, width - 14)[0], '…'];
   const core: Line[] = [
-    { text: `What-if on ${s(credential)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`, bold: true },
+    {
+      text: `What-if on ${s(credential)} · ${changes.length === 0 ? 'no changes yet' : `${changes.length} change${changes.length === 1 ? '' : 's'} · u undoes all · s saves a copy`}`,
+      bold: true,
+    },
     ...settingLines(before.settings, after.settings),
     { text: `  ${''.padEnd(LABEL)}as written → with changes (* changed)`, dim: true },
     ...comparisonLines(before, after),
@@ -101,7 +140,9 @@ export function WhatIfView({ credential, before, after, changes, refused, recomm
   const coreRows = Math.min(lineCount(core, width), height - 1);
   let room = height - coreRows;
   const hasList = recommendations.length > 0 || Boolean(filter);
-  const listRows = hasList ? Math.min(room, Math.max(3, recommendations.length + 2 + (filter || filtering ? 1 : 0))) : 0;
+  const listRows = hasList
+    ? Math.min(room, Math.max(3, recommendations.length + 2 + (filter || filtering ? 1 : 0)))
+    : 0;
   room -= listRows;
   const noteLines = hasList ? [{ text: selectedNote, dim: true }] : [{ text: recommendationsNote, dim: true }];
   const noteRows = Math.min(room, hasList ? 2 : 3, lineCount(noteLines, width));
@@ -112,7 +153,18 @@ export function WhatIfView({ credential, before, after, changes, refused, recomm
     <Box flexDirection="column" width={width}>
       <Lines lines={core} width={width} height={coreRows} />
       <Lines lines={changeLines} width={width} height={changeRows} />
-      {hasList ? <ListView items={recommendations} columns={RECOMMENDATION_COLUMNS} cursor={cursor} width={width} height={listRows} focused filter={filter} filtering={filtering} /> : null}
+      {hasList ? (
+        <ListView
+          items={recommendations}
+          columns={RECOMMENDATION_COLUMNS}
+          cursor={cursor}
+          width={width}
+          height={listRows}
+          focused
+          filter={filter}
+          filtering={filtering}
+        />
+      ) : null}
       <Lines lines={noteLines} width={width} height={noteRows} />
     </Box>
   );

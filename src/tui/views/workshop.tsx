@@ -67,9 +67,23 @@ export function WorkshopView({ scenario, modelName, result, events, event, width
     <Box flexDirection="column" width={width}>
       <Lines lines={head} width={width} height={lineCount(head, width)} />
       {shown.map((e, i) => (
-        <Lines key={i} lines={[{ text: fit(eventLine(e, e === current), width).trimEnd(), bold: e === current }]} width={width} height={1} />
+        <Lines
+          key={i}
+          lines={[{ text: fit(eventLine(e, e === current), width).trimEnd(), bold: e === current }]}
+          width={width}
+          height={1}
+        />
       ))}
-      <Lines lines={[{ text: hidden > 0 ? `  … ${hidden} more event${hidden === 1 ? '' : 's'}` : '  (end of the story)', dim: true }]} width={width} height={1} />
+      <Lines
+        lines={[
+          {
+            text: hidden > 0 ? `  … ${hidden} more event${hidden === 1 ? '' : 's'}` : '  (end of the story)',
+            dim: true,
+          },
+        ]}
+        width={width}
+        height={1}
+      />
       <Lines lines={holding} width={width} height={lineCount(holding, width)} />
       {tail.length > 0 ? <Lines lines={tail} width={width} height={lineCount(tail, width)} /> : null}
     </Box>

@@ -44,7 +44,7 @@
 import type { Csr, ReachIndex } from '../../../graph/reach-index.js';
 import { stronglyConnectedComponents } from '../../../graph/scc.js';
 import { agentClosures, groupMembers, type AgentClosures } from './agent-closures.js';
-import { FixedClosure, NO_ENTRY, type PairFacts } from './fixed-closure.js';
+import { FixedClosure, type PairFacts } from './fixed-closure.js';
 import { IntList } from './int-map.js';
 import type { WindowTable } from './windows.js';
 
@@ -75,7 +75,10 @@ export interface EngineInput {
 }
 
 /** Calls `report` for every bearer credential with a non-empty window that the closure models; returns those it does not. */
-export function bulkWorstCases(input: EngineInput, report: (credential: number, result: RawWorstCase) => void): Set<number> {
+export function bulkWorstCases(
+  input: EngineInput,
+  report: (credential: number, result: RawWorstCase) => void,
+): Set<number> {
   return new Engine(input).run(report);
 }
 
@@ -147,7 +150,13 @@ class Engine {
       if (trivial && readers[x] === 0 && successors.offsets[x] === successors.offsets[x + 1]) {
         // A credential that leads nowhere: its worst case is its own grants within its own window.
         const r = members.targets[members.offsets[x]];
-        if (r < C && graph.offsets[r] === graph.offsets[r + 1] && windows.bearer[r] && windows.rootStop[r] > 0 && !windows.unsafe[windows.classOf[r]]) {
+        if (
+          r < C &&
+          graph.offsets[r] === graph.offsets[r + 1] &&
+          windows.bearer[r] &&
+          windows.rootStop[r] > 0 &&
+          !windows.unsafe[windows.classOf[r]]
+        ) {
           report(r, this.ownGrantsOnly(r));
           continue;
         }
@@ -190,7 +199,10 @@ class Engine {
           searchOneByOne.add(r);
           continue;
         }
-        report(r, readers[x] > 0 || !trivial ? this.evaluate(r, view ?? NONE_PARTS, NONE) : this.evaluate(r, below, fresh));
+        report(
+          r,
+          readers[x] > 0 || !trivial ? this.evaluate(r, view ?? NONE_PARTS, NONE) : this.evaluate(r, below, fresh),
+        );
       }
     }
     return searchOneByOne;
@@ -248,14 +260,20 @@ class Engine {
    * reader (so a chain of 100,000 harvests grows one closure in place), the
    * base otherwise. A contribution the base already covers as long is skipped.
    */
-  private materialize(x: number, below: FixedClosure[], fresh: readonly number[], component: Int32Array): readonly FixedClosure[] | undefined {
+  private materialize(
+    x: number,
+    below: FixedClosure[],
+    fresh: readonly number[],
+    component: Int32Array,
+  ): readonly FixedClosure[] | undefined {
     const { K, C, pieces, pieceCap, pieceShift, caps } = this;
     below.sort((a, b) => b.size - a.size);
     let base: FixedClosure | undefined;
     let delta: FixedClosure | undefined;
     for (let i = 0; i < below.length; i++) {
       const part = below[i];
-      if (part.readers === 0 && !delta) delta = part; // taken over: nobody else reads it any more
+      if (part.readers === 0 && !delta)
+        delta = part; // taken over: nobody else reads it any more
       else if (!base && !delta) base = part;
     }
     let tracked = false;
@@ -361,7 +379,13 @@ class Engine {
 
     const baseHigh = base ? base.highPairs(rank) : NONE;
     const high = this.evAdded.length === 0 ? baseHigh : mergeByRank(baseHigh, this.evAdded.slice(), rank);
-    return { score: this.evScore, impactSeconds: this.evImpactSeconds, unbounded: this.evUnbounded, lastStop: this.evLastStop, high };
+    return {
+      score: this.evScore,
+      impactSeconds: this.evImpactSeconds,
+      unbounded: this.evUnbounded,
+      lastStop: this.evLastStop,
+      high,
+    };
   }
 
   /** Touches the pairs of the pieces credential c reaches within `window`, skipping pieces the closures cover as long. */
@@ -433,7 +457,8 @@ function approvalFree(index: ReachIndex): Csr {
   const offsets = new Int32Array(C + 1);
   const targets = new IntList();
   for (let c = 0; c < C; c++) {
-    for (let k = index.grants.offsets[c]; k < index.grants.offsets[c + 1]; k++) if (!index.grantGated[k]) targets.push(index.grants.targets[k]);
+    for (let k = index.grants.offsets[c]; k < index.grants.offsets[c + 1]; k++)
+      if (!index.grantGated[k]) targets.push(index.grants.targets[k]);
     offsets[c + 1] = targets.length;
   }
   return { offsets, targets: targets.data.subarray(0, targets.length) };
@@ -446,7 +471,12 @@ function approvalFree(index: ReachIndex): Csr {
  * `revokedWithParent`, capped by that child's window (and its ancestors').
  * An explicit stack: no recursion.
  */
-function inheritedPieces(index: ReachIndex, windows: WindowTable, graph: AttackGraph, agents: AgentClosures): { pieces: Csr; pieceCap: Int32Array; pieceShift: Float64Array; caps: Float64Array } {
+function inheritedPieces(
+  index: ReachIndex,
+  windows: WindowTable,
+  graph: AttackGraph,
+  agents: AgentClosures,
+): { pieces: Csr; pieceCap: Int32Array; pieceShift: Float64Array; caps: Float64Array } {
   const C = index.credentials.length;
   const K = windows.K;
   const offsets = new Int32Array(C + 1);
@@ -573,7 +603,10 @@ function attackGraph(index: ReachIndex, windows: WindowTable): AttackGraph {
       for (let k = o[c]; k < o[c + 1]; k++) {
         const child = t[k];
         if (!windows.alive[child]) continue;
-        edge(child, index.revokedWithParent[child] ? REVOKED_WITH_PARENT : windows.issueDependent[child] ? LATE_MINT : FRESH);
+        edge(
+          child,
+          index.revokedWithParent[child] ? REVOKED_WITH_PARENT : windows.issueDependent[child] ? LATE_MINT : FRESH,
+        );
       }
     }
     offsets[c + 1] = targets.length;
@@ -601,7 +634,12 @@ function attackGraph(index: ReachIndex, windows: WindowTable): AttackGraph {
 }
 
 /** Successor components of each component (each once) and how many components read each one's closure. */
-function condensation(graph: Csr, component: Int32Array, count: number, members: Csr): { successors: Csr; readers: Int32Array } {
+function condensation(
+  graph: Csr,
+  component: Int32Array,
+  count: number,
+  members: Csr,
+): { successors: Csr; readers: Int32Array } {
   const offsets = new Int32Array(count + 1);
   const targets = new IntList();
   const readers = new Int32Array(count);

@@ -104,5 +104,18 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
       if (emptyWhenMinted) for (let d = 0; d < K; d++) if (!(mintedCap[c * K + d] > 0)) unsafe[d] = 1;
     }
   }
-  return { K, classes, classOf, detected, rootStop, acquired, mintedCap, issueDependent, mintShift, bearer, alive, unsafe };
+  return {
+    K,
+    classes,
+    classOf,
+    detected,
+    rootStop,
+    acquired,
+    mintedCap,
+    issueDependent,
+    mintShift,
+    bearer,
+    alive,
+    unsafe,
+  };
 }
