@@ -3,23 +3,29 @@
  * to its module under ./commands. Exit codes: 0 fine, 1 findings (check),
  * 2 invalid input or usage, 3 a fault in leakradius. Never a stack trace.
  */
-import yargs, { type Argv, type CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../yaml/diagnostic.js';
 import { didYouMean, quote } from '../model/messages.js';
 import { safeInline } from '../reports/terminal.js';
+import { packageVersion } from './io.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
-import { commands } from './commands/index.js';
-import { openTui } from './tui.js';
+import { COMMAND_NAMES, commands } from './commands/index.js';
 
 export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
   if (argv.length === 0) return runFrontDoor(shell);
-  const known = commands(shell).map((c) => String(c.command).split(' ')[0]);
+  const known = COMMAND_NAMES;
   if (!argv[0].startsWith('-') && !known.includes(argv[0])) {
     shell.stderr.write(
       `leakradius: unknown command ${quote(argv[0])}${didYouMean(argv[0], known)}\nRun \`leakradius --help\` for the commands.\n`,
     );
     return EXIT.invalid;
   }
+  // The version alone needs no argument parser (yargs takes longer to load than the rest of the start).
+  if (argv.length === 1 && argv[0] === '--version') {
+    shell.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  const { default: yargs } = await import('yargs');
   let usageFailure: string | undefined;
   const parser: Argv = yargs([...argv])
     .scriptName('leakradius')
@@ -28,7 +34,7 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
     )
     // yargs cannot type an array of commands with different arguments (yargs#2211).
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    .command(commands(shell) as CommandModule<object, any>[])
+    .command((await commands(shell, commandsFor(argv))) as CommandModule<object, any>[])
     .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
     .strict()
     .recommendCommands()
@@ -66,7 +72,13 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
   return shell.exitCode;
 }
 
+/** The commands yargs must know for these arguments: the one named, else all (for help). */
+function commandsFor(argv: readonly string[]): readonly string[] {
+  return COMMAND_NAMES.includes(argv[0]) ? [argv[0]] : COMMAND_NAMES;
+}
+
 async function runFrontDoor(shell: Shell): Promise<number> {
+  const { openTui } = await import('./tui.js');
   try {
     await openTui(shell, undefined);
   } catch (error) {
