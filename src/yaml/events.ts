@@ -19,15 +19,24 @@ const INITIAL_CAPACITY = 1024;
 export class CompactEvents implements EventSink {
   /** Written by the parser: it truncates the list by setting it when it backtracks. */
   length = 0;
-  type = new Uint8Array(INITIAL_CAPACITY);
-  start = new Int32Array(INITIAL_CAPACITY);
-  stop = new Int32Array(INITIAL_CAPACITY);
-  fast = new Uint8Array(INITIAL_CAPACITY);
+  type: Uint8Array;
+  start: Int32Array;
+  stop: Int32Array;
+  fast: Uint8Array;
   /** Index into `details`, or -1. */
-  detail = new Int32Array(INITIAL_CAPACITY);
+  detail: Int32Array;
   readonly details: Event[] = [];
   /** Whether an anchor, an alias or a tag was ever written (a backtracked one included). */
   hasNodeProperties = false;
+
+  constructor(capacity = INITIAL_CAPACITY) {
+    const size = Math.max(capacity, INITIAL_CAPACITY);
+    this.type = new Uint8Array(size);
+    this.start = new Int32Array(size);
+    this.stop = new Int32Array(size);
+    this.fast = new Uint8Array(size);
+    this.detail = new Int32Array(size);
+  }
 
   push(event: Event): number {
     if (this.length === this.type.length) this.grow();
@@ -47,8 +56,9 @@ export class CompactEvents implements EventSink {
     this.length = n + 1;
   }
 
-  /** Drops the spare capacity once the parser is done (the columns double as they grow). */
+  /** Drops the spare capacity once the parser is done, when it is more than a third. */
   seal(): this {
+    if (this.length * 1.5 > this.type.length) return this;
     this.type = this.type.slice(0, this.length);
     this.start = this.start.slice(0, this.length);
     this.stop = this.stop.slice(0, this.length);
@@ -174,7 +184,8 @@ export function parseCompact(
   source: string,
   options: { filename: string; maxDepth: number },
 ): { events: CompactEvents; array?: Event[] } {
-  const sink = new CompactEvents();
+  // About one event for every 8 characters of a model file: sized once, the columns rarely grow.
+  const sink = new CompactEvents(Math.ceil(source.length / 6));
   const result = parseEvents(source, { ...options, events: sink }) as CompactEvents | Event[];
   if (result === sink) return { events: sink.seal() };
   const array = result as Event[];
