@@ -67,10 +67,10 @@ export function graphOpenGraph(graph: CredentialGraph, model: string): string {
   return `${JSON.stringify({ metadata: { source_kind: OPENGRAPH_SOURCE_KIND }, graph: { nodes, edges } }, null, 2)}\n`;
 }
 
-/** `LRCanRead`; an action outside the catalogue keeps its letters and digits only (`deploy-prod` → `LRCanDeployprod`). */
+/** `LRCanRead`; an action outside the catalogue keeps its letters and digits only (`deploy-prod` → `LRCanDeployprod`, none left → `LRCanAct`). */
 export function actionKind(action: string): string {
   const word = action.replace(/[^A-Za-z0-9]/g, '');
-  return `LRCan${word.charAt(0).toUpperCase()}${word.slice(1)}` || 'LRCan';
+  return word.length > 0 ? `LRCan${word.charAt(0).toUpperCase()}${word.slice(1)}` : 'LRCanAct';
 }
 
 function nodeProperties(a: NodeAttributes, model: string): Record<string, Primitive> {
