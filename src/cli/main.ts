@@ -24,7 +24,7 @@ class ArgumentError extends UsageError {}
 
 export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
   if (argv.length === 0) return runFrontDoor(shell);
-  const unknown = unknownCommand(argv[0], shell);
+  const unknown = unknownCommand(argv[0]);
   if (unknown !== undefined) {
     shell.stderr.write(`leakradius: ${unknown}\nRun \`leakradius --help\` for the commands.\n`);
     return EXIT.invalid;
@@ -43,10 +43,9 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
 }
 
 /** The message for a first word that is neither an option nor a command, or undefined. */
-function unknownCommand(word: string, shell: Shell): string | undefined {
+function unknownCommand(word: string): string | undefined {
   if (word.startsWith('-')) return undefined;
-  const known = COMMAND_NAMES;
-  return known.includes(word) ? undefined : `unknown command ${quote(word)}${didYouMean(word, known)}`;
+  return COMMAND_NAMES.includes(word) ? undefined : `unknown command ${quote(word)}${didYouMean(word, COMMAND_NAMES)}`;
 }
 
 /**

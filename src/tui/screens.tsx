@@ -12,19 +12,8 @@ import type { ListItem } from './components/list-view.js';
 import { RISK_COLOR, badge, riskLevel, s, score } from './format.js';
 import type { CommandId, KeyContext } from './keymap.js';
 import { VIEW_CONTEXTS } from './keymap.js';
-import { cursorOf, filterRows } from './list.js';
-import {
-  COLUMNS,
-  agentRows,
-  credentialRows,
-  detailLines,
-  findingDetail,
-  findingRows,
-  recommendationRows,
-  resourceRows,
-  toolRows,
-  type Row,
-} from './rows.js';
+import { cursorOf, type FilteredLists } from './list.js';
+import { COLUMNS, detailLines, findingDetail, recommendationRows, type Row } from './rows.js';
 import type { Finding } from '../analyses/check/types.js';
 import type { FindingsJob } from './background.js';
 import type { ModelSession, ScenarioEntry, TuiStore } from './session.js';
@@ -93,25 +82,10 @@ export function describeScreen(frame: Frame): Screen {
   }
 }
 
-/** Filtered rows and their keys, kept per rows array and filter: a big list is not walked again on every key. */
-const filtered = new WeakMap<readonly Row[], { filter: string; shown: readonly Row[]; keys: readonly string[] }>();
-
-function filteredRows(
-  rows: readonly Row[],
-  filter: string | undefined,
-): { shown: readonly Row[]; keys: readonly string[] } {
-  const cached = filtered.get(rows);
-  if (cached && cached.filter === (filter ?? '')) return cached;
-  const shown = filterRows(rows, filter);
-  const entry = { filter: filter ?? '', shown, keys: shown.map((r) => r.key) };
-  filtered.set(rows, entry);
-  return entry;
-}
-
 /** Filtered rows, their keys and the cursor of a list. */
-function listOf(state: AppState, id: ListId, rows: readonly Row[]) {
+function listOf(lists: FilteredLists, state: AppState, id: ListId, rows: readonly Row[]) {
   const filter = state.filters[id];
-  const { shown, keys } = filteredRows(rows, filter);
+  const { shown, keys } = lists.of(id, rows, filter);
   return { shown, keys, cursor: cursorOf(state.selections[id], keys), filter, filtering: state.filtering === id };
 }
 
@@ -137,7 +111,7 @@ function helpScreen({ width, height, state, store }: Frame): Screen {
 
 function pickerScreen({ store, state, width, height }: Frame): Screen {
   const rows: Row[] = store.picker.files.map((f) => ({ key: f, search: f, cells: [s(f)] }));
-  const l = listOf(state, 'picker', rows);
+  const l = listOf(store.lists, state, 'picker', rows);
   return {
     title: 'models',
     viewName: 'models',
@@ -203,21 +177,14 @@ function openingScreen({ width }: Frame, file: string, characters: number): Scre
 }
 
 const NO_ROWS: readonly Row[] = [];
-const credentialRowsCache = new WeakMap<ModelSession, Record<Exclude<PaneId, 'findings'>, Row[]>>();
 
-function paneRows(session: ModelSession): Record<Exclude<PaneId, 'findings'>, Row[]> {
-  let rows = credentialRowsCache.get(session);
-  if (!rows) {
-    const m = session.model;
-    rows = { credentials: credentialRows(m), agents: agentRows(m), tools: toolRows(m), resources: resourceRows(m) };
-    credentialRowsCache.set(session, rows);
-  }
-  return rows;
+function paneRows(session: ModelSession): Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>> {
+  return session.rows();
 }
 
 /** The credential selected in the credentials pane (its selection survives filters and reloads). */
 export function currentCredential(state: AppState, session: ModelSession): string | undefined {
-  const l = listOf(state, 'credentials', paneRows(session).credentials);
+  const l = listOf(session.lists, state, 'credentials', paneRows(session).credentials);
   const key = l.keys[l.cursor];
   if (key !== undefined) return key;
   const remembered = state.selections.credentials?.key;
@@ -237,15 +204,10 @@ function riskSummary(session: ModelSession): string {
   return total === undefined ? `total risk: computing ${job.done}/${job.total}` : `total risk ${score(total)}`;
 }
 
-const findingRowsCache = new WeakMap<readonly Finding[], Row[]>();
-
 /** The findings pane's rows; undefined while they are computed (or without check settings). */
 function findingsOf(session: ModelSession): { rows?: readonly Row[]; findings?: readonly Finding[] } {
   const findings = session.findings?.findings;
-  if (!findings) return {};
-  let rows = findingRowsCache.get(findings);
-  if (!rows) findingRowsCache.set(findings, (rows = findingRows(findings)));
-  return { rows, findings };
+  return findings ? { rows: session.findingRows(), findings } : {};
 }
 
 function inventoryScreen({ state, width, height }: Frame, session: ModelSession): Screen {
@@ -260,7 +222,7 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
     findings: found.rows?.length,
   };
   const paneList = pane === 'findings' ? (found.rows ?? NO_ROWS) : rows[pane];
-  const l = listOf(state, pane, paneList);
+  const l = listOf(session.lists, state, pane, paneList);
   // Badges for the visible rows only: computed on demand, the rest by the background job.
   const decorate =
     pane === 'credentials'
@@ -326,7 +288,7 @@ function leakScreen({ state, width, height }: Frame, session: ModelSession): Scr
   const credential = id === undefined ? undefined : session.relations.credential.get(id);
   if (!credential) return noCredential(session, width);
   const result = session.analysis.leak(credential.id, state.attacker);
-  const l = listOf(state, 'reached', reachedRows(result));
+  const l = listOf(session.lists, state, 'reached', reachedRows(result));
   return {
     title: modelTitle(session),
     viewName: 'leak',
@@ -386,7 +348,12 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
   const variant = whatIf.variant;
   const ready = !whatIf.deriving && variant.relations.credential.has(id);
   const skipped = new Set(whatIf.skipped.map((k) => k.id));
-  const l = listOf(state, 'recommendations', recommendationRows(whatIf.recommendations(), whatIf.toggled, skipped, id));
+  const l = listOf(
+    session.lists,
+    state,
+    'recommendations',
+    recommendationRows(whatIf.recommendations(), whatIf.toggled, skipped, id),
+  );
   const selected = whatIf.recommendations().find((r) => r.id === l.keys[l.cursor]);
   const conflict = whatIf.skipped.find((k) => k.id === selected?.id);
   return {
@@ -451,7 +418,7 @@ function recommendationsNote(session: ModelSession): string {
 
 function delegationScreen({ state, width, height }: Frame, session: ModelSession): Screen {
   const result = session.analysis.chains();
-  const l = listOf(state, 'chains', chainRows(result.chains, DEFAULT_MAX_DEPTH));
+  const l = listOf(session.lists, state, 'chains', chainRows(result.chains, DEFAULT_MAX_DEPTH));
   const key = l.keys[l.cursor];
   const chain = key === undefined ? undefined : result.chains[Number(key)];
   return {
@@ -486,7 +453,7 @@ function delegationScreen({ state, width, height }: Frame, session: ModelSession
 
 function scenariosScreen({ store, state, width, height }: Frame): Screen {
   const entries = store.scenarios();
-  const l = listOf(state, 'scenarios', scenarioRows(entries));
+  const l = listOf(store.lists, state, 'scenarios', scenarioRows(entries));
   const key = l.keys[l.cursor];
   const selected = entries.find((e) => e.file === key);
   return {
