@@ -21,10 +21,10 @@ function fromArray(text: string): CompactEvents {
 
 function columns(events: CompactEvents) {
   return {
-    type: [...events.type],
-    start: [...events.start],
-    stop: [...events.stop],
-    fast: [...events.fast],
+    type: [...events.type.subarray(0, events.length)],
+    start: [...events.start.subarray(0, events.length)],
+    stop: [...events.stop.subarray(0, events.length)],
+    fast: [...events.fast.subarray(0, events.length)],
     details: events.details.length,
   };
 }
