@@ -3,7 +3,7 @@
  * references, apply defaults, check that every workflow step is permitted.
  * Pure: the caller reads the file; every problem comes back located.
  */
-import { compareDiagnostics, type Diagnostic, formatPath } from '../yaml/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type DocPath, formatPath } from '../yaml/diagnostic.js';
 import { DEFAULT_PARSE_LIMITS, parseYaml, type ParseLimits } from '../yaml/parse.js';
 import type { SourceMap } from '../yaml/source-map.js';
 import { normalizeModel } from './normalize.js';
@@ -20,6 +20,13 @@ export interface LoadedModel {
   readonly model: Model;
   readonly relations: Relations;
   readonly sourceMap: SourceMap;
+  /** For a model imported from configuration files: where each element came from, in those files. */
+  readonly origins?: Origins;
+}
+
+/** Where the nodes of an imported model came from; undefined where nothing is recorded. */
+export interface Origins {
+  locate(path: DocPath): { file: string; line: number; column: number } | undefined;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedModel } | { ok: false; diagnostics: Diagnostic[] };

@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { delegationCommand } from './delegation.js';
 import { generateCommand } from './generate.js';
 import { graphCommand } from './graph.js';
+import { importCommand } from './import.js';
 import { kindsCommand } from './kinds.js';
 import { policyCommand } from './policy.js';
 import { recommendCommand } from './recommend.js';
@@ -30,5 +31,6 @@ export function commands(shell: Shell): AnyCommand[] {
     policyCommand(shell),
     tuiCommand(shell),
     generateCommand(shell),
+    importCommand(shell),
   ] as unknown as AnyCommand[];
 }
