@@ -15,8 +15,8 @@ import {
 } from '../import/index.js';
 import { loadModel, type LoadedModel } from '../model/load.js';
 import { modelYaml } from '../reports/model-yaml.js';
-import type { Diagnostic } from '../yaml/diagnostic.js';
-import { describeFsError, displayPath, readSource } from './io.js';
+import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
+import { collectModelFiles, describeFsError, displayPath, loadModelFile, readSource, requireModel } from './io.js';
 
 /** Folders never worth walking into. */
 const SKIP_FOLDERS = new Set([
@@ -76,18 +76,12 @@ export function gatherConfigurations(
   const looked: GatheredConfigurations['user'] = [];
   if (user) {
     for (const location of userConfigLocations(user.platform, user.home, user.env)) {
-      let found = false;
-      try {
-        const stat = statSync(location.path);
-        found = true;
-        if (stat.isDirectory()) {
-          for (const file of walk(location.path))
-            read(file, `${location.shown}/${file.slice(location.path.length + 1).replace(/\\/g, '/')}`, 'user');
-        } else read(location.path, location.shown, 'user');
-      } catch {
-        found = false;
-      }
-      looked.push({ shown: location.shown, client: location.client, found });
+      const found = isFolderOrFile(location.path);
+      if (found === 'folder')
+        for (const file of walk(location.path))
+          read(file, `${location.shown}/${file.slice(location.path.length + 1).replace(/\\/g, '/')}`, 'user');
+      else if (found === 'file') read(location.path, location.shown, 'user');
+      looked.push({ shown: location.shown, client: location.client, found: found !== undefined });
     }
   }
   return { files, explicit, diagnostics, user: looked };
@@ -158,4 +152,79 @@ export function loadConfigurations(
 /** `credentials[3].grants[0]` back to a document path. */
 function pathOf(formatted: string): (string | number)[] {
   return [...formatted.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}
+
+/** Whether a file given to a command that takes models is a configuration to import instead. */
+export function isConfigurationFile(file: string, text: string): boolean {
+  if (isConfigurationName(file) || /\.jsonc?$/i.test(file)) return true;
+  if (/^version:\s*1\b/m.test(text)) return false;
+  return (/^apiVersion:/m.test(text) && /^kind:/m.test(text)) || (/^["']?on["']?:/m.test(text) && /^jobs:/m.test(text));
+}
+
+/**
+ * The inputs of `check` (files and folders, models and configurations mixed):
+ * every model file loaded, and every configuration imported together as one
+ * more model, located at the configurations' own lines.
+ */
+export function loadInputs(inputs: readonly string[]): { models: LoadedModel[]; diagnostics: Diagnostic[] } {
+  const models: LoadedModel[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const configurationInputs: string[] = [];
+  const modelFiles: string[] = [];
+  for (const input of inputs) {
+    let folder: boolean;
+    try {
+      folder = statSync(input).isDirectory();
+    } catch (error) {
+      diagnostics.push({ file: input, line: 0, column: 0, message: describeFsError(error) });
+      continue;
+    }
+    if (folder) {
+      const { files } = collectModelFiles([input]);
+      for (const file of files) {
+        const source = readSource(file);
+        if (source.ok && isConfigurationFile(file, source.text)) continue;
+        modelFiles.push(file);
+      }
+      // The folder's configurations (hidden folders such as .github and .vscode included); models found there are skipped.
+      if (walk(input).some((f) => !modelFiles.includes(displayPath(f)))) configurationInputs.push(input);
+    } else {
+      const source = readSource(input);
+      if (source.ok && isConfigurationFile(input, source.text)) configurationInputs.push(input);
+      else modelFiles.push(displayPath(input));
+    }
+  }
+  for (const file of modelFiles) {
+    const result = loadModelFile(file);
+    if (result.ok) models.push(result.loaded);
+    else for (const d of result.diagnostics) diagnostics.push(d);
+  }
+  if (configurationInputs.length > 0) {
+    const gathered = gatherConfigurations(configurationInputs);
+    const { loaded, result, diagnostics: problems } = loadConfigurations(gathered, undefined);
+    // A folder of models alone has no configuration: that is not an error there.
+    const onlyFolders = gathered.explicit.size === 0;
+    if (loaded) models.push(loaded);
+    if (!(onlyFolders && result.imported.length === 0 && result.diagnostics.length === 0))
+      for (const d of problems) diagnostics.push(d);
+  }
+  return { models, diagnostics };
+}
+
+/** A model file, or configuration files and folders imported in memory as one model; else the InputError (exit 2). */
+export function requireModelOrConfigurations(input: string): LoadedModel {
+  const folder = isFolderOrFile(input) === 'folder';
+  const source = folder ? undefined : readSource(input);
+  if (!folder && (!source?.ok || !isConfigurationFile(input, source.text))) return requireModel(input);
+  const { loaded, diagnostics } = loadConfigurations(gatherConfigurations([input]));
+  if (diagnostics.length > 0 || !loaded) throw new InputError(diagnostics);
+  return loaded;
+}
+
+function isFolderOrFile(path: string): 'folder' | 'file' | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined;
+  }
 }

@@ -223,7 +223,7 @@ class JobReader {
     ];
     const tool = this.builder.tool({
       key: `action:${this.doc.file}:${this.jobId}:${uses}:${path.join('.')}`,
-      id: `${this.stem}/${this.jobId}/${action}`,
+      id: `${this.stem}/${this.jobId}/${action.replace(/^\.[\\/]/, 'local:')}`,
       at,
       doc: {
         name: uses.startsWith('docker://') ? 'container action' : action,
@@ -242,7 +242,10 @@ class JobReader {
   /** Cloud logins: credentials derived from the OIDC token or from a stored secret. */
   private readCloudLogin(action: string, step: JsonObject, path: DocPath, at: Location): void {
     const inputs = isObject(step.with) ? step.with : {};
-    const input = (name: string) => (typeof inputs[name] === 'string' ? (inputs[name] as string) : undefined);
+    const input = (name: string) => {
+      const value = inputs[name];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    };
     const secretOf = (name: string) => {
       const value = input(name);
       const ref = value === undefined ? undefined : referencesIn(value).find((r) => r.scheme === 'secret');

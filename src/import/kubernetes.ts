@@ -70,7 +70,8 @@ export function kubernetesImporter(): Importer {
     const metadata = isObject(object.metadata) ? object.metadata : {};
     const name = typeof metadata.name === 'string' ? metadata.name : undefined;
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
-    const at = doc.at(path);
+    // An object is shown by its name line; a workload by its start.
+    const at = doc.at(name !== undefined ? [...path, 'metadata', 'name'] : path);
     if (kind === 'List' || kind.endsWith('List')) {
       if (!Array.isArray(object.items)) return [problemAt(doc, path, `${kind}: no \`items\` list`)];
       return object.items.flatMap((item, i) =>

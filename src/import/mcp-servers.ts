@@ -47,7 +47,7 @@ export const KNOWN_SERVERS: readonly KnownServer[] = [
     readOnly: /--read-only|GITLAB_READ_ONLY/i,
   },
   {
-    pattern: /server-filesystem|mcp-server-filesystem|filesystem-mcp/i,
+    pattern: /server-filesystem|mcp-server-filesystem|filesystem-mcp|(^|\s|\/)mcp\/filesystem\b/i,
     resource: { id: 'local-files', name: 'Local files', kind: 'filesystem', sensitivity: 'medium' },
     actions: ['read', 'write', 'delete'],
     readOnly: /(^|[,:])ro($|,)|readonly|--read-only/i,

@@ -316,9 +316,23 @@ function pathResources(
 ): string[] {
   const out: string[] = [];
   const start = args.findIndex((a) => known.pattern.test(a));
-  args.forEach((arg, i) => {
-    if (i <= start || arg.startsWith('-') || looksLikeSecret(arg)) return;
-    const path = arg.replace(/^.*\bsrc=/, '').replace(/,.*$/, '');
+  // In a container the host folders are the mounts' sources; elsewhere the arguments after the package.
+  const mounts = args.flatMap((arg, i) => {
+    const previous = args[i - 1];
+    if (previous === '--mount') {
+      const source = /(?:^|,)(?:src|source)=([^,]+)/.exec(arg)?.[1];
+      return source ? [{ path: source, i }] : [];
+    }
+    if (previous === '-v' || previous === '--volume') return [{ path: arg.split(':')[0], i }];
+    return [];
+  });
+  const paths =
+    mounts.length > 0
+      ? mounts
+      : args.flatMap((arg, i) =>
+          i > start && !arg.startsWith('-') && !looksLikeSecret(arg) ? [{ path: arg, i }] : [],
+        );
+  paths.forEach(({ path, i }) => {
     out.push(
       builder.resource({
         key: `path:${path}`,

@@ -52,6 +52,11 @@ export function loadModel(file: string, text: string, limits: ParseLimits = DEFA
   return { ok: true, loaded: { file, document: schema.document, model, relations, sourceMap } };
 }
 
+/** Where a node of a loaded model is: in the configuration it was imported from, else in the model file. */
+export function locateNode(loaded: LoadedModel, path: DocPath): { file: string; line: number; column: number } {
+  return loaded.origins?.locate(path) ?? { file: loaded.file, ...loaded.sourceMap.locate(path) };
+}
+
 export function locate(file: string, sourceMap: SourceMap, problems: readonly Problem[]): Diagnostic[] {
   return problems
     .map((p) => {
