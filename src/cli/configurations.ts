@@ -4,7 +4,7 @@
  * them into a model the other commands load like any model file, with
  * findings and errors pointed back at the configuration's own lines.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   importConfigurations,
@@ -45,13 +45,15 @@ export interface GatheredConfigurations {
 export function gatherConfigurations(
   inputs: readonly string[],
   user?: { platform: string; home: string; env: Readonly<Record<string, string | undefined>> },
+  /** Files already known to be models: not read again. */
+  models: ReadonlySet<string> = new Set(),
 ): GatheredConfigurations {
   const files: ConfigFile[] = [];
   const explicit = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const read = (path: string, shown: string, scope: 'repository' | 'user') => {
-    if (seen.has(shown)) return;
+    if (seen.has(shown) || models.has(shown)) return;
     seen.add(shown);
     const source = readSource(path);
     if (source.ok) files.push({ file: shown, text: source.text, scope });
@@ -180,14 +182,10 @@ export function loadInputs(inputs: readonly string[]): { models: LoadedModel[]; 
       continue;
     }
     if (folder) {
-      const { files } = collectModelFiles([input]);
-      for (const file of files) {
-        const source = readSource(file);
-        if (source.ok && isConfigurationFile(file, source.text)) continue;
-        modelFiles.push(file);
-      }
-      // The folder's configurations (hidden folders such as .github and .vscode included); models found there are skipped.
-      if (walk(input).some((f) => !modelFiles.includes(displayPath(f)))) configurationInputs.push(input);
+      // Models are told apart by their first lines, so a large model is read once, by its loader.
+      for (const file of collectModelFiles([input]).files)
+        if (!isConfigurationFile(file, head(file))) modelFiles.push(file);
+      configurationInputs.push(input);
     } else {
       const source = readSource(input);
       if (source.ok && isConfigurationFile(input, source.text)) configurationInputs.push(input);
@@ -200,7 +198,7 @@ export function loadInputs(inputs: readonly string[]): { models: LoadedModel[]; 
     else for (const d of result.diagnostics) diagnostics.push(d);
   }
   if (configurationInputs.length > 0) {
-    const gathered = gatherConfigurations(configurationInputs);
+    const gathered = gatherConfigurations(configurationInputs, undefined, new Set(modelFiles));
     const { loaded, result, diagnostics: problems } = loadConfigurations(gathered, undefined);
     // A folder of models alone has no configuration: that is not an error there.
     const onlyFolders = gathered.explicit.size === 0;
@@ -226,5 +224,20 @@ function isFolderOrFile(path: string): 'folder' | 'file' | undefined {
     return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch {
     return undefined;
+  }
+}
+
+/** The first 4 KB of a file: enough to tell a model from a configuration. */
+function head(file: string): string {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
   }
 }
