@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   policy: async () => (await import('./policy.js')).policyCommand,
   tui: async () => (await import('./tui.js')).tuiCommand,
   generate: async () => (await import('./generate.js')).generateCommand,
+  import: async () => (await import('./import.js')).importCommand,
 };
 
 /** The command names, in the order `--help` lists them. */
