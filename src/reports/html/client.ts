@@ -22,7 +22,9 @@ export const CLIENT_SCRIPT = String.raw`
   var KINDS = ['agent', 'tool', 'credential', 'resource'];
   var TITLES = { agent: 'Agents', tool: 'Tools', credential: 'Credentials', resource: 'Resources' };
   var data = JSON.parse(document.getElementById('report-data').textContent);
+  performance.mark('leakradius-data-read');
   data.models.forEach(function (m, i) { setup(m, i); });
+  performance.mark('leakradius-drawn');
 
   function el(name, attrs, text) {
     var e = name.indexOf('svg:') === 0 ? document.createElementNS(SVG, name.slice(4)) : document.createElement(name);
@@ -43,11 +45,18 @@ export const CLIENT_SCRIPT = String.raw`
   function score(x) { return x === null ? 'unbounded' : String(Math.round(x * 100) / 100); }
   function short(text, n) { return text.length > n ? text.slice(0, n - 1) + '\u2026' : text; }
 
-  // A list of element indices, written once in m.lists as base-36 gaps; decoded on first use.
+  // What only a selection needs, in a second JSON block read on the first selection.
+  var detail = null;
+  function detailOf(m) {
+    detail = detail || JSON.parse(document.getElementById('report-detail').textContent);
+    return detail.models[data.models.indexOf(m)];
+  }
+
+  // A list of element indices, written once in the detail's lists as base-36 gaps; decoded on first use.
   function listOf(m, k) {
     m.decoded = m.decoded || {};
     if (m.decoded[k]) return m.decoded[k];
-    var text = m.lists[k], out = [], previous = 0;
+    var text = detailOf(m).lists[k], out = [], previous = 0;
     if (text) text.split(',').forEach(function (gap) { previous += parseInt(gap, 36); out.push(previous); });
     return (m.decoded[k] = out);
   }
@@ -67,7 +76,8 @@ export const CLIENT_SCRIPT = String.raw`
     });
     var groupRisk = m.groups.map(function () { return 0; });
     m.credentials.forEach(function (c, i) { groupRisk[c[2]] += risk(i) === Infinity ? 1e300 : risk(i); });
-    var edges = elementEdges(m);
+    var offset = offsets(m);
+    var edges = elementEdges(m, offset);
 
     // Per column: groups ordered by their credentials' risk, members in list order (credentials by risk).
     function columnRows(kind) {
@@ -96,7 +106,9 @@ export const CLIENT_SCRIPT = String.raw`
       var svg = el('svg:svg', { width: String(COL_W * 4), height: String(height), role: 'img', 'aria-label': 'credential graph' });
       var edgeLayer = el('svg:g', { 'class': 'edges' });
       svg.appendChild(edgeLayer);
-      var where = {};
+      // Each element's visible row (itself, or its closed team), by element code: see elementEdges.
+      var rowOf = new Int32Array(offset.total).fill(-1);
+      var drawn = [];
       columns.forEach(function (rows, ci) {
         var kind = KINDS[ci];
         svg.appendChild(el('svg:text', { x: String(ci * COL_W + 8), y: '18', 'class': 'col' }, TITLES[kind] + ' (' + lists[kind].length + ')'));
@@ -122,30 +134,33 @@ export const CLIENT_SCRIPT = String.raw`
             else if (kind === 'credential') select(row.index);
           });
           svg.appendChild(g);
-          row.members.forEach(function (i) { where[kind + ':' + i] = { x: x, y: y, key: row.key, reached: reached > 0 || isSelected }; });
+          var r = drawn.length;
+          drawn.push({ x: x, y: y, reached: reached > 0 || isSelected });
+          row.members.forEach(function (i) { rowOf[offset[kind] + i] = r; });
         });
       });
-      var seen = {}, visible = [];
-      edges.forEach(function (e) {
-        var a = where[e[0]], b = where[e[1]];
-        if (!a || !b || a.key === b.key) return;
-        var k = a.key + '>' + b.key;
-        if (seen[k]) return;
-        seen[k] = true;
-        visible.push([a, b]);
-      });
-      visible.forEach(function (pair) {
-        var on = highlight !== null && pair[0].reached && pair[1].reached;
-        if (visible.length > EDGE_LIMIT && !on) return;
-        var a = pair[0], b = pair[1];
-        var x1 = a.x + (b.x > a.x ? NODE_W : 0), x2 = b.x + (b.x > a.x ? 0 : NODE_W);
-        if (a.x === b.x) { x1 = a.x + NODE_W; x2 = b.x + NODE_W; }
-        var y1 = a.y + 9, y2 = b.y + 9, bend = a.x === b.x ? 60 : (x2 - x1) / 2;
+      var seen = new Set(), visible = [];
+      for (var e = 0; e < edges.from.length; e++) {
+        var a = rowOf[edges.from[e]], b = rowOf[edges.to[e]];
+        if (a < 0 || b < 0 || a === b) continue;
+        var k = a * drawn.length + b;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        visible.push(a, b);
+      }
+      var many = visible.length / 2 > EDGE_LIMIT;
+      for (var v = 0; v < visible.length; v += 2) {
+        var from = drawn[visible[v]], to = drawn[visible[v + 1]];
+        var on = highlight !== null && from.reached && to.reached;
+        if (many && !on) continue;
+        var x1 = from.x + (to.x > from.x ? NODE_W : 0), x2 = to.x + (to.x > from.x ? 0 : NODE_W);
+        if (from.x === to.x) { x1 = from.x + NODE_W; x2 = to.x + NODE_W; }
+        var y1 = from.y + 9, y2 = to.y + 9, bend = from.x === to.x ? 60 : (x2 - x1) / 2;
         edgeLayer.appendChild(el('svg:path', {
           'class': 'edge' + (on ? ' reached' : ''),
           d: 'M' + x1 + ',' + y1 + ' C' + (x1 + bend) + ',' + y1 + ' ' + (x2 - bend) + ',' + y2 + ' ' + x2 + ',' + y2
         }));
-      });
+      }
       graph.appendChild(svg);
       graph.setAttribute('data-rendered', String(svg.querySelectorAll('.node').length));
     }
@@ -175,7 +190,7 @@ export const CLIENT_SCRIPT = String.raw`
       matching.slice(0, TABLE_ROWS).forEach(function (i) {
         var c = m.credentials[i];
         var tr = el('tr', { 'data-index': String(i), 'data-id': 'credential:' + c[0] });
-        [c[0], m.groups[c[2]], score(c[3]), String(c[4]), duration(c[5]), duration(c[6]), listOf(m, c[9]).length + ' resources'].forEach(function (v, k) {
+        [c[0], m.groups[c[2]], score(c[3]), String(c[4]), duration(c[5]), duration(c[6]), c[8] + ' resources'].forEach(function (v, k) {
           tr.appendChild(el('td', k >= 2 && k <= 3 ? { 'class': 'num' } : {}, v));
         });
         tr.addEventListener('click', function () { select(i); });
@@ -190,21 +205,31 @@ export const CLIENT_SCRIPT = String.raw`
     render();
   }
 
-  // Element-level edges, keyed like the rows: agent-tool, agent-credential, tool-credential,
+  // Element codes: agents first, then tools, credentials and resources (offset[kind] + index).
+  function offsets(m) {
+    var o = { agent: 0, tool: m.agents.length };
+    o.credential = o.tool + m.tools.length;
+    o.resource = o.credential + m.credentials.length;
+    o.total = o.resource + m.resources.length;
+    return o;
+  }
+
+  // Element-level edges as codes: agent-tool, agent-credential, tool-credential,
   // credential-resource (grants), resource-credential (stores), credential-agent (invokes).
-  function elementEdges(m) {
-    var out = [];
+  function elementEdges(m, o) {
+    var from = [], to = [];
+    var add = function (a, b) { from.push(a); to.push(b); };
     m.agents.forEach(function (a, i) {
-      a[3].forEach(function (t) { out.push(['agent:' + i, 'tool:' + t]); });
-      a[4].forEach(function (c) { out.push(['agent:' + i, 'credential:' + c]); });
+      a[3].forEach(function (t) { add(o.agent + i, o.tool + t); });
+      a[4].forEach(function (c) { add(o.agent + i, o.credential + c); });
     });
-    m.tools.forEach(function (t, i) { if (t[3] >= 0) out.push(['tool:' + i, 'credential:' + t[3]]); });
+    m.tools.forEach(function (t, i) { if (t[3] >= 0) add(o.tool + i, o.credential + t[3]); });
     m.credentials.forEach(function (c, i) {
-      c[13].forEach(function (r) { out.push(['credential:' + i, 'resource:' + r]); });
-      c[14].forEach(function (a) { out.push(['credential:' + i, 'agent:' + a]); });
+      c[13].forEach(function (r) { add(o.credential + i, o.resource + r); });
+      c[14].forEach(function (a) { add(o.credential + i, o.agent + a); });
     });
-    m.resources.forEach(function (r, i) { r[4].forEach(function (c) { out.push(['resource:' + i, 'credential:' + c]); }); });
-    return out;
+    m.resources.forEach(function (r, i) { r[4].forEach(function (c) { add(o.resource + i, o.credential + c); }); });
+    return { from: Int32Array.from(from), to: Int32Array.from(to) };
   }
 
   // What the worst-case leak of credential i reaches, acquires and tasks, as sets per kind.
@@ -226,7 +251,7 @@ export const CLIENT_SCRIPT = String.raw`
     panel.appendChild(el('p', {}, 'worst case: exposure window ' + duration(c[5]) + ' \u00b7 revocation lag ' + duration(c[6]) +
       ' \u00b7 blast radius ' + c[4] + ' \u00b7 time-weighted ' + score(c[3])));
     if (!c[7]) panel.appendChild(el('p', { 'class': 'good' }, 'Not replayable: a leaked copy works only inside its own workload.'));
-    panel.appendChild(timeline(c[8]));
+    panel.appendChild(timeline(detailOf(m).timelines[i]));
     var list = el('ul', { 'class': 'reach' });
     var resources = listOf(m, c[9]), acquired = listOf(m, c[10]), tasked = listOf(m, c[11]);
     var detail = m.pairDetail && c[12].length > 0;
@@ -247,7 +272,7 @@ export const CLIENT_SCRIPT = String.raw`
 
   // Issued and leaked at 0; detected, revocation issued, stopped (the attacker loses it), all dead.
   function timeline(t) {
-    var detected = t[0], revoked = t[1], stopped = t[3], dead = t[4];
+    var detected = t[0], revoked = t[1], stopped = t[2], dead = t[3];
     var finite = [detected, revoked, stopped, dead].filter(function (v) { return v !== null; });
     var end = Math.max.apply(null, finite.concat([1])) * 1.1;
     var W = 340, x = function (v) { return 10 + (v === null ? W - 20 : (v / end) * (W - 30)); };

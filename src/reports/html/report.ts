@@ -23,7 +23,10 @@ export const FINDINGS_SHOWN = 2_000;
 
 export function reportHtml(models: readonly ReportData[], version: string): string {
   const title = models.length === 1 ? models[0].loaded.model.name : `${models.length} models`;
-  const data = { models: models.map(modelJson) };
+  const json = models.map(modelJson);
+  // What only a selection needs (each credential's timeline, the reach lists) is read when first asked for.
+  const data = { models: json.map((m) => m.summary) };
+  const detail = { models: json.map((m) => m.detail) };
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -37,6 +40,7 @@ export function reportHtml(models: readonly ReportData[], version: string): stri
     ...(models.length > 1 ? [organisationSummary(models)] : []),
     ...models.map((m, i) => modelSection(m, i)),
     `<script type="application/json" id="report-data">${scriptJson(data)}</script>`,
+    `<script type="application/json" id="report-detail">${scriptJson(detail)}</script>`,
     `<script>${CLIENT_SCRIPT}</script>`,
     '</body></html>',
     '',
@@ -158,7 +162,7 @@ function recommendations(m: ReportData): string {
 }
 
 /** The model as compact arrays for the client (see ./client.ts for the reading side). */
-function modelJson(m: ReportData): object {
+function modelJson(m: ReportData): { summary: object; detail: object } {
   const { model } = m.loaded;
   const groups = new Groups();
   const credentialIndex = new Map(model.credentials.map((c, i) => [c.id, i]));
@@ -167,7 +171,7 @@ function modelJson(m: ReportData): object {
   const resourceIndex = new Map(model.resources.map((r, i) => [r.id, i]));
   const holder = holderOwners(model);
   const lists = new ListTable();
-  return {
+  const summary = {
     name: model.name,
     agents: model.agents.map((a) => [
       a.id,
@@ -205,7 +209,7 @@ function modelJson(m: ReportData): object {
         worst.exposureWindow,
         worst.revocationLag,
         reach.usable ? 1 : 0,
-        [t.detected, t.revocationIssued, t.expires, t.stopped, t.allDead],
+        reach.resources.length,
         lists.of(reach.resources),
         lists.of(reach.acquired.map((a) => credentialIndex.get(a)!)),
         lists.of(reach.tasked.map((a) => agentIndex.get(a)!)),
@@ -217,8 +221,12 @@ function modelJson(m: ReportData): object {
     pairs: m.pairDetail ? m.pairs.map((p) => [p.resource, p.action, p.impact]) : [],
     pairDetail: m.pairDetail,
     groups: groups.names,
-    lists: lists.encoded,
   };
+  const timelines = m.reach.map((r) => {
+    const t = r.timeline;
+    return [t.detected, t.revocationIssued, t.stopped, t.allDead];
+  });
+  return { summary, detail: { lists: lists.encoded, timelines } };
 }
 
 /**
