@@ -199,7 +199,6 @@ function modelJson(m: ReportData): { summary: object; detail: object } {
     credentials: model.credentials.map((c, i) => {
       const worst = m.measured.cases.get(c.id)!;
       const reach = m.reach[i];
-      const t = reach.timeline;
       return [
         c.id,
         c.name ?? '',
