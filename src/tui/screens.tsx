@@ -25,6 +25,7 @@ import { InventoryView } from './views/inventory.js';
 import { LeakView, reachedRows } from './views/leak.js';
 import { OpeningView } from './views/opening.js';
 import { PickerView } from './views/picker.js';
+import { ResourceView } from './views/resource.js';
 import { ScenariosView, scenarioRows } from './views/scenarios.js';
 import { WhatIfView } from './views/whatif.js';
 import { settingsOf } from './whatif.js';
@@ -77,6 +78,8 @@ export function describeScreen(frame: Frame): Screen {
           return whatIfScreen(frame, opened.session);
         case 'delegation':
           return delegationScreen(frame, opened.session);
+        case 'resource':
+          return resourceScreen(frame, opened.session);
       }
     }
   }
@@ -178,6 +181,7 @@ function openingScreen({ width }: Frame, file: string, characters: number): Scre
 
 const NO_ROWS: readonly Row[] = [];
 
+/** The inventory's rows; credentials ranked by risk once every worst case is known (the session keeps them). */
 function paneRows(session: ModelSession): Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>> {
   return session.rows();
 }
@@ -306,6 +310,41 @@ function leakScreen({ state, width, height }: Frame, session: ModelSession): Scr
       <LeakView
         result={result}
         credential={credential}
+        items={l.shown}
+        cursor={l.cursor}
+        width={width}
+        height={height}
+        filter={l.filter}
+        filtering={l.filtering}
+      />
+    ),
+  };
+}
+
+/** Who reaches the resource selected in the inventory (computed when the view was opened). */
+function resourceScreen({ state, width, height }: Frame, session: ModelSession): Screen {
+  const resources = listOf(session.lists, state, 'resources', paneRows(session).resources);
+  const resource = resources.keys[resources.cursor] ?? state.selections.resources?.key;
+  const result = resource === undefined ? undefined : session.analysis.knownExposure(resource);
+  if (!result) return noCredential(session, width);
+  const rows = session.exposureRows(result);
+  const l = listOf(session.lists, state, 'exposure', rows);
+  const selected = result.sources[rows.findIndex((r) => r.key === l.keys[l.cursor])];
+  return {
+    title: modelTitle(session),
+    viewName: 'resource',
+    contexts: VIEW_CONTEXTS.resource,
+    list: { id: 'exposure', keys: l.keys, cursor: l.cursor },
+    hints: [
+      ['move', 'move'],
+      ['open', 'leak it'],
+      ['filter', 'filter'],
+      ['back', 'back'],
+    ],
+    credential: selected?.credential,
+    body: (
+      <ResourceView
+        result={result}
         items={l.shown}
         cursor={l.cursor}
         width={width}

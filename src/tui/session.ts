@@ -23,10 +23,12 @@ import type { TuiIo } from './io.js';
 import type { Recommender } from './recommender.js';
 import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
 import { FilteredLists } from './list.js';
-import { agentRows, credentialRows, findingRows, resourceRows, toolRows, type Row } from './rows.js';
+import { agentRows, credentialRows, findingRows, rankByRisk, resourceRows, toolRows, type Row } from './rows.js';
+import { exposureRows } from './views/resource.js';
 import type { PaneId } from './state.js';
 import { WhatIf } from './what-if-session.js';
 import type { Finding } from '../analyses/check/types.js';
+import type { Exposure } from '../analyses/exposure/index.js';
 import type { Changes } from './whatif.js';
 
 export { immediateScheduler, type CheckSettings, type Scheduler } from './background.js';
@@ -43,7 +45,9 @@ export class ModelSession {
   /** The filtered rows of this model's lists. */
   readonly lists = new FilteredLists();
   private paneRows?: Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>>;
+  private rankedRows?: Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>>;
   private findingRowsOf?: { findings: readonly Finding[]; rows: readonly Row[] };
+  private exposureRowsOf?: { result: Exposure; rows: readonly Row[] };
 
   constructor(
     readonly loaded: LoadedModel,
@@ -73,15 +77,26 @@ export class ModelSession {
     return this.loaded.model;
   }
 
-  /** The rows of the inventory's panes, built once per model. */
+  /** The rows of the inventory's panes, built once per model; credentials ranked by risk once every worst case is known. */
   rows(): Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>> {
     const m = this.model;
-    return (this.paneRows ??= {
+    const rows = (this.paneRows ??= {
       credentials: credentialRows(m),
       agents: agentRows(m),
       tools: toolRows(m),
       resources: resourceRows(m),
     });
+    if (this.risk.totalRisk === undefined) return rows;
+    return (this.rankedRows ??= {
+      ...rows,
+      credentials: rankByRisk(rows.credentials, (c) => this.analysis.knownWorstCase(c)),
+    });
+  }
+
+  /** The rows of who reaches a resource, built once per result. */
+  exposureRows(result: Exposure): readonly Row[] {
+    if (this.exposureRowsOf?.result !== result) this.exposureRowsOf = { result, rows: exposureRows(result) };
+    return this.exposureRowsOf.rows;
   }
 
   /** The findings pane's rows, built once per run of the findings (empty until they are known). */

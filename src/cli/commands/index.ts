@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   exposure: async () => (await import('./exposure.js')).exposureCommand,
   recommend: async () => (await import('./recommend.js')).recommendCommand,
   chokepoints: async () => (await import('./chokepoints.js')).chokepointsCommand,
+  report: async () => (await import('./report.js')).reportCommand,
   kinds: async () => (await import('./kinds.js')).kindsCommand,
   check: async () => (await import('./check.js')).checkCommand,
   rules: async () => (await import('./rules.js')).rulesCommand,
