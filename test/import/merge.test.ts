@@ -19,8 +19,8 @@ describe('import --merge', () => {
 
     // Hand work: a comment, an owner on an imported agent, a checked guess, a hand-written credential.
     text = text.replace('agents:\n', 'agents:\n  # reviewed with the platform team\n');
-    text = text.replace(/(  - id: deploy\/deploy\n    name: deploy\n)/, '$1    owner: platform # on call\n');
-    text = text.replace(/(  - id: github:contents\n(?:    .*\n)*?    sensitivity: )high/, '$1critical');
+    text = text.replace(/( {2}- id: deploy\/deploy\n {4}name: deploy\n)/, '$1    owner: platform # on call\n');
+    text = text.replace(/( {2}- id: github:contents\n(?: {4}.*\n)*? {4}sensitivity: )high/, '$1critical');
     text += '  - id: break-glass\n    ttl: 1h\n    kind: api-key\n';
     writeFileSync(model, text);
     expect(loadModel('model.yaml', text).ok).toBe(true);
@@ -28,7 +28,7 @@ describe('import --merge', () => {
     // The workflow changes: the deploy job may now write contents, the test job goes, a release job comes.
     const workflow = join(work, 'repo/.github/workflows/deploy.yml');
     let yaml = readFileSync(workflow, 'utf8');
-    yaml = yaml.replace(/  test:\n[\s\S]*?\n\n/, '');
+    yaml = yaml.replace(/ {2}test:\n[\s\S]*?\n\n/, '');
     yaml = yaml.replace('    needs: test\n', '    permissions:\n      contents: write\n      id-token: write\n');
     yaml += '\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: softprops/action-gh-release@v2\n';
     writeFileSync(workflow, yaml);
