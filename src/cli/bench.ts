@@ -382,7 +382,8 @@ interface ProcessRun {
 
 /** One process, timed from spawn to exit, with its peak resident memory where /usr/bin/time can tell. */
 function timeProcess(args: readonly string[], timeoutMs?: number): ProcessRun {
-  const timed = existsSync(TIME);
+  // With a time limit, node runs without /usr/bin/time: stopping `time` would leave node running.
+  const timed = existsSync(TIME) && timeoutMs === undefined;
   const start = performance.now();
   const child = timed
     ? spawnSync(TIME, ['-f', 'maxrss %M', process.execPath, ...args], {
