@@ -24,6 +24,13 @@ export interface Shell {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The exit code the command decided on. */
   exitCode: number;
+  /** --quiet: no notes on stderr (errors still go there). */
+  quiet?: boolean;
+}
+
+/** A remark for the person running the command (which policy, what was skipped): stderr, unless --quiet. */
+export function note(shell: Shell, text: string): void {
+  if (!shell.quiet) shell.stderr.write(`${text}\n`);
 }
 
 export function styleFor(shell: Shell): Style {

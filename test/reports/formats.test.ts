@@ -88,7 +88,7 @@ describe('Markdown report', () => {
     });
     const out = checkMarkdown(report);
     expect(out.split('\n')[0]).toBe('### leakradius check: failed');
-    expect(out).toContain('| Severity | Rule | Location | Finding |');
+    expect(out).toContain('| Severity | Finding id | Location | Finding |');
     expect(out).toContain(
       `| **high** | LR001 | test.yaml:${at(MODEL, 'never').line}:${at(MODEL, 'never').column} | credential "pat" never expires`,
     );

@@ -1,26 +1,34 @@
 import type { CommandModule } from 'yargs';
 import { parseBaseline, type Baseline } from '../../analyses/check/baseline.js';
+import { acceptancesOfUnknownRules, modelAcceptances, policyAcceptances } from '../../analyses/check/acceptance.js';
 import { runCheck } from '../../analyses/check/engine.js';
 import { RULE_IDS } from '../../analyses/rules/index.js';
-import { DEFAULT_POLICY, SEVERITIES, loadPolicy, type Policy, type Severity } from '../../model/policy.js';
+import { SEVERITIES, type Severity } from '../../model/policy.js';
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../reports/check/index.js';
+import { checkMarkdown } from '../../reports/check/markdown.js';
+import { safeInline } from '../../reports/terminal.js';
 import { createStyle } from '../../reports/terminal.js';
 import { InputError, type Diagnostic } from '../../yaml/diagnostic.js';
 import type { LoadedModel } from '../../model/load.js';
+import { FILTER_OPTIONS, collectModelFiles, noteSkipped, type InputFilter } from '../inputs.js';
 import {
-  collectModelFiles,
+  appendText,
+  describeFsError,
   displayPath,
   loadModelFile,
   packageVersion,
   readSource,
-  repositoryRoot,
+  repositoryPath,
   repositoryUri,
 } from '../io.js';
+import { POLICY_OPTION, choosePolicy } from '../policy-file.js';
 import { EXIT, UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
   inputs: string[];
-  policy?: string;
+  policy?: string | boolean;
+  include?: string[];
+  exclude?: string[];
   format: CheckFormat;
   output?: string;
   failOn: Severity;
@@ -36,10 +44,8 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
     builder: (y) =>
       y
         .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'model files or folders' })
-        .option('policy', {
-          type: 'string',
-          describe: 'policy file (thresholds, rules, accepted risks); default: the built-in policy',
-        })
+        .option('policy', POLICY_OPTION)
+        .options(FILTER_OPTIONS)
         .option('format', { choices: CHECK_FORMATS, default: 'text' as const, describe: 'output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
         .option('fail-on', {
@@ -64,26 +70,52 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!isDate(today))
         throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
-      const policy = args.policy === undefined ? DEFAULT_POLICY : requirePolicy(args.policy);
+      const policy = choosePolicy(shell, args.policy);
       const baseline = args.baseline === undefined ? undefined : requireBaseline(args.baseline);
-      const models = requireModels(args.inputs);
+      const models = requireModels(shell, args.inputs, args);
+      const accepted = [...policyAcceptances(policy), ...models.flatMap(modelAcceptances)];
+      const unknownRules = acceptancesOfUnknownRules(accepted, RULE_IDS);
+      if (unknownRules.length > 0) throw new InputError(unknownRules);
       const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
-      const root = repositoryRoot();
-      const uris = new Map<string, string>(); // one per model file, asked once per finding
       const text = renderCheck(report, args.format, {
         style: args.output === undefined || args.output === '-' ? styleFor(shell) : createStyle(false), // never colour in a file
         version: packageVersion(),
-        uriFor: (file) => uris.get(file) ?? uris.set(file, repositoryUri(file, root)).get(file)!,
+        uriFor: oncePerFile(repositoryUri),
+        pathFor: oncePerFile(repositoryPath),
       });
       emit(shell, text, args.output);
+      const summary = shell.env.GITHUB_STEP_SUMMARY;
+      if (args.format === 'github' && summary) writeJobSummary(shell, summary, checkMarkdown(report));
       shell.exitCode = report.failed ? EXIT.findings : EXIT.ok;
     },
   };
 }
 
+/** Asked once per finding, answered once per model file. */
+function oncePerFile(answer: (file: string) => string): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let value = known.get(file);
+    if (value === undefined) known.set(file, (value = answer(file)));
+    return value;
+  };
+}
+
+/** GitHub's job summary: a failure to write it is reported, and the gate's verdict stands. */
+function writeJobSummary(shell: Shell, file: string, markdown: string): void {
+  try {
+    appendText(file, `${markdown}\n`);
+  } catch (error) {
+    shell.stderr.write(
+      `leakradius: cannot write the job summary to $GITHUB_STEP_SUMMARY (${safeInline(describeFsError(error))})\n`,
+    );
+  }
+}
+
 /** Every model, or every diagnostic of every input that is not one (exit 2). */
-function requireModels(inputs: readonly string[]): LoadedModel[] {
-  const { files, diagnostics } = collectModelFiles(inputs);
+function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): LoadedModel[] {
+  const { files, skipped, diagnostics } = collectModelFiles(inputs, filter);
+  noteSkipped(shell, skipped);
   const invalid: Diagnostic[] = [...diagnostics];
   const models: LoadedModel[] = [];
   for (const file of files) {
@@ -93,15 +125,6 @@ function requireModels(inputs: readonly string[]): LoadedModel[] {
   }
   if (invalid.length > 0) throw new InputError(invalid);
   return models;
-}
-
-export function requirePolicy(file: string): Policy {
-  const shown = displayPath(file);
-  const source = readSource(shown);
-  if (!source.ok) throw new InputError(source.diagnostics);
-  const result = loadPolicy(shown, source.text, RULE_IDS);
-  if (!result.ok) throw new InputError(result.diagnostics);
-  return result.policy;
 }
 
 function requireBaseline(file: string): Baseline {

@@ -2,16 +2,20 @@ import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { locate } from '../../model/load.js';
 import { loadPolicy } from '../../model/policy.js';
-import { RULES } from '../../analyses/rules/index.js';
+import { acceptancesOfUnknownRules, modelAcceptances, policyAcceptances } from '../../analyses/check/acceptance.js';
+import { RULE_IDS } from '../../analyses/rules/index.js';
 import { parseScenario, scenarioProblems } from '../../model/scenario.js';
 import { diagnosticsJson, formatDiagnostic } from '../../reports/diagnostics.js';
 import { safeInline, type Style } from '../../reports/terminal.js';
 import type { Diagnostic } from '../../yaml/diagnostic.js';
-import { collectInputFiles, displayPath, loadModelFile, readSource, type InputKind } from '../io.js';
+import { FILTER_OPTIONS, collectInputFiles, noteSkipped, type InputKind } from '../inputs.js';
+import { displayPath, loadModelFile, readSource } from '../io.js';
 import { EXIT, styleFor, type Shell } from '../shell.js';
 
 interface Args {
   inputs: string[];
+  include?: string[];
+  exclude?: string[];
   format: 'text' | 'json';
 }
 
@@ -34,9 +38,11 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
           choices: ['text', 'json'] as const,
           default: 'text' as const,
           describe: 'output format',
-        }) as never,
+        })
+        .options(FILTER_OPTIONS) as never,
     handler: (args) => {
-      const { files, diagnostics: missing } = collectInputFiles(args.inputs);
+      const { files, skipped, diagnostics: missing } = collectInputFiles(args.inputs, args);
+      if (args.format === 'text') noteSkipped(shell, skipped);
       const checked = files.map(({ file, kind }) => checkFile(file, kind));
       const failed = checked.filter((c) => c.diagnostics.length > 0);
       if (args.format === 'json') {
@@ -48,7 +54,8 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
             valid: c.diagnostics.length === 0,
             diagnostics: diagnosticsJson(c.diagnostics),
           })),
-          errors: diagnosticsJson(missing),
+          errors: diagnosticsJson([...missing]),
+          skipped,
         };
         shell.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
@@ -80,6 +87,8 @@ function checkFile(file: string, kind: InputKind): Checked {
   if (kind === 'policy') return checkPolicy(file);
   const result = loadModelFile(file);
   if (!result.ok) return { file, kind, diagnostics: result.diagnostics, summary: '' };
+  const unknownRules = acceptancesOfUnknownRules(modelAcceptances(result.loaded), RULE_IDS);
+  if (unknownRules.length > 0) return { file, kind, diagnostics: unknownRules, summary: '' };
   const m = result.loaded.model;
   return {
     file,
@@ -92,14 +101,10 @@ function checkFile(file: string, kind: InputKind): Checked {
 function checkPolicy(file: string): Checked {
   const source = readSource(file);
   if (!source.ok) return { file, kind: 'policy', diagnostics: source.diagnostics, summary: '' };
-  const result = loadPolicy(
-    file,
-    source.text,
-    RULES.map((r) => r.id),
-  );
-  return result.ok
-    ? { file, kind: 'policy', diagnostics: [], summary: '(policy)' }
-    : { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
+  const result = loadPolicy(file, source.text, RULE_IDS);
+  if (!result.ok) return { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
+  const unknownRules = acceptancesOfUnknownRules(policyAcceptances(result.policy), RULE_IDS);
+  return { file, kind: 'policy', diagnostics: unknownRules, summary: unknownRules.length > 0 ? '' : '(policy)' };
 }
 
 /** A scenario is valid when it parses, its model is valid, and it names what the model has. */
