@@ -125,14 +125,18 @@ function recognise(file: string): DocumentKind {
  * path inside the folder given; one without a slash matches the file name.
  */
 function globFilter(filter: InputFilter): (shown: string, inFolder: string) => boolean {
-  const options = { dot: true, basename: true };
-  const include = (filter.include ?? []).map((g) => picomatch(g, options));
-  const exclude = (filter.exclude ?? []).map((g) => picomatch(g, options));
+  const include = (filter.include ?? []).map(globMatcher);
+  const exclude = (filter.exclude ?? []).map(globMatcher);
   return (shown, inFolder) => {
     const inside = inFolder.split('\\').join('/');
     const matches = (m: (p: string) => boolean) => m(shown) || m(inside);
     return (include.length === 0 || include.some(matches)) && !exclude.some(matches);
   };
+}
+
+function globMatcher(glob: string): (path: string) => boolean {
+  const match = picomatch(glob, { dot: true });
+  return glob.includes('/') ? match : (path) => match(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function nothingFound(folder: string, yaml: number, filter: InputFilter, wanted: ReadonlySet<InputKind>): Diagnostic {

@@ -62,6 +62,15 @@ export function writeFileAtomic(file: string, text: string): void {
   renameSync(temporary, path);
 }
 
+/** Whether a regular file is there (a device such as /dev/stdout is not one). */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Adds text at the end of a file (GitHub's job summary is one file that every step appends to). */
 export function appendText(file: string, text: string): void {
   appendFileSync(file, text);

@@ -54,7 +54,7 @@ export async function openTui(shell: Shell, input: string | undefined, policyFil
         files: start.files,
         diagnostics: start.diagnostics,
         open: start.open,
-        color: colorWanted(true, shell.env),
+        color: shell.color ?? colorWanted(true, shell.env),
         check: { policy, today: new Date().toISOString().slice(0, 10) },
       });
   });

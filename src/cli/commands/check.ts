@@ -22,7 +22,7 @@ import {
   repositoryUri,
 } from '../io.js';
 import { POLICY_OPTION, choosePolicy } from '../policy-file.js';
-import { EXIT, UsageError, emit, styleFor, type Shell } from '../shell.js';
+import { EXIT, UsageError, emit, isStdout, styleFor, type Shell } from '../shell.js';
 
 interface Args {
   inputs: string[];
@@ -43,7 +43,13 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
     describe: 'The CI gate: check model files (or folders) against the rules; exit 1 on findings at or above --fail-on',
     builder: (y) =>
       y
-        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'model files or folders' })
+        .positional('inputs', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          default: undefined,
+          describe: 'model files or folders (one or more)',
+        })
         .option('policy', POLICY_OPTION)
         .options(FILTER_OPTIONS)
         .option('format', { choices: CHECK_FORMATS, default: 'text' as const, describe: 'output format' })
@@ -65,7 +71,13 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
         .option('today', {
           type: 'string',
           describe: 'judge acceptance expiry as of this date (YYYY-MM-DD; default: today, UTC)',
-        }) as never,
+        })
+        .example('$0 check models/', 'the gate: exit 1 on findings at or above high')
+        .example('$0 check models/ --format github', 'in GitHub Actions: annotations on the pull request')
+        .example(
+          "$0 check . --exclude 'k8s/**' --fail-on critical",
+          'a repository, its manifests left out, failing on critical only',
+        ) as never,
     handler: (args) => {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!isDate(today))
@@ -78,7 +90,7 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       if (unknownRules.length > 0) throw new InputError(unknownRules);
       const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
       const text = renderCheck(report, args.format, {
-        style: args.output === undefined || args.output === '-' ? styleFor(shell) : createStyle(false), // never colour in a file
+        style: isStdout(args.output) ? styleFor(shell) : createStyle(false), // never colour in a file
         version: packageVersion(),
         uriFor: oncePerFile(repositoryUri),
         pathFor: oncePerFile(repositoryPath),

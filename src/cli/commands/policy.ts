@@ -24,7 +24,8 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
           builder: (yy) =>
             yy
               .positional('file', { type: 'string', default: DEFAULT_POLICY_FILE, describe: 'where to write it' })
-              .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' }) as never,
+              .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' })
+              .example('$0 policy init', `write ${DEFAULT_POLICY_FILE}, which check finds by itself`) as never,
           handler: (argv) => {
             const args = argv as unknown as InitArgs;
             const file = displayPath(args.file);
@@ -40,7 +41,8 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
             );
           },
         })
-        .demandCommand(1, 'policy needs an action: init') as never,
+        .demandCommand(1, 'policy needs an action: init')
+        .example('$0 policy init', `write ${DEFAULT_POLICY_FILE} here`) as never,
     handler: () => {},
   };
 }

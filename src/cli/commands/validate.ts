@@ -33,13 +33,21 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
     describe: 'Parse and validate model, scenario and policy files (or folders of them); exit 0 when all are valid',
     builder: (y) =>
       y
-        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
+        .positional('inputs', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          default: undefined,
+          describe: 'model, scenario or policy files, or folders of them (one or more)',
+        })
         .option('format', {
           choices: ['text', 'json'] as const,
           default: 'text' as const,
           describe: 'output format',
         })
-        .options(FILTER_OPTIONS) as never,
+        .options(FILTER_OPTIONS)
+        .example('$0 validate models/', 'every model, scenario and policy under models/')
+        .example("$0 validate models/ --exclude 'drafts/**'", 'leave a folder out') as never,
     handler: (args) => {
       const { files, skipped, diagnostics: missing } = collectInputFiles(args.inputs, args);
       if (args.format === 'text') noteSkipped(shell, skipped);
