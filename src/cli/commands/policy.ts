@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { defaultPolicyYaml } from '../../model/policy.js';
 import { safeInline } from '../../reports/terminal.js';
 import { displayPath, writeFileAtomic } from '../io.js';
+import { findPolicyFile } from '../policy-file.js';
 import { UsageError, type Shell } from '../shell.js';
 
 export const DEFAULT_POLICY_FILE = 'leakradius-policy.yaml';
@@ -36,8 +37,11 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
             } catch (error) {
               throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
             }
+            const found = findPolicyFile() === file;
             shell.stdout.write(
-              `${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`,
+              found
+                ? `${safeInline(file)}: default policy written. leakradius check run here finds it (in a repository, from the folders below too).\n`
+                : `${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`,
             );
           },
         })
