@@ -2,7 +2,9 @@
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
 import { checkCommand } from './check.js';
+import { chokepointsCommand } from './chokepoints.js';
 import { delegationCommand } from './delegation.js';
+import { exposureCommand } from './exposure.js';
 import { generateCommand } from './generate.js';
 import { graphCommand } from './graph.js';
 import { kindsCommand } from './kinds.js';
@@ -23,7 +25,9 @@ export function commands(shell: Shell): AnyCommand[] {
     graphCommand(shell),
     simulateCommand(shell),
     delegationCommand(shell),
+    exposureCommand(shell),
     recommendCommand(shell),
+    chokepointsCommand(shell),
     kindsCommand(shell),
     checkCommand(shell),
     rulesCommand(shell),
