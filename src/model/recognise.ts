@@ -19,7 +19,8 @@ const SECTIONS: ReadonlySet<string> = new Set(['agents', 'tools', 'resources', '
 const MODELINE = /^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)/m;
 const DECLARED_KIND = /^kind[ \t]*:[ \t]*["']?(scenario|policy)["']?[ \t]*(?:#.*)?$/m;
 /** A key at the start of a line: a top-level key of a block mapping (quoted or plain). */
-const TOP_LEVEL_KEY = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s#:?{}[\],&*!|>'"%@`-][^:\n]*?))[ \t]*:(?=[ \t]|$)/gm;
+const TOP_LEVEL_KEY =
+  /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s#:?{}[\],&*!|>'"%@`-][^:\n]*?))[ \t]*:(?=[ \t]|$)/gm;
 const VERSION_ONE = /^["']?1["']?$/;
 
 export function recogniseDocument(text: string): DocumentKind {
