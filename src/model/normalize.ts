@@ -5,7 +5,7 @@
  */
 import type { DocPath } from '../yaml/diagnostic.js';
 import { DETECTION_DEFAULTS, RESPONSE_DEFAULTS, credentialKind, type CredentialKindInfo } from './credential-kinds.js';
-import { UNBOUNDED, formatDuration, parseDuration, type Seconds } from './duration.js';
+import { UNBOUNDED, formatDuration, parseDuration, type DurationText, type Seconds } from './duration.js';
 import { quote } from './messages.js';
 import type { CredentialDocument, DetectionTimeDocument, ModelDocument } from './schema.js';
 import type { Problem } from './schema-check.js';
@@ -143,6 +143,13 @@ function resolveCredential(
     checkTtlLimits(c.id, ttl, kind, [...path, 'ttl'], problem);
   }
   const maxLifetime = seconds(pick(c.maxLifetime, 'maxLifetime', d.maxLifetime, undefined));
+  if (maxLifetime !== undefined && maxLifetime < ttl) {
+    // Refreshing extends a credential; it never shortens one issue of it.
+    problem(
+      c.maxLifetime !== undefined ? [...path, 'maxLifetime'] : path,
+      `credential ${quote(c.id)}: maxLifetime ${formatDuration(maxLifetime)} is shorter than its ttl ${formatDuration(ttl)}; a refreshable credential lives at least one issue: raise maxLifetime to ${formatDuration(ttl)} or more, or remove it`,
+    );
+  }
   return {
     id: c.id,
     name: c.name,
@@ -233,7 +240,7 @@ function detectionTime(
   path: DocPath,
   problem: (path: DocPath, message: string) => void,
 ): DetectionTime {
-  if (typeof value === 'string') return { kind: 'fixed', seconds: seconds(value) ?? 0 };
+  if (typeof value !== 'object') return { kind: 'fixed', seconds: seconds(value) ?? 0 };
   const median = seconds(value.lognormal.median) ?? 0;
   const p90 = seconds(value.lognormal.p90) ?? 0;
   if (median === UNBOUNDED || p90 === UNBOUNDED || median <= 0) {
@@ -249,6 +256,6 @@ function assume(assumptions: Assumption[], element: string, field: string, value
   return parseDuration(value) ?? 0;
 }
 
-function seconds(text: string | undefined): Seconds | undefined {
+function seconds(text: DurationText | undefined): Seconds | undefined {
   return text === undefined ? undefined : parseDuration(text);
 }

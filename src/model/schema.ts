@@ -5,13 +5,13 @@
  * Extend it, never break it: every v1 file must stay valid.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DURATION_PATTERN } from './duration.js';
 
 export const SCHEMA_ID = 'https://leakradius.dev/schema/model-v1.json';
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}$';
 const NAME_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
-/** `30s`, `15m`, `1h`, `7d`, `2w`, combinations such as `1h30m`, `0`, or `never`. */
-export const DURATION_PATTERN = '^(never|0|([0-9]{1,9}[wdhms])+)$';
+export { DURATION_PATTERN } from './duration.js';
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 const closed = { additionalProperties: false } as const;
@@ -21,9 +21,22 @@ const IdList = (description: string) =>
   Type.Array(Type.String({ pattern: ID_PATTERN }), { description, uniqueItems: true });
 const Text = (description: string) => Type.String({ maxLength: 4096, description });
 
-const DURATION_HELP = 'A duration: a number and a unit (s, m, h, d, w), combinable as 1h30m, or `never` for unbounded.';
-const durationSchema = (description: string) =>
-  Type.String({ pattern: DURATION_PATTERN, description, examples: ['30s', '15m', '1h', '7d', '90d', 'never'] });
+const DURATION_HELP =
+  'A duration: numbers with units, the larger unit first and each at most once (1h30m, 2w3d; units w, d, h, m, s; at most 9 digits a number), `0`, or `never` for unbounded.';
+/**
+ * A duration field: a string of the duration grammar, or the number 0 (YAML
+ * reads an unquoted `ttl: 0` as a number; zero needs no unit). The pattern
+ * constrains strings only, the bounds numbers only.
+ */
+export const durationSchema = (description: string) =>
+  Type.Unsafe<string | 0>({
+    type: ['string', 'integer'],
+    pattern: DURATION_PATTERN,
+    minimum: 0,
+    maximum: 0,
+    description,
+    examples: ['30s', '15m', '1h', '7d', '90d', 'never'],
+  });
 export const Duration = durationSchema(DURATION_HELP);
 /** A duration field with its own description. */
 const DurationField = (description: string) => durationSchema(description);

@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { prepareAnalysis } from '../../analyses/context.js';
 import { simulateLeak, type Attacker, type LeakInput } from '../../analyses/simulation/leak.js';
 import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
-import { parseDuration } from '../../model/duration.js';
+import { parseDuration, type DurationText } from '../../model/duration.js';
 import { didYouMean, quote } from '../../model/messages.js';
 import { locate } from '../../model/load.js';
 import {
@@ -55,7 +55,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .option('channel', { type: 'string', describe: "leak channel (default: the credential's worst)" })
         .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
         .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
-        .option('seed', { type: 'number', describe: 'seed for --runs (default 1)' })
+        .option('seed', { type: 'number', describe: 'seed for --runs (default 1); needs --runs' })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
         .example('$0 simulate models/coding-agent.yaml --leak gh-pat-dana', 'the worst case of one leak')
@@ -114,6 +114,8 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
   const runs = args.runs ?? scenario?.document.uncertainty?.runs;
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000))
     throw new UsageError('--runs must be a whole number from 1 to 100000');
+  if (args.seed !== undefined && runs === undefined)
+    throw new UsageError('--seed seeds the sampling of detection times, which only --runs <N> does: give --runs too');
   const seed = args.seed ?? scenario?.document.uncertainty?.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295)
     throw new UsageError('--seed must be a whole number from 0 to 4294967295');
@@ -131,10 +133,12 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
   };
 }
 
-function duration(text: string | undefined, flag: string): number {
+function duration(text: DurationText | undefined, flag: string): number {
   if (text === undefined) return 0;
   const seconds = parseDuration(text);
   if (seconds === undefined || !Number.isFinite(seconds))
-    throw new UsageError(`${flag}: bad duration ${quote(text)}; expected a number and a unit such as 30s, 15m, 1h, 7d`);
+    throw new UsageError(
+      `${flag}: bad duration ${quote(String(text))}; expected numbers with units in the order w d h m s, such as 30s, 15m, 1h30m, 7d`,
+    );
   return seconds;
 }
