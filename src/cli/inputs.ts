@@ -7,13 +7,13 @@
  * agents can be checked as it is. Sorted, so output never depends on the file
  * system's order.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import picomatch from 'picomatch';
 import { recogniseDocument, type DocumentKind } from '../model/recognise.js';
 import { safeInline } from '../reports/terminal.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
-import { describeFsError, displayPath, readSource } from './io.js';
+import { describeFsError, displayPath } from './io.js';
 import { note, type Shell } from './shell.js';
 
 export type InputKind = Exclude<DocumentKind, 'other'>;
@@ -29,13 +29,15 @@ export interface FoundInputs {
   readonly files: readonly { readonly file: string; readonly kind: InputKind }[];
   /** YAML files in the folders that are none of leakradius's, as shown to the user. */
   readonly skipped: readonly string[];
+  /** Inputs that are missing or cannot be read, and named files of a kind not wanted. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Folders that hold none of the wanted files: an error, unless the caller finds something else there. */
+  readonly empty: readonly Diagnostic[];
 }
 
 /**
  * Every input file with its kind: a named file is what it declares (a model
- * unless it says otherwise); a folder gives the files of the wanted kinds, and
- * a folder that holds none of them is an error.
+ * unless it says otherwise); a folder gives the files of the wanted kinds.
  */
 export function collectInputFiles(
   inputs: readonly string[],
@@ -45,6 +47,7 @@ export function collectInputFiles(
   const found = new Map<string, InputKind>();
   const skipped = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const empty: Diagnostic[] = [];
   const admits = globFilter(filter);
   for (const input of inputs) {
     let isDirectory: boolean;
@@ -73,19 +76,26 @@ export function collectInputFiles(
         kept++;
       }
     }
-    if (kept === 0) diagnostics.push(nothingFound(input, yaml.length, filter, wanted));
+    if (kept === 0) empty.push(nothingFound(input, yaml.length, filter, wanted));
   }
   const files = [...found].map(([file, kind]) => ({ file, kind })).sort((a, b) => compare(a.file, b.file));
-  return { files, skipped: [...skipped].sort(compare), diagnostics };
+  return { files, skipped: [...skipped].sort(compare), diagnostics, empty };
 }
 
 const ALL_KINDS: ReadonlySet<InputKind> = new Set(['model', 'scenario', 'policy']);
 const MODELS: ReadonlySet<InputKind> = new Set(['model']);
 
-/** The models among the inputs: scenario and policy files in folders are left out; named, they are errors. */
+/**
+ * The models among the inputs: scenario and policy files in folders are left
+ * out; named, they are errors. A folder without a model is an error too.
+ */
 export function collectModelFiles(inputs: readonly string[], filter: InputFilter = {}): FoundModels {
   const found = collectInputFiles(inputs, filter, MODELS);
-  return { files: found.files.map((f) => f.file), skipped: found.skipped, diagnostics: [...found.diagnostics] };
+  return {
+    files: found.files.map((f) => f.file),
+    skipped: found.skipped,
+    diagnostics: [...found.diagnostics, ...found.empty],
+  };
 }
 
 export interface FoundModels {
@@ -104,27 +114,44 @@ export const FILTER_OPTIONS = {
   exclude: { type: 'string', array: true, describe: 'in folders, leave out the YAML files matching these globs' },
 } as const;
 
-/** Lists, on stderr, the YAML files of the folders that were not leakradius's. */
-export function noteSkipped(shell: Shell, skipped: readonly string[]): void {
+/** Lists, on stderr, the YAML files of the folders that were none of `what` (models, by default). */
+export function noteSkipped(shell: Shell, skipped: readonly string[], what = 'leakradius models'): void {
   if (skipped.length === 0) return;
   const list = skipped.map((f) => `  ${safeInline(f)}`).join('\n');
   note(
     shell,
-    `leakradius: skipped ${skipped.length} YAML file(s) that are not leakradius models (--exclude leaves them out):\n${list}`,
+    `leakradius: skipped ${skipped.length} YAML file(s) that are not ${what} (--exclude leaves them out):\n${list}`,
   );
 }
 
-/** What a file holds; a file that cannot be read is taken for a model, whose loading says what is wrong. */
+/**
+ * What a file holds, from its first 64 KB (a model's version and first
+ * sections come early; a large model is read in full once, by its loader). A
+ * file that is not a plain file, or cannot be read, is taken for a model,
+ * whose loading says what is wrong with it.
+ */
 function recognise(file: string): DocumentKind {
-  const source = readSource(file);
-  return source.ok ? recogniseDocument(source.text) : 'model';
+  let fd: number | undefined;
+  try {
+    if (!statSync(file).isFile()) return 'model';
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(RECOGNITION_BYTES);
+    return recogniseDocument(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8'));
+  } catch {
+    return 'model';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
+const RECOGNITION_BYTES = 64 * 1024;
+
 /**
- * A glob matches the path as shown (relative to the current folder) or the
- * path inside the folder given; one without a slash matches the file name.
+ * Whether --include and --exclude let a file found in a folder through. A glob
+ * matches the path as shown (relative to the current folder) or the path inside
+ * the folder given; one without a slash matches the file name.
  */
-function globFilter(filter: InputFilter): (shown: string, inFolder: string) => boolean {
+export function globFilter(filter: InputFilter): (shown: string, inFolder: string) => boolean {
   const include = (filter.include ?? []).map(globMatcher);
   const exclude = (filter.exclude ?? []).map(globMatcher);
   return (shown, inFolder) => {

@@ -77,6 +77,33 @@ export const Action = Type.String({
     'An action on a resource. Known actions are weighted by impact: read 1, write 2, export 3, delete 3, invoke 2, admin 4, deploy 4, payment 4; any other action weighs 2.',
 });
 
+/** Where `leakradius import` read an element from: kept so a re-import finds it and every output can say so. */
+export const ImportedFrom = Type.Object(
+  {
+    file: Type.String({
+      minLength: 1,
+      maxLength: 1024,
+      description: 'The configuration file, as the import was given it (a path relative to where it ran).',
+    }),
+    line: Type.Integer({ minimum: 1, description: 'The line of that file the element was read from.' }),
+    literal: Type.Optional(
+      Type.Boolean({
+        description:
+          'For a credential: its secret value is written in the file itself. The value is never copied into the model.',
+      }),
+    ),
+    assumed: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z.]{0,63}$' }), {
+        uniqueItems: true,
+        description:
+          'Fields the file does not state and the import filled in with a guess (`sensitivity`, `grants`, `ttl`...): shown with the assumed figures. Remove a field from this list once you have checked it.',
+      }),
+    ),
+  },
+  { ...closed, description: 'Where `leakradius import` read this element from (see docs/import.md).' },
+);
+const Source = Type.Optional(ImportedFrom);
+
 const Grant = Type.Object(
   {
     resource: Type.Optional(Id('The resource this grant applies to (give exactly one of `resource` and `agent`).')),
@@ -175,6 +202,7 @@ export const Credential = Type.Object(
       }),
     ),
     grants: Type.Optional(Type.Array(Grant, { description: 'What the credential allows.' })),
+    source: Source,
   },
   { ...closed, description: 'A token, key or certificate an agent or tool acts with.' },
 );
@@ -226,6 +254,7 @@ export const Agent = Type.Object(
     tools: Type.Optional(IdList('Tools the agent can call.')),
     credentials: Type.Optional(IdList("Credentials the agent's runtime holds.")),
     delegates: Type.Optional(Type.Array(Delegation, { description: 'Agents this agent can task.' })),
+    source: Source,
   },
   { ...closed, description: 'An AI agent: a workload identity that acts through tools and credentials.' },
 );
@@ -247,6 +276,7 @@ export const Tool = Type.Object(
       }),
     ),
     credential: Type.Optional(Id('The credential the tool acts with.')),
+    source: Source,
   },
   { ...closed, description: 'A tool or MCP connector an agent calls.' },
 );
@@ -264,6 +294,7 @@ export const Resource = Type.Object(
     environment: Type.Optional(Id('The environment it belongs to.')),
     owner: Type.Optional(Text('The team or person accountable for it.')),
     holds: Type.Optional(IdList('Credentials stored in this resource: whoever can read it obtains them.')),
+    source: Source,
   },
   { ...closed, description: 'Something a credential gives access to.' },
 );
@@ -378,6 +409,7 @@ export type StepDocument = Static<typeof Step>;
 export type GrantDocument = Static<typeof Grant>;
 export type DetectionTimeDocument = Static<typeof DetectionTime>;
 export type AcceptanceDocument = Static<typeof Acceptance>;
+export type ImportedFromDocument = Static<typeof ImportedFrom>;
 
 /** The JSON Schema as printed by `leakradius schema`: plain JSON, draft 2020-12. */
 export function modelJsonSchema(): Record<string, unknown> {

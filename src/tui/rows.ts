@@ -10,7 +10,7 @@ import { UNBOUNDED } from '../model/duration.js';
 import { ruleById } from '../analyses/rules/index.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import type { Relations } from '../model/relations.js';
-import type { Model } from '../model/types.js';
+import type { ImportedFrom, Model } from '../model/types.js';
 import { duration, s, score, window } from './format.js';
 import type { PaneId } from './state.js';
 
@@ -220,6 +220,7 @@ export function detailLines(
         lines.push('worst case: computing…');
       }
       if (assumed.length > 0) lines.push(`assumed (not written in the model): ${assumed.join(', ')}`);
+      if (c.source) lines.push(origin(c.source));
       return lines;
     }
     case 'agents': {
@@ -232,6 +233,7 @@ export function detailLines(
         `holds ${joinSome(a.credentials)} · tools ${joinSome(a.tools)}`,
         `can act with ${joinSome(relations.available.get(a.id) ?? [])}`,
         `delegates ${joinSome(a.delegates.map((d) => `${d.to} (${d.mode}${d.credential ? ` → ${d.credential}` : ''})`))}`,
+        ...(a.source ? [origin(a.source)] : []),
       ];
     }
     case 'tools': {
@@ -242,6 +244,7 @@ export function detailLines(
         `${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`,
         `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`,
         `used by ${joinSome(users)}`,
+        ...(t.source ? [origin(t.source)] : []),
       ];
     }
     case 'resources': {
@@ -253,9 +256,15 @@ export function detailLines(
         `sensitivity ${r.sensitivity}${r.environment ? ` · ${s(r.environment)}` : ''}${r.owner ? ` · owner ${s(r.owner)}` : ''}`,
         `holds ${joinSome(r.holds)}`,
         `granted by ${joinSome(grantedBy)}`,
+        ...(r.source ? [origin(r.source)] : []),
       ];
     }
     case 'findings':
       return [];
   }
+}
+
+/** Where an imported element came from. */
+function origin(source: ImportedFrom): string {
+  return `imported from ${s(source.file)}:${source.line}${source.literal ? ' (its secret is written there literally)' : ''}`;
 }

@@ -34,6 +34,9 @@ workflows:
 
 const WORKFLOW = 'name: ci\non: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n';
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: { a: b }\n';
+// YAML of tools leakradius neither models nor imports.
+const COMPOSE = 'version: "3.8"\nservices:\n  web: { image: nginx }\n';
+const MKDOCS = 'site_name: docs\nnav: [index.md]\n';
 
 const POLICY_WITHOUT_LR001 = 'kind: policy\nversion: 1\nrules:\n  LR001: { enabled: false }\n';
 
@@ -47,45 +50,74 @@ describe('--version', () => {
 });
 
 describe('folders that hold more than models', () => {
-  const dir = scratch({ 'agents/risky.yaml': RISKY, 'agents/ci.yml': WORKFLOW, 'agents/deploy/cm.yaml': CONFIG_MAP });
+  const dir = scratch({
+    'agents/risky.yaml': RISKY,
+    'agents/ci.yml': WORKFLOW,
+    'agents/deploy/cm.yaml': CONFIG_MAP,
+    'agents/compose.yaml': COMPOSE,
+    'agents/docs/mkdocs.yml': MKDOCS,
+  });
 
-  it('checks the models, and lists what it skipped on stderr', async () => {
+  it('checks the models, imports the configurations, and lists the rest on stderr', async () => {
     const r = await run(['check', 'agents'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('agents/risky.yaml:');
-    expect(r.stdout).toContain('1 file checked');
+    // The model, and the workflow and manifest imported together as one more.
+    expect(r.stdout).toMatch(/^2 files checked/m);
     expect(r.stderr).toBe(
-      'leakradius: skipped 2 YAML file(s) that are not leakradius models (--exclude leaves them out):\n' +
-        '  agents/ci.yml\n  agents/deploy/cm.yaml\n',
+      'leakradius: skipped 2 YAML file(s) that are not leakradius models or configurations it imports (--exclude leaves them out):\n' +
+        '  agents/compose.yaml\n  agents/docs/mkdocs.yml\n',
     );
   });
 
   it('says nothing of them under --quiet, or when --exclude leaves them out', async () => {
     expect((await run(['check', 'agents', '--quiet'], { cwd: dir })).stderr).toBe('');
-    const r = await run(['check', 'agents', '--exclude', 'ci.yml', '--exclude', 'agents/deploy/**'], { cwd: dir });
+    const r = await run(['check', 'agents', '--exclude', 'compose.yaml', '--exclude', 'agents/docs/**'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
   });
 
-  it('still reports a file named on the command line that is not a model, once', async () => {
-    const r = await run(['check', 'agents/ci.yml'], { cwd: dir });
+  it('--exclude leaves configurations out too, --include keeps only what matches', async () => {
+    const models = await run(['check', 'agents', '--include', 'risky.yaml'], { cwd: dir });
+    expect(models.stdout).toMatch(/^1 file checked/m);
+    expect(models.stderr).toBe('');
+    const noWorkflow = await run(['check', 'agents', '--exclude', '*.yml', '--exclude', 'deploy/**', '-q'], {
+      cwd: dir,
+    });
+    expect(noWorkflow.stdout).toMatch(/^1 file checked/m);
+  });
+
+  it('still reports a file named on the command line that is neither a model nor a configuration, once', async () => {
+    const r = await run(['check', 'agents/compose.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('agents/ci.yml:1:1: missing required field "version"');
+    expect(lines[0]).toMatch(/^agents\/compose\.yaml:1:10: /);
+    expect(lines.some((l) => l.includes('unknown field "services"'))).toBe(true);
     expect(new Set(lines).size).toBe(lines.length);
   });
 
-  it('with --include, takes only the matching files', async () => {
+  it('stops on a folder with nothing to check', async () => {
+    const r = await run(['check', 'agents/docs'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('agents/docs: the folder holds no leakradius model (1 YAML file(s), none of them one)');
+  });
+
+  it('validate, with --include, takes only the matching files', async () => {
     const r = await run(['validate', 'agents', '--include', '*.yml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('agents: the folder holds no leakradius model, scenario or policy (1 YAML file(s)');
+    expect(r.stderr).toContain('agents: the folder holds no leakradius model, scenario or policy (2 YAML file(s)');
   });
 
   it('validate lists the skipped files in its JSON report', async () => {
     const r = await run(['validate', 'agents', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as { skipped: string[]; files: { file: string }[] };
-    expect(report.skipped).toEqual(['agents/ci.yml', 'agents/deploy/cm.yaml']);
+    expect(report.skipped).toEqual([
+      'agents/ci.yml',
+      'agents/compose.yaml',
+      'agents/deploy/cm.yaml',
+      'agents/docs/mkdocs.yml',
+    ]);
     expect(report.files.map((f) => f.file)).toEqual(['agents/risky.yaml']);
   });
 });

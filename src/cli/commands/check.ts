@@ -8,14 +8,14 @@ import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../reports/chec
 import { checkMarkdown } from '../../reports/check/markdown.js';
 import { safeInline } from '../../reports/terminal.js';
 import { createStyle } from '../../reports/terminal.js';
-import { InputError, type Diagnostic } from '../../yaml/diagnostic.js';
+import { InputError } from '../../yaml/diagnostic.js';
 import type { LoadedModel } from '../../model/load.js';
-import { FILTER_OPTIONS, collectModelFiles, noteSkipped, type InputFilter } from '../inputs.js';
+import { FILTER_OPTIONS, noteSkipped, type InputFilter } from '../inputs.js';
+import { loadInputs } from '../configurations.js';
 import {
   appendText,
   describeFsError,
   displayPath,
-  loadModelFile,
   packageVersion,
   readSource,
   repositoryPath,
@@ -40,7 +40,8 @@ interface Args {
 export function checkCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'check <inputs..>',
-    describe: 'The CI gate: check model files (or folders) against the rules; exit 1 on findings at or above --fail-on',
+    describe:
+      'The CI gate: check model files, configurations (MCP, workflows, Kubernetes, agent cards) or folders against the rules; exit 1 on findings at or above --fail-on',
     builder: (y) =>
       y
         .positional('inputs', {
@@ -48,7 +49,7 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
           array: true,
           demandOption: true,
           default: undefined,
-          describe: 'model files or folders (one or more)',
+          describe: 'model files, configuration files or folders (one or more)',
         })
         .option('policy', POLICY_OPTION)
         .options(FILTER_OPTIONS)
@@ -124,18 +125,11 @@ function writeJobSummary(shell: Shell, file: string, markdown: string): void {
   }
 }
 
-/** Every model, or every diagnostic of every input that is not one (exit 2). */
+/** Every model (configurations imported as one more), or every diagnostic of every input that is neither (exit 2). */
 function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): LoadedModel[] {
-  const { files, skipped, diagnostics } = collectModelFiles(inputs, filter);
-  noteSkipped(shell, skipped);
-  const invalid: Diagnostic[] = [...diagnostics];
-  const models: LoadedModel[] = [];
-  for (const file of files) {
-    const result = loadModelFile(file);
-    if (result.ok) models.push(result.loaded);
-    else for (const d of result.diagnostics) invalid.push(d); // not push(...): a hostile file can have 100,000
-  }
-  if (invalid.length > 0) throw new InputError(invalid);
+  const { models, skipped, diagnostics } = loadInputs(inputs, filter);
+  noteSkipped(shell, skipped, 'leakradius models or configurations it imports');
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
   return models;
 }
 

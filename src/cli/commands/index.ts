@@ -7,6 +7,7 @@ import { delegationCommand } from './delegation.js';
 import { exposureCommand } from './exposure.js';
 import { generateCommand } from './generate.js';
 import { graphCommand } from './graph.js';
+import { importCommand } from './import.js';
 import { kindsCommand } from './kinds.js';
 import { policyCommand } from './policy.js';
 import { recommendCommand } from './recommend.js';
@@ -34,5 +35,6 @@ export function commands(shell: Shell): AnyCommand[] {
     policyCommand(shell),
     tuiCommand(shell),
     generateCommand(shell),
+    importCommand(shell),
   ] as unknown as AnyCommand[];
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { prepareAnalysis } from '../../analyses/context.js';
@@ -18,7 +19,8 @@ import type { SourceMap } from '../../yaml/source-map.js';
 import type { Model } from '../../model/types.js';
 import { simulationJson, simulationText } from '../../reports/simulation.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { displayPath, readSource, requireModel } from '../io.js';
+import { requireModelOrConfigurations } from '../configurations.js';
+import { displayPath, readSource } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -44,7 +46,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .positional('input', {
           type: 'string',
           demandOption: true,
-          describe: 'a model file (with --leak) or a scenario file',
+          describe: 'a model file or configurations (a file or folder) with --leak, or a scenario file',
         })
         .option('leak', { type: 'string', describe: 'id of the leaked credential' })
         .option('at', { type: 'string', describe: 'when it leaks, from the moment it was issued (default 0s)' })
@@ -79,7 +81,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
 
 /** Combines a scenario (if the input is one) with the command line; flags win. */
 function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: number; seed: number } {
-  const source = readSource(displayPath(args.input));
+  const source = isFolder(args.input) ? { ok: true as const, text: '' } : readSource(displayPath(args.input));
   if (!source.ok) throw new InputError(source.diagnostics);
   let scenario: { document: ScenarioDocument; sourceMap: SourceMap } | undefined;
   let scenarioFile: string | undefined;
@@ -91,7 +93,7 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
     scenario = { document: parsed.scenario, sourceMap: parsed.sourceMap };
     modelFile = resolve(dirname(args.input), parsed.scenario.model);
   }
-  const loaded = requireModel(modelFile);
+  const loaded = requireModelOrConfigurations(modelFile);
   const model = scenario ? withOverrides(loaded.model, scenario.document) : loaded.model;
   if (scenario && scenarioFile !== undefined) {
     const problems = scenarioProblems(scenario.document, loaded.model);
@@ -141,4 +143,12 @@ function duration(text: DurationText | undefined, flag: string): number {
       `${flag}: bad duration ${quote(String(text))}; expected numbers with units in the order w d h m s, such as 30s, 15m, 1h30m, 7d`,
     );
   return seconds;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

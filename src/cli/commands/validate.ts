@@ -49,7 +49,9 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
         .example('$0 validate models/', 'every model, scenario and policy under models/')
         .example("$0 validate models/ --exclude 'drafts/**'", 'leave a folder out') as never,
     handler: (args) => {
-      const { files, skipped, diagnostics: missing } = collectInputFiles(args.inputs, args);
+      const found = collectInputFiles(args.inputs, args);
+      const { files, skipped } = found;
+      const missing = [...found.diagnostics, ...found.empty];
       if (args.format === 'text') noteSkipped(shell, skipped);
       const checked = files.map(({ file, kind }) => checkFile(file, kind));
       const failed = checked.filter((c) => c.diagnostics.length > 0);
@@ -62,7 +64,7 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
             valid: c.diagnostics.length === 0,
             diagnostics: diagnosticsJson(c.diagnostics),
           })),
-          errors: diagnosticsJson([...missing]),
+          errors: diagnosticsJson(missing),
           skipped,
         };
         shell.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
