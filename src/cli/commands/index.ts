@@ -11,6 +11,7 @@ import { importCommand } from './import.js';
 import { kindsCommand } from './kinds.js';
 import { policyCommand } from './policy.js';
 import { recommendCommand } from './recommend.js';
+import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { simulateCommand } from './simulate.js';
@@ -29,6 +30,7 @@ export function commands(shell: Shell): AnyCommand[] {
     exposureCommand(shell),
     recommendCommand(shell),
     chokepointsCommand(shell),
+    reportCommand(shell),
     kindsCommand(shell),
     checkCommand(shell),
     rulesCommand(shell),
