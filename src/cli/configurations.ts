@@ -129,18 +129,8 @@ export function loadConfigurations(
   gathered: GatheredConfigurations,
   owner?: string,
 ): { loaded?: LoadedModel; result: ImportResult; diagnostics: Diagnostic[] } {
-  const result = importConfigurations(gathered.files, { explicit: gathered.explicit, owner });
-  const diagnostics = [...gathered.diagnostics, ...result.diagnostics];
-  if (result.imported.length === 0) {
-    if (diagnostics.length === 0)
-      diagnostics.push({
-        file: gathered.explicit.size > 0 ? [...gathered.explicit][0] : '(inputs)',
-        line: 0,
-        column: 0,
-        message: 'no configuration leakradius imports was found here',
-      });
-    return { result, diagnostics };
-  }
+  const { result, diagnostics } = importGathered(gathered, owner);
+  if (result.imported.length === 0) return { result, diagnostics };
   const name =
     result.imported.length === 1
       ? result.imported[0].file
@@ -154,6 +144,23 @@ export function loadConfigurations(
     return { result, diagnostics };
   }
   return { loaded: { ...loaded.loaded, origins: result.origins }, result, diagnostics };
+}
+
+/** The gathered files imported as one model document, with every problem (none imported at all is one). */
+export function importGathered(
+  gathered: GatheredConfigurations,
+  owner?: string,
+): { result: ImportResult; diagnostics: Diagnostic[] } {
+  const result = importConfigurations(gathered.files, { explicit: gathered.explicit, owner });
+  const diagnostics = [...gathered.diagnostics, ...result.diagnostics];
+  if (result.imported.length === 0 && diagnostics.length === 0)
+    diagnostics.push({
+      file: gathered.explicit.size > 0 ? [...gathered.explicit][0] : '(inputs)',
+      line: 0,
+      column: 0,
+      message: 'no configuration leakradius imports was found here',
+    });
+  return { result, diagnostics };
 }
 
 /** `credentials[3].grants[0]` back to a document path. */

@@ -8,7 +8,7 @@ import { loadModel } from '../../model/load.js';
 import { importHeader, importReportJson, importReportText } from '../../reports/import.js';
 import { modelYaml, variantText } from '../../reports/model-yaml.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { gatherConfigurations, loadConfigurations } from '../configurations.js';
+import { gatherConfigurations, importGathered } from '../configurations.js';
 import { describeFsError, displayPath, readSource, repositoryRoot, writeFileAtomic } from '../io.js';
 import { EXIT, UsageError, type Shell } from '../shell.js';
 
@@ -63,7 +63,7 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
           : undefined,
       );
       const owner = args.owner ?? remoteOwner(args.inputs);
-      const { result, diagnostics } = loadConfigurations(gathered, owner);
+      const { result, diagnostics } = importGathered(gathered, owner);
       const merge = args.merge === undefined ? undefined : mergeInto(args.merge, result);
       const text = merge?.text ?? `${modelYaml(result.document, [], importHeader(result))}`;
       const check = loadModel(displayPath(args.merge ?? args.out ?? 'imported.yaml'), text);
