@@ -6,7 +6,7 @@
 import type { CommandModule } from 'yargs';
 import type { Shell } from '../shell.js';
 
-type AnyCommand = CommandModule<object, never>;
+export type AnyCommand = CommandModule<object, never>;
 type CommandFactory = (shell: Shell) => unknown;
 
 const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {

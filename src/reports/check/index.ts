@@ -14,7 +14,7 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export function renderCheck(
   report: CheckReport,
   format: CheckFormat,
-  options: { style: Style } & SarifOptions,
+  options: { style: Style; pathFor?: (file: string) => string } & SarifOptions,
 ): string {
   switch (format) {
     // Compact: a machine reads these, and a large organisation's JSON report is tens of megabytes.
@@ -27,7 +27,7 @@ export function renderCheck(
     case 'markdown':
       return checkMarkdown(report);
     case 'github':
-      return checkGithub(report);
+      return checkGithub(report, options.pathFor);
     default:
       return checkText(report, options.style);
   }
