@@ -15,9 +15,9 @@ import { cpus, devNull, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
-import { median } from './bench/measure.js';
-import { runImport, workflowRepository } from './bench/import.js';
-import { PHASES, type PhaseResult } from './bench/phases.js';
+import { median } from './measure.js';
+import { runImport, workflowRepository } from './import.js';
+import { PHASES, type PhaseResult } from './phases.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
