@@ -13,7 +13,8 @@ import { InputError } from '../yaml/diagnostic.js';
 import { didYouMean, quote } from '../model/messages.js';
 import { safeInline, safeText } from '../reports/terminal.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
-import { commands } from './commands/index.js';
+import { commands, type AnyCommand } from './commands/index.js';
+import { packageVersion } from './io.js';
 import { openTui } from './tui.js';
 
 const DESCRIPTION =
@@ -30,7 +31,10 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
     return EXIT.invalid;
   }
   try {
-    await parser(argv, shell).parseAsync();
+    // With a callback, yargs hands its own output (help, version, completions) here instead of to the console.
+    await parser(argv, shell).parseAsync([...argv], {}, (_error, _args, output) => {
+      if (output) shell.stdout.write(`${output}\n`);
+    });
   } catch (error) {
     return reportFailure(shell, error);
   }
@@ -40,33 +44,72 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
 /** The message for a first word that is neither an option nor a command, or undefined. */
 function unknownCommand(word: string, shell: Shell): string | undefined {
   if (word.startsWith('-')) return undefined;
-  const known = commands(shell).map((c) => String(c.command).split(' ')[0]);
+  const known = [...commands(shell).map((c) => String(c.command).split(' ')[0]), 'completion'];
   return known.includes(word) ? undefined : `unknown command ${quote(word)}${didYouMean(word, known)}`;
 }
 
 /** yargs, strict: every command, global option and the help. Validation failures throw an ArgumentError. */
 function parser(argv: readonly string[], shell: Shell): Argv {
-  return (
-    yargs([...argv])
-      .scriptName('leakradius')
-      .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
-      // yargs cannot type an array of commands with different arguments (yargs#2211).
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      .command(commands(shell) as CommandModule<object, any>[])
-      .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
-      .strict()
-      .recommendCommands()
-      .help()
-      .alias('h', 'help')
-      .version()
-      .wrap(Math.min(100, shell.stdout.columns ?? 100))
-      .exitProcess(false)
-      .fail((message, error) => {
-        // A handler's own error comes through here too: pass it on unchanged.
-        if (error) throw error;
-        throw new ArgumentError(message ?? 'invalid usage');
-      })
-  );
+  const y: Argv = yargs([...argv])
+    .scriptName('leakradius')
+    .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
+    // yargs cannot type an array of commands with different arguments (yargs#2211).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    .command([...commands(shell), completionCommand(() => y)].map(withoutVersion) as CommandModule<object, any>[])
+    .option('color', {
+      type: 'boolean',
+      global: true,
+      describe: 'colour the output (--no-color: never); default: on a terminal, unless NO_COLOR is set',
+    })
+    .option('quiet', {
+      alias: 'q',
+      type: 'boolean',
+      global: true,
+      describe: 'no notes on stderr (which policy was used, which files were skipped); errors still show',
+    })
+    .middleware((args) => {
+      if (typeof args.color === 'boolean') shell.color = args.color;
+      if (args.quiet === true) shell.quiet = true;
+    })
+    .group(['color', 'quiet', 'help'], 'Global options:')
+    .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(packageVersion())
+    .wrap(Math.min(100, shell.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // A handler's own error comes through here too: pass it on unchanged.
+      if (error) throw error;
+      throw new ArgumentError(message ?? 'invalid usage');
+    });
+  return y;
+}
+
+/** `leakradius completion`: yargs's completion script for bash or zsh (from $SHELL), answered by this parser. */
+function completionCommand(parser: () => Argv): AnyCommand {
+  const command: CommandModule = {
+    command: 'completion',
+    describe: 'Print a shell completion script (bash or zsh, from $SHELL) to add to your shell profile',
+    builder: (y) =>
+      y
+        .example('$0 completion >> ~/.bashrc', 'complete commands and options in bash')
+        .example('SHELL=zsh $0 completion >> ~/.zshrc', 'in zsh'),
+    handler: () => {
+      // The types lag behind yargs: showCompletionScript takes the program name and the command.
+      (parser().showCompletionScript as (name: string, command: string) => unknown)('leakradius', 'completion');
+    },
+  };
+  return command as unknown as AnyCommand;
+}
+
+/** `--version` belongs to leakradius, not to each command: kept out of the commands' help. */
+function withoutVersion(command: AnyCommand): AnyCommand {
+  const builder = command.builder;
+  const hidden = (y: Argv) => (typeof builder === 'function' ? (builder(y) as Argv) : y).hide('version');
+  return { ...command, builder: hidden as AnyCommand['builder'] };
 }
 
 /** Reports what ended a command early and returns its exit code. */

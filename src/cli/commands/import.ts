@@ -8,7 +8,7 @@ import { loadModel } from '../../model/load.js';
 import { importHeader, importReportJson, importReportText } from '../../reports/import.js';
 import { modelYaml, variantText } from '../../reports/model-yaml.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { gatherConfigurations, loadConfigurations } from '../configurations.js';
+import { gatherConfigurations, importGathered } from '../configurations.js';
 import { describeFsError, displayPath, readSource, repositoryRoot, writeFileAtomic } from '../io.js';
 import { EXIT, UsageError, type Shell } from '../shell.js';
 
@@ -48,7 +48,9 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
           choices: ['text', 'json'] as const,
           default: 'text' as const,
           describe: 'format of the report on stderr',
-        }) as never,
+        })
+        .example('$0 import . --out agents.yaml', "a model from the repository's configurations")
+        .example('$0 import --user', "this machine's MCP clients") as never,
     handler: (args) => {
       if (args.inputs.length === 0 && !args.user)
         throw new UsageError('give configuration files or folders, or --user');
@@ -61,7 +63,7 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
           : undefined,
       );
       const owner = args.owner ?? remoteOwner(args.inputs);
-      const { result, diagnostics } = loadConfigurations(gathered, owner);
+      const { result, diagnostics } = importGathered(gathered, owner);
       const merge = args.merge === undefined ? undefined : mergeInto(args.merge, result);
       const text = merge?.text ?? `${modelYaml(result.document, [], importHeader(result))}`;
       const check = loadModel(displayPath(args.merge ?? args.out ?? 'imported.yaml'), text);

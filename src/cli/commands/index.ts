@@ -18,7 +18,7 @@ import { simulateCommand } from './simulate.js';
 import { tuiCommand } from './tui.js';
 import { validateCommand } from './validate.js';
 
-type AnyCommand = CommandModule<object, never>;
+export type AnyCommand = CommandModule<object, never>;
 
 export function commands(shell: Shell): AnyCommand[] {
   return [

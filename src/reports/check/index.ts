@@ -14,7 +14,7 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export function renderCheck(
   report: CheckReport,
   format: CheckFormat,
-  options: { style: Style } & SarifOptions,
+  options: { style: Style; pathFor?: (file: string) => string } & SarifOptions,
 ): string {
   switch (format) {
     case 'json':
@@ -26,7 +26,7 @@ export function renderCheck(
     case 'markdown':
       return checkMarkdown(report);
     case 'github':
-      return checkGithub(report);
+      return checkGithub(report, options.pathFor);
     default:
       return checkText(report, options.style);
   }

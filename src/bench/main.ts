@@ -7,7 +7,7 @@
  * sample (extrapolated), and the bare js-yaml load of the same file that the
  * end-to-end target is measured against.
  *
- *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--write docs/performance.md]
+ *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--write docs/performance.md]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,9 @@ import { cpus, devNull, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
-import { median } from './bench/measure.js';
-import { PHASES, type PhaseResult } from './bench/phases.js';
+import { median } from './measure.js';
+import { runImport, workflowRepository } from './import.js';
+import { PHASES, type PhaseResult } from './phases.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -82,7 +83,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!results.has('recommendations')) results.set('recommendations', new Map());
     results.get('recommendations')!.set(half, runChild('recommendations', file, 1));
   }
-  const report = formatReport(options, results, files);
+  let report = formatReport(options, results, files);
+  if (options.workflows > 0) {
+    process.stderr.write(`  import of ${options.workflows} workflow files…\n`);
+    const folder = workflowRepository(options.workflows);
+    const imported = runImport(join(ROOT, 'bin', 'leakradius.js'), folder, options.runs);
+    const peak = Math.max(...imported.samples.map((s) => s.peakMb));
+    report += `\`import\` of ${options.workflows.toLocaleString('en-US')} GitHub Actions workflow files (a repository folder, CLI process): ${ms(median(imported.samples.map((s) => s.ms)))} ms, ${Number.isNaN(peak) ? '?' : mb(peak)} MB peak.\n`;
+  }
   process.stdout.write(report);
   if (options.write) writeDocs(options.write, report);
 }
@@ -94,10 +102,12 @@ interface Options {
   runs: number;
   seed: number;
   write?: string;
+  /** Workflow files in the import bench (0: not run). */
+  workflows: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1 };
+  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1, workflows: 1_000 };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--sizes') options.sizes = value.split(',').map(Number);
@@ -105,6 +115,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (argv[i] === '--recommend-max') options.recommendMax = Number(value);
     else if (argv[i] === '--seed') options.seed = Number(value);
     else if (argv[i] === '--write') options.write = value;
+    else if (argv[i] === '--workflows') options.workflows = Number(value);
     else continue;
     i++;
   }

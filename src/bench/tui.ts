@@ -4,9 +4,9 @@
  * a what-if variant). Input is read between turns, so the longest turn is the
  * longest a key can wait before the TUI even sees it.
  */
-import { DEFAULT_POLICY } from '../../model/policy.js';
-import type { LoadedModel } from '../../model/load.js';
-import { immediateScheduler, ModelSession, type Scheduler } from '../../tui/session.js';
+import { DEFAULT_POLICY } from '../model/policy.js';
+import type { LoadedModel } from '../model/load.js';
+import { immediateScheduler, ModelSession, type Scheduler } from '../tui/session.js';
 import type { PhaseResult } from './phases.js';
 
 export async function tuiTurns(loaded: LoadedModel, text: string): Promise<PhaseResult> {
