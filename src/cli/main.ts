@@ -8,14 +8,13 @@
  * mistake never leaves a written file behind. A failed validation throws out
  * of yargs; it never returns to run the handler.
  */
-import yargs, { type Argv, type CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../yaml/diagnostic.js';
 import { didYouMean, quote } from '../model/messages.js';
 import { safeInline, safeText } from '../reports/terminal.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
-import { commands, type AnyCommand } from './commands/index.js';
+import { COMMAND_NAMES, commands, type AnyCommand } from './commands/index.js';
 import { packageVersion } from './io.js';
-import { openTui } from './tui.js';
 
 const DESCRIPTION =
   'Threat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.';
@@ -25,14 +24,21 @@ class ArgumentError extends UsageError {}
 
 export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
   if (argv.length === 0) return runFrontDoor(shell);
-  const unknown = unknownCommand(argv[0], shell);
+  const unknown = unknownCommand(argv[0]);
   if (unknown !== undefined) {
     shell.stderr.write(`leakradius: ${unknown}\nRun \`leakradius --help\` for the commands.\n`);
     return EXIT.invalid;
   }
+  // The version alone needs no argument parser (yargs takes longer to load than the rest of the start).
+  if (argv.length === 1 && argv[0] === '--version') {
+    shell.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   try {
     // With a callback, yargs hands its own output (help, version, completions) here instead of to the console.
-    await parser(argv, shell).parseAsync([...argv], {}, (_error, _args, output) => {
+    await (
+      await parser(argv, shell)
+    ).parseAsync([...argv], {}, (_error, _args, output) => {
       if (output) shell.stdout.write(`${output}\n`);
     });
   } catch (error) {
@@ -42,20 +48,23 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
 }
 
 /** The message for a first word that is neither an option nor a command, or undefined. */
-function unknownCommand(word: string, shell: Shell): string | undefined {
+function unknownCommand(word: string): string | undefined {
   if (word.startsWith('-')) return undefined;
-  const known = [...commands(shell).map((c) => String(c.command).split(' ')[0]), 'completion'];
+  const known = [...COMMAND_NAMES, 'completion'];
   return known.includes(word) ? undefined : `unknown command ${quote(word)}${didYouMean(word, known)}`;
 }
 
 /** yargs, strict: every command, global option and the help. Validation failures throw an ArgumentError. */
-function parser(argv: readonly string[], shell: Shell): Argv {
+async function parser(argv: readonly string[], shell: Shell): Promise<Argv> {
+  // Imported only now, with the one command named (every command for the help or completions).
+  const { default: yargs } = await import('yargs');
+  const named = await commands(shell, COMMAND_NAMES.includes(argv[0]) ? [argv[0]] : COMMAND_NAMES);
   const y: Argv = yargs([...argv])
     .scriptName('leakradius')
     .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
     // yargs cannot type an array of commands with different arguments (yargs#2211).
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    .command([...commands(shell), completionCommand(() => y)].map(withoutVersion) as CommandModule<object, any>[])
+    .command([...named, completionCommand(() => y)].map(withoutVersion) as CommandModule<object, any>[])
     .option('color', {
       type: 'boolean',
       global: true,
@@ -133,6 +142,7 @@ function reportFailure(shell: Shell, error: unknown): number {
 
 async function runFrontDoor(shell: Shell): Promise<number> {
   try {
+    const { openTui } = await import('./tui.js');
     await openTui(shell, undefined);
   } catch (error) {
     if (error instanceof InputError) reportInvalid(shell, error);

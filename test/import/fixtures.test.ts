@@ -197,12 +197,35 @@ describe('check on the configurations directly', () => {
       const location = results[0].locations[0].physicalLocation;
       expect(location.artifactLocation.uri).toBe(input);
       const line = lineOf(input, text);
-      expect(
-        results.map(
-          (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
-            r.locations[0].physicalLocation.region.startLine,
-        ),
-      ).toContain(line);
+      // SARIF groups the findings of one cause: the others are the result's related locations.
+      type Region = { physicalLocation: { region: { startLine: number } } };
+      const lines = results.flatMap((r: { locations: Region[]; relatedLocations?: Region[] }) =>
+        [...r.locations, ...(r.relatedLocations ?? [])].map((l) => l.physicalLocation.region.startLine),
+      );
+      expect(lines).toContain(line);
     });
   }
+});
+
+describe('--user', () => {
+  it('reads the per-user files that exist, says which it found, and marks their literal secrets as config-file exposure', async () => {
+    const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const home = mkdtempSync(join(tmpdir(), 'leakradius-home-'));
+    try {
+      cpSync(`${ROOT}/cursor/literal/.cursor`, join(home, '.cursor'), { recursive: true });
+      cpSync(`${ROOT}/claude-code/user/.claude.json`, join(home, '.claude.json'));
+      const r = cli(['import', '--user'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('found  ~/.cursor/mcp.json (Cursor)');
+      expect(r.stderr).toContain('absent  ~/.codeium/windsurf/mcp_config.json (Windsurf)');
+      const loaded = loadModel('user.yaml', r.stdout);
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      const literal = loaded.loaded.model.credentials.filter((c) => c.source?.literal);
+      expect(literal.map((c) => c.exposure)).toEqual([['config-file'], ['config-file'], ['config-file']]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
