@@ -1,8 +1,8 @@
 /**
  * Formatting for the TUI: every string from a model goes through `s` (control
  * characters made visible), durations and scores read the same everywhere,
- * cells are cut to width (by reports/layout.ts, in terminal columns), and a credential's risk is a word, never a colour
- * alone.
+ * cells are cut to width in terminal columns (reports/layout.ts), and a
+ * credential's risk is a word, never a colour alone.
  */
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
