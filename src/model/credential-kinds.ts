@@ -156,7 +156,8 @@ export interface DetectionDefaults {
   /** For each figure above (`default`, `harvested`, a channel name): what its source measured, in a few words. */
   basis: Record<string, string>;
   sources: Source[];
-  rationale: string;
+  /** Why these figures, one point each (Markdown). */
+  rationale: readonly string[];
 }
 
 const STILL_VALID_5D = 'over 90% of leaked secrets still valid 5 days after the leak (GitGuardian)';
@@ -225,18 +226,17 @@ export const DETECTION_DEFAULTS: DetectionDefaults = {
       url: 'https://cybersecuritydive.com/news/ibm-data-breach-cost-credentials-phishing/722689',
     },
   ],
-  rationale:
-    'The leak studies behind these figures measured how long leaked secrets stay valid, not how soon a leak is detected: nobody published a time to detection. ' +
-    'GitGuardian found over 90% of the secrets exposed on public GitHub still valid five days after the leak, despite its alerts, and 70% of those leaked in 2022 still valid in 2025; Truffle Security found 74% of leaked keys still live after 31 days. ' +
-    'A secret still valid at day 5 was not detected and revoked by day 5, so each figure is a lower bound on the time from a leak to its revocation for most leaks. ' +
-    'leakradius uses each as the time before the leak is noticed; response and propagation come on top, so the simulated window is at least what the studies observed for most leaks, and longer windows (the median leak outlived both horizons) are not ruled out. ' +
-    'Exposed AWS keys were used within minutes (Unit 42: five minutes; Sysdig: ten minutes from recon to attack; Comparitech: one minute), so the time to revocation, not attacker speed, sets the window. ' +
-    'default 5d and repo-commit 5d: the GitGuardian figure, measured on public GitHub, where secret scanners watch every commit. ' +
-    'ci-logs 5d: the CI logs of a public project are as public as its commits, so they take the repository figure. ' +
-    'logs and prompt-context 31d: no secret scanner watches them by default, so they take the month-long Truffle Security horizon; these are anchors, not measurements of those channels. ' +
-    "third-party-breach 292d: IBM's average time to identify and contain breaches involving stolen credentials (it includes containment, so it errs long). " +
-    'harvested 1d is a leakradius assumption, not a published figure: the time for responders to notice credentials harvested in an incident they have already detected. ' +
-    'Every one of these figures is marked as assumed wherever it is used, with what it measured; set detection in the model to replace them.',
+  rationale: [
+    'The leak studies behind these figures measured how long leaked secrets stay **valid**, not how soon a leak is **detected**: nobody publishes a time to detection. GitGuardian found over 90% of the secrets exposed on public GitHub still valid five days after the leak, despite its alerts, and 70% of those leaked in 2022 still valid in 2025; Truffle Security found 74% of 10,000 leaked keys still live 31 days later. Secret leakage on public repositories is pervasive (Meli et al., NDSS 2019).',
+    'A secret still valid at day 5 was not detected and revoked by day 5, so each figure is a lower bound on the time from a leak to its revocation for most leaks. leakradius uses each as the time before a leak is noticed; response and propagation come on top, so a simulated window is at least what the studies observed for most leaks, and longer real windows are not ruled out (the median leak outlived both horizons).',
+    'Attackers act within minutes: exposed AWS keys were found and used within five minutes (Unit 42, EleKtra-Leak), cloud attacks took ten minutes from recon to attack (Sysdig), and a honeypot key was abused within one minute (Comparitech). The time to revocation, not attacker speed, sets the window.',
+    '`detection.default` **5d** and `repo-commit` **5d**: the GitGuardian five-day figure, measured on public GitHub, where secret scanners watch every commit.',
+    '`ci-logs` **5d**: the CI logs of a public project are as public as its commits, so they take the repository figure.',
+    '`logs` and `prompt-context` **31d**: no secret scanner watches these channels by default, so they take the month-long Truffle Security horizon. These are anchors, not measurements of those channels.',
+    "`third-party-breach` **292d**: IBM's average time to identify and contain breaches involving stolen or compromised credentials (Cost of a Data Breach 2024). It includes containment, so it errs long.",
+    '`detection.harvested` **1d** is a leakradius assumption, not a published figure: the extra time for responders to notice credentials harvested in an incident they have already detected.',
+    'Every one of these figures is marked as assumed wherever it is used, with what its source measured; set `detection` in the model to replace them with your own.',
+  ],
 };
 
 export const RESPONSE_DEFAULTS: { manual: string; automated: string; rationale: string } = {

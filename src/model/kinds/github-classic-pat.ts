@@ -1,5 +1,6 @@
 import type { CredentialKindInfo } from '../credential-kinds.js';
 import {
+  citing,
   GITHUB_CREDENTIALS_REVOKE,
   GITHUB_INSTALLATION_TOKEN,
   GITHUB_PAT_LIFETIME_CHANGELOG,
@@ -24,7 +25,7 @@ export const githubClassicPat: CredentialKindInfo = {
     GITHUB_TOKEN_REVOCATION,
     GITHUB_CREDENTIALS_REVOKE,
     GITHUB_TOKEN_FORMATS,
-    GITHUB_INSTALLATION_TOKEN,
+    citing(GITHUB_INSTALLATION_TOKEN, 'capabilities.replacements'),
     RFC6750_BEARER,
   ],
   capabilities: {

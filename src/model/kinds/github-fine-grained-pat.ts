@@ -1,5 +1,6 @@
 import type { CredentialKindInfo } from '../credential-kinds.js';
 import {
+  citing,
   GITHUB_CREDENTIALS_REVOKE,
   GITHUB_INSTALLATION_TOKEN,
   GITHUB_PAT_LIFETIME_CHANGELOG,
@@ -22,7 +23,7 @@ export const githubFineGrainedPat: CredentialKindInfo = {
     GITHUB_PAT_LIFETIME_CHANGELOG,
     GITHUB_TOKEN_REVOCATION,
     GITHUB_CREDENTIALS_REVOKE,
-    GITHUB_INSTALLATION_TOKEN,
+    citing(GITHUB_INSTALLATION_TOKEN, 'capabilities.replacements'),
     RFC6750_BEARER,
   ],
   capabilities: {

@@ -1,5 +1,5 @@
 import type { CredentialKindInfo } from '../credential-kinds.js';
-import { K8S_APISERVER_EXTEND, K8S_PROJECTED_VOLUMES, RFC6750_BEARER } from './sources.js';
+import { citing, K8S_APISERVER_EXTEND, K8S_PROJECTED_VOLUMES, RFC6750_BEARER } from './sources.js';
 
 export const kubernetesAutomountedServiceAccountToken: CredentialKindInfo = {
   id: 'kubernetes-automounted-service-account-token',
@@ -16,7 +16,7 @@ export const kubernetesAutomountedServiceAccountToken: CredentialKindInfo = {
       url: 'https://github.com/kubernetes/kubernetes/pull/96273',
       backs: ['ttl'],
     },
-    K8S_PROJECTED_VOLUMES,
+    citing(K8S_PROJECTED_VOLUMES, 'capabilities.replacements'),
     RFC6750_BEARER,
   ],
   capabilities: {

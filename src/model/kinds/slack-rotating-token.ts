@@ -1,5 +1,5 @@
 import type { CredentialKindInfo } from '../credential-kinds.js';
-import { RFC6750_BEARER, SLACK_AUTH_REVOKE, SLACK_TOKEN_ROTATION } from './sources.js';
+import { citing, RFC6750_BEARER, SLACK_AUTH_REVOKE, SLACK_TOKEN_ROTATION } from './sources.js';
 
 export const slackRotatingToken: CredentialKindInfo = {
   id: 'slack-rotating-token',
@@ -9,7 +9,7 @@ export const slackRotatingToken: CredentialKindInfo = {
   notes:
     'With token rotation on, a bot or user access token expires every 12 hours and a refresh token obtains the next one; whoever holds the refresh token can keep minting, so model it (slack-refresh-token) as the parent with derivedFrom. App configuration tokens also start with xoxe.xoxp-.',
   sources: [
-    SLACK_TOKEN_ROTATION,
+    citing(SLACK_TOKEN_ROTATION, 'ttl', 'issuance', 'capabilities.issuance', 'prefixes'),
     SLACK_AUTH_REVOKE,
     {
       title:

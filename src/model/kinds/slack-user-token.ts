@@ -1,5 +1,6 @@
 import type { CredentialKindInfo } from '../credential-kinds.js';
 import {
+  citing,
   RFC6750_BEARER,
   SLACK_AUTH_REVOKE,
   SLACK_PUBLIC_TOKENS,
@@ -14,7 +15,13 @@ export const slackUserToken: CredentialKindInfo = {
   defaults: { ttl: 'never', issuance: 'static', subject: 'human' },
   notes:
     'A user token acts as the person who authorized the app, with their access to channels and messages, and never expires unless the app turns on token rotation. auth.revoke revokes one through the API, and Slack revokes tokens it finds on public code-sharing sites.',
-  sources: [SLACK_TOKEN_TYPES, SLACK_TOKEN_ROTATION, SLACK_AUTH_REVOKE, SLACK_PUBLIC_TOKENS, RFC6750_BEARER],
+  sources: [
+    SLACK_TOKEN_TYPES,
+    citing(SLACK_TOKEN_ROTATION, 'ttl', 'issuance', 'capabilities.issuance', 'capabilities.replacements'),
+    SLACK_AUTH_REVOKE,
+    SLACK_PUBLIC_TOKENS,
+    RFC6750_BEARER,
+  ],
   capabilities: {
     bindings: ['bearer'],
     issuance: ['static'],

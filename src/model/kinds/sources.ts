@@ -1,5 +1,10 @@
 /** Sources that back facts of several kinds; a kind's own sources live in its file. */
-import type { Source } from '../credential-kinds.js';
+import type { Fact, Source } from '../credential-kinds.js';
+
+/** A shared source used by a kind for only some of the facts it backs elsewhere. */
+export function citing(source: Source, ...backs: Fact[]): Source {
+  return { ...source, backs };
+}
 
 export const RFC6750_BEARER: Source = {
   title:
