@@ -1,3 +1,10 @@
+/**
+ * The random-model generator of the tests: small models (3 to 12
+ * credentials, up to 5 agents) dense enough to have cycles of stores and
+ * agents, minted tokens in chains, approvals, bound credentials, several
+ * detection classes, durations of 0 and never. The same seed gives the same
+ * model; fast-check supplies the seeds.
+ */
 import type { ModelDocument } from '../../src/model/schema.js';
 
 /**
@@ -50,10 +57,13 @@ export function randomModel(seed: number): ModelDocument {
         if (rnd() < 0.15)
           grants.push({ agent: a, actions: ['invoke'], ...(rnd() < 0.2 ? { approval: ['invoke'] } : {}) });
       const derived = i > 0 && rnd() < 0.3 ? creds[int(i)] : undefined;
+      const ttl = pick(['never', '1h', '90d', '15m', '2d', '0']);
+      // A refreshable credential lives at least one issue: maxLifetime only where it is not shorter.
+      const refreshable = rnd() < 0.2 && ttl !== 'never' && ttl !== '90d';
       return {
         id,
-        ttl: pick(['never', '1h', '90d', '15m', '2d', '0']),
-        ...(rnd() < 0.2 ? { maxLifetime: '30d' } : {}),
+        ttl,
+        ...(refreshable ? { maxLifetime: '30d' } : {}),
         binding: pick(['bearer', 'bearer', 'bearer', 'workload-bound'] as const),
         revocation: {
           mode: pick(['manual', 'automated', 'on-task-end', 'none'] as const),

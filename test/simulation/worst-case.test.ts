@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { worstCase, worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { generateModelYaml, toYaml } from '../../src/model/generate.js';
 import type { ModelDocument } from '../../src/model/schema.js';
-import { analysis, assertBulkAgrees, D, H } from '../helpers/model.js';
 import { randomModel } from '../helpers/random-model.js';
+import { analysis, assertBulkAgrees, D, H } from '../helpers/model.js';
 
 const HEADER = `
 version: 1

@@ -16,6 +16,7 @@ import { LR014 } from './lr014-human-credential.js';
 import { LR015 } from './lr015-third-party-write.js';
 import { LR016 } from './lr016-blast-radius.js';
 import { LR017 } from './lr017-unknown-kind.js';
+import { LR018 } from './lr018-literal-secret.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   LR015,
   LR016,
   LR017,
+  LR018,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

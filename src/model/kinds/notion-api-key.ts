@@ -6,7 +6,7 @@ export const notionApiKey: CredentialKindInfo = {
   provider: 'Notion',
   defaults: { issuance: 'static' },
   notes:
-    "An internal connection's token reaches every page shared with the connection, within its capabilities; a personal access token reaches what its creator can. New tokens start with ntn_ (since September 2024), older ones with secret_, which Notion says to treat as an opaque format that may change. Notion publishes no lifetime: write ttl (ttl: never if it has none).",
+    "An internal connection's token reaches every page shared with the connection, within its capabilities; a personal access token reaches what its creator can. New tokens start with ntn_ (since September 2024); older ones start with secret_, too generic a beginning to identify a Notion token, and Notion says to treat the format as opaque. Notion publishes no lifetime: write ttl (ttl: never if it has none).",
   sources: [
     {
       title:
@@ -21,5 +21,5 @@ export const notionApiKey: CredentialKindInfo = {
       backs: ['prefixes'],
     },
   ],
-  prefixes: ['ntn_', 'secret_'],
+  prefixes: ['ntn_'],
 };
