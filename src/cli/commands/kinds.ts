@@ -13,11 +13,13 @@ export function kindsCommand(shell: Shell): CommandModule<object, Args> {
     describe:
       'List the catalogue of known credential kinds: published defaults, what each provider can do, replacements and prefixes',
     builder: (y) =>
-      y.option('format', {
-        choices: ['text', 'json', 'markdown'] as const,
-        default: 'text' as const,
-        describe: 'markdown prints docs/credential-kinds.md',
-      }) as never,
+      y
+        .option('format', {
+          choices: ['text', 'json', 'markdown'] as const,
+          default: 'text' as const,
+          describe: 'output format (markdown prints docs/credential-kinds.md)',
+        })
+        .example('$0 kinds --format json', 'the catalogue as JSON') as never,
     handler: (args) => {
       if (args.format === 'json') shell.stdout.write(`${JSON.stringify(CREDENTIAL_KINDS, null, 2)}\n`);
       else if (args.format === 'markdown') shell.stdout.write(credentialKindsMarkdown(CREDENTIAL_KINDS));
