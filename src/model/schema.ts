@@ -216,7 +216,6 @@ const KindCapabilities = Type.Object(
         Type.Union([Type.Literal('bearer'), Type.Literal('sender-constrained'), Type.Literal('workload-bound')]),
         {
           minItems: 1,
-          uniqueItems: true,
           description: 'Bindings the provider can issue this kind with; `[bearer]` alone means it cannot be bound.',
         },
       ),
@@ -224,7 +223,6 @@ const KindCapabilities = Type.Object(
     issuance: Type.Optional(
       Type.Array(Type.Union([Type.Literal('static'), Type.Literal('per-session'), Type.Literal('per-task')]), {
         minItems: 1,
-        uniqueItems: true,
         description: 'Issuance modes the provider offers (`per-task`: a fresh credential for each task).',
       }),
     ),

@@ -10,6 +10,7 @@ import {
   type Fact,
   type KindCapabilities,
 } from '../model/credential-kinds.js';
+import { pad } from './layout.js';
 
 /** The provider's capabilities in a few words: `bearer only · issued per-session, per-task · revocable by API`. */
 export function capabilitySummary(caps: KindCapabilities | undefined): { known: string[]; unknown: string[] } {
@@ -38,7 +39,7 @@ function bindingText(bindings: readonly string[]): string {
 export function kindsText(kinds: readonly CredentialKindInfo[]): string {
   const lines: string[] = [];
   for (const k of kinds) {
-    lines.push(`${k.id.padEnd(44)} ${figures(k)}`);
+    lines.push(`${pad(k.id, 44)} ${figures(k)}`);
     const { known, unknown } = capabilitySummary(k.capabilities);
     const can = [
       known.length > 0 ? known.join(' · ') : '',
