@@ -1,15 +1,17 @@
 import { EVENT_ID, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { quote } from './quote.js';
 import type { Diagnostic } from './diagnostic.js';
+import { LIMITS, LIMIT_MESSAGES } from './limits.js';
 import { SourceMap, eventOffset } from './source-map.js';
 
 export interface ParseLimits {
-  /** Collections nested deeper than this are refused (a model needs about 6). */
+  /** Collections nested deeper than this are refused. */
   readonly maxDepth: number;
-  /** Nodes after expanding every alias; a small file whose aliases expand past this is an alias bomb. */
-  readonly maxExpandedNodes: number;
+  /** Nodes of the document, aliases expanded: a large file, or a small one whose aliases expand (an alias bomb). */
+  readonly maxNodes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 5_000_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: LIMITS.depth, maxNodes: LIMITS.nodes };
 
 export interface ParsedDocument {
   readonly value: unknown;
@@ -64,7 +66,11 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
   const anchorSizes = new Map<string, number>();
   let documents = 0;
   let root = -1;
+  /** Nodes as written, and with every alias expanded into what it names. */
+  let written = 0;
   let expanded = 0;
+  /** Where the first document's content ends: the second document starts after it. */
+  let firstEnd = 0;
 
   const closeNode = (index: number, size: number) => {
     const event = events[index];
@@ -82,8 +88,15 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
     const event = events[i];
     if (event.type === EVENT_ID.DOCUMENT) {
       documents++;
-      if (documents === 2)
-        at(Math.min(i + 1, events.length - 1), 'a model file holds exactly one YAML document; found a second one');
+      if (documents === 2) {
+        const { line, column } = map.offsetToPosition(secondDocumentOffset(source, firstEnd));
+        diagnostics.push({
+          file,
+          line,
+          column,
+          message: 'a model file holds exactly one YAML document; found a second one',
+        });
+      }
       stack.push({ index: i, size: 0, expectKey: false });
       continue;
     }
@@ -93,27 +106,32 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
       if (events[frame.index].type !== EVENT_ID.DOCUMENT) closeNode(frame.index, frame.size + 1);
       continue;
     }
+    if (documents === 1) firstEnd = Math.max(firstEnd, contentEnd(event));
     const parent = stack[stack.length - 1];
     if (stack.length === 1 && root < 0 && documents === 1) root = i;
     const isKey = parent?.keys !== undefined && parent.expectKey;
     if (parent?.keys !== undefined) parent.expectKey = !parent.expectKey;
     if (isKey) checkKey(i, event, parent.keys!);
 
+    written++;
+    const size =
+      event.type === EVENT_ID.ALIAS ? (anchorSizes.get(source.slice(event.anchorStart, event.anchorEnd)) ?? 1) : 1;
+    expanded += size;
+    if (expanded > limits.maxNodes) {
+      // Say which limit it is: a document this large as written, or aliases that multiply a small one.
+      at(
+        i,
+        written > limits.maxNodes
+          ? LIMIT_MESSAGES.tooManyNodes(limits.maxNodes)
+          : LIMIT_MESSAGES.aliasBomb(limits.maxNodes),
+      );
+      return { end, root, diagnostics };
+    }
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
       stack.push({ index: i, size: 0, keys: event.type === EVENT_ID.MAPPING ? new Set() : undefined, expectKey: true });
       continue;
     }
     end[i] = i + 1;
-    let size = 1;
-    if (event.type === EVENT_ID.ALIAS) size = anchorSizes.get(source.slice(event.anchorStart, event.anchorEnd)) ?? 1;
-    expanded += size;
-    if (expanded > limits.maxExpandedNodes) {
-      at(
-        i,
-        `aliases expand this document past ${limits.maxExpandedNodes.toLocaleString('en-US')} nodes; refusing it (a YAML alias bomb?)`,
-      );
-      return { end, root, diagnostics };
-    }
     closeNode(i, size);
   }
 
@@ -134,9 +152,36 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
     }
     const key = getScalarValue(source, event);
     if (key === '__proto__') at(index, 'the key `__proto__` is not allowed');
-    else if (keys.has(key)) at(index, `duplicate key "${key}"`);
+    else if (keys.has(key)) at(index, `duplicate key${FIELD_LIKE.test(key) ? ` ${quote(key)}` : ''}`);
     keys.add(key);
   }
+}
+
+/**
+ * Keys that read like field names are quoted in messages; any other key is
+ * not, because the file may not be a model at all (a shadow file's lines are
+ * keys too) and its content must not be echoed.
+ */
+const FIELD_LIKE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/** The end of what an event spans in the source, as far as the event tells. */
+function contentEnd(event: Event): number {
+  if (event.type === EVENT_ID.SCALAR) return Math.max(event.valueEnd, eventOffset(event));
+  if (event.type === EVENT_ID.ALIAS) return event.anchorEnd;
+  return eventOffset(event);
+}
+
+/** The `---` (or, failing that, `...`) that opens the second document, at or after the first one's content. */
+function secondDocumentOffset(source: string, from: number): number {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = from;
+  let match: RegExpExecArray | null;
+  let fallback = -1;
+  while ((match = marker.exec(source)) !== null) {
+    if (match[0] === '---') return match.index;
+    if (fallback < 0) fallback = match.index;
+  }
+  return fallback >= 0 ? fallback : from;
 }
 
 function fromYamlException(file: string, error: unknown): Diagnostic {

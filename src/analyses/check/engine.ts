@@ -12,7 +12,7 @@ import { delegationFacts, type DelegationFacts } from '../delegation/facts.js';
 import { RULES } from '../rules/index.js';
 import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
-import { acceptancePattern, inForce, verdictFor, type LocatedAcceptance } from './acceptance.js';
+import { AcceptanceIndex, inForce, verdictFor, type LocatedAcceptance } from './acceptance.js';
 import { findingKey, regressions, type Baseline } from './baseline.js';
 import type { CheckReport, CredentialSummary, Finding, RuleOutcome, StaleAcceptance } from './types.js';
 
@@ -87,7 +87,7 @@ export class ModelCheck {
   private readonly input: RuleInput;
   private readonly seen = new Set<string>();
   private readonly own: LocatedAcceptance[];
-  private readonly candidates: readonly AcceptanceCandidate[];
+  private readonly candidates: AcceptanceIndex;
 
   constructor(
     private readonly loaded: LoadedModel,
@@ -113,10 +113,7 @@ export class ModelCheck {
       file: loaded.file,
       ...loaded.sourceMap.locate(acceptance.path),
     }));
-    this.candidates = [...policyAcceptances, ...this.own].map((located) => ({
-      pattern: acceptancePattern(located.acceptance.finding),
-      located,
-    }));
+    this.candidates = new AcceptanceIndex([...policyAcceptances, ...this.own]);
   }
 
   /** One rule's findings, located, rated and given their acceptance status; a finding another rule already gave is not repeated. */
@@ -184,11 +181,6 @@ export class ModelCheck {
       .filter((a) => !this.used.has(a))
       .map((a) => ({ ...a, expired: !inForce(a.acceptance, this.options.today) }));
   }
-}
-
-interface AcceptanceCandidate {
-  readonly pattern: RegExp;
-  readonly located: LocatedAcceptance;
 }
 
 function appendAll<T>(to: T[], items: readonly T[]): void {

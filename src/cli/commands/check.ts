@@ -11,6 +11,7 @@ import {
   collectModelFiles,
   displayPath,
   loadModelFile,
+  Outputs,
   packageVersion,
   readSource,
   repositoryRoot,
@@ -64,9 +65,12 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!isDate(today))
         throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
+      const collected = collectModelFiles(args.inputs);
+      const outputs = new Outputs([...collected.files, ...[args.policy, args.baseline].filter((f) => f !== undefined)]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const policy = args.policy === undefined ? DEFAULT_POLICY : requirePolicy(args.policy);
       const baseline = args.baseline === undefined ? undefined : requireBaseline(args.baseline);
-      const models = requireModels(args.inputs);
+      const models = requireModels(collected);
       const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
       const root = repositoryRoot();
       const uris = new Map<string, string>(); // one per model file, asked once per finding
@@ -75,15 +79,14 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
         version: packageVersion(),
         uriFor: (file) => uris.get(file) ?? uris.set(file, repositoryUri(file, root)).get(file)!,
       });
-      emit(shell, text, args.output);
+      emit(shell, outputs, text, args.output);
       shell.exitCode = report.failed ? EXIT.findings : EXIT.ok;
     },
   };
 }
 
 /** Every model, or every diagnostic of every input that is not one (exit 2). */
-function requireModels(inputs: readonly string[]): LoadedModel[] {
-  const { files, diagnostics } = collectModelFiles(inputs);
+function requireModels({ files, diagnostics }: { files: string[]; diagnostics: Diagnostic[] }): LoadedModel[] {
   const invalid: Diagnostic[] = [...diagnostics];
   const models: LoadedModel[] = [];
   for (const file of files) {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { MAX_GENERATED_AGENTS, generateModelYaml } from '../../model/generate.js';
+import { Outputs } from '../io.js';
 import { UsageError, emit, type Shell } from '../shell.js';
 
 interface Args {
@@ -28,7 +29,9 @@ export function generateCommand(shell: Shell): CommandModule<object, Args> {
       }
       if (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 4294967295)
         throw new UsageError('--seed must be a whole number from 0 to 4294967295');
-      emit(shell, generateModelYaml({ agents: args.agents, seed: args.seed }), args.out);
+      const outputs = new Outputs([]);
+      outputs.claim(args.out, '--out');
+      emit(shell, outputs, generateModelYaml({ agents: args.agents, seed: args.seed }), args.out);
     },
   };
 }

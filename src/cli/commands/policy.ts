@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { defaultPolicyYaml } from '../../model/policy.js';
 import { safeInline } from '../../reports/terminal.js';
-import { displayPath, writeFileAtomic } from '../io.js';
+import { Outputs, displayPath } from '../io.js';
 import { UsageError, type Shell } from '../shell.js';
 
 export const DEFAULT_POLICY_FILE = 'leakradius-policy.yaml';
@@ -29,12 +29,10 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
             const args = argv as unknown as InitArgs;
             const file = displayPath(args.file);
             if (existsSync(file) && !args.force)
-              throw new UsageError(`${file} already exists; pass --force to overwrite it`);
-            try {
-              writeFileAtomic(file, defaultPolicyYaml());
-            } catch (error) {
-              throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-            }
+              throw new UsageError(`${safeInline(file)} already exists; pass --force to overwrite it`);
+            const outputs = new Outputs([]);
+            outputs.claim(file, 'policy init');
+            outputs.write(file, defaultPolicyYaml(), { createOnly: !args.force });
             shell.stdout.write(
               `${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`,
             );

@@ -7,6 +7,7 @@ import { checkJunit } from './junit.js';
 import { checkMarkdown } from './markdown.js';
 import { checkSarif, type SarifOptions } from './sarif.js';
 import { checkText } from './text.js';
+import { jsonReport } from '../json.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -18,9 +19,9 @@ export function renderCheck(
 ): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(checkJson(report), null, 2)}\n`;
+      return jsonReport(checkJson(report));
     case 'sarif':
-      return `${JSON.stringify(checkSarif(report, options), null, 2)}\n`;
+      return jsonReport(checkSarif(report, options));
     case 'junit':
       return checkJunit(report);
     case 'markdown':
