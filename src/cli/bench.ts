@@ -7,7 +7,9 @@
  * sample (extrapolated), and the bare js-yaml load of the same file that the
  * end-to-end target is measured against.
  *
- *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--write docs/performance.md]
+ * Then the hostile shapes of src/cli/bench/hostile.ts (rings, cliques, the limits).
+ *
+ *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--no-hostile] [--write docs/performance.md]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
 import { median } from './bench/measure.js';
+import { hostileReport, runHostile } from './bench/hostile.js';
 import { PHASES, type PhaseResult } from './bench/phases.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -80,7 +83,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!results.has('recommendations')) results.set('recommendations', new Map());
     results.get('recommendations')!.set(half, runChild('recommendations', file, 1));
   }
-  const report = formatReport(options, results, files);
+  const hostile = options.hostile ? ['', ...hostileReport(runHostile(join(ROOT, 'bin', 'leakradius.js'))), ''] : [];
+  const report = `${formatReport(options, results, files)}${hostile.join('\n')}`;
   process.stdout.write(report);
   if (options.write) writeDocs(options.write, report);
 }
@@ -92,12 +96,18 @@ interface Options {
   runs: number;
   seed: number;
   write?: string;
+  /** Also time the hostile shapes (rings, cliques, the limits): on unless --no-hostile. */
+  hostile: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1 };
+  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1, hostile: true };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
+    if (argv[i] === '--no-hostile') {
+      options.hostile = false;
+      continue;
+    }
     if (argv[i] === '--sizes') options.sizes = value.split(',').map(Number);
     else if (argv[i] === '--runs') options.runs = Number(value);
     else if (argv[i] === '--recommend-max') options.recommendMax = Number(value);

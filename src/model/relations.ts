@@ -106,19 +106,23 @@ function effectiveExposure(
     for (const c of ownCredentials(a, tools)) for (const ch of credentials.get(c)?.exposure ?? []) channels.add(ch);
     agentChannels.set(a.id, channels);
   }
-  const exposure = new Map<string, Set<string>>();
-  for (const c of model.credentials) if (!exposure.has(c.id)) exposure.set(c.id, new Set(c.exposure));
+  const exposure = new Map<string, string[]>();
+  for (const c of model.credentials) if (!exposure.has(c.id)) exposure.set(c.id, [...c.exposure]);
+  // The channels each received credential gains, as a set only for those that gain some.
+  const gained = new Map<string, Set<string>>();
   for (const a of model.agents) {
-    const own = new Set(ownCredentials(a, tools));
     const channels = agentChannels.get(a.id);
     if (!channels || channels.size === 0) continue;
+    const own = new Set(ownCredentials(a, tools));
     for (const c of available.get(a.id) ?? []) {
-      if (own.has(c)) continue; // received by delegation: the receiving agent's channels expose it too
-      const set = exposure.get(c);
-      if (set) for (const ch of channels) set.add(ch);
+      if (own.has(c) || !exposure.has(c)) continue; // received by delegation: the receiving agent's channels expose it too
+      let set = gained.get(c);
+      if (!set) gained.set(c, (set = new Set(exposure.get(c))));
+      for (const ch of channels) set.add(ch);
     }
   }
-  return new Map([...exposure].map(([id, set]) => [id, [...set]]));
+  for (const [c, set] of gained) exposure.set(c, [...set]);
+  return exposure;
 }
 
 function taskDurations(model: Model, available: ReadonlyMap<string, readonly string[]>): Map<string, number> {

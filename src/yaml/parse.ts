@@ -69,8 +69,6 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
   /** Nodes as written, and with every alias expanded into what it names. */
   let written = 0;
   let expanded = 0;
-  /** Where the first document's content ends: the second document starts after it. */
-  let firstEnd = 0;
 
   const closeNode = (index: number, size: number) => {
     const event = events[index];
@@ -89,7 +87,7 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
     if (event.type === EVENT_ID.DOCUMENT) {
       documents++;
       if (documents === 2) {
-        const { line, column } = map.offsetToPosition(secondDocumentOffset(source, firstEnd));
+        const { line, column } = map.offsetToPosition(secondDocumentOffset(source, contentEndBefore(events, i)));
         diagnostics.push({
           file,
           line,
@@ -106,7 +104,6 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
       if (events[frame.index].type !== EVENT_ID.DOCUMENT) closeNode(frame.index, frame.size + 1);
       continue;
     }
-    if (documents === 1) firstEnd = Math.max(firstEnd, contentEnd(event));
     const parent = stack[stack.length - 1];
     if (stack.length === 1 && root < 0 && documents === 1) root = i;
     const isKey = parent?.keys !== undefined && parent.expectKey;
@@ -164,11 +161,15 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
  */
 const FIELD_LIKE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
-/** The end of what an event spans in the source, as far as the event tells. */
-function contentEnd(event: Event): number {
-  if (event.type === EVENT_ID.SCALAR) return Math.max(event.valueEnd, eventOffset(event));
-  if (event.type === EVENT_ID.ALIAS) return event.anchorEnd;
-  return eventOffset(event);
+/** Where the content before event `i` ends in the source: its last node's end (nodes come in source order). */
+function contentEndBefore(events: readonly Event[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const event = events[k];
+    if (event.type === EVENT_ID.SCALAR) return Math.max(event.valueEnd, eventOffset(event));
+    if (event.type === EVENT_ID.ALIAS) return event.anchorEnd;
+    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) return eventOffset(event) + 1;
+  }
+  return 0;
 }
 
 /** The `---` (or, failing that, `...`) that opens the second document, at or after the first one's content. */
