@@ -217,14 +217,19 @@ function walkYaml(folder: string): string[] {
 
 /** What a file declares itself to be in its first lines (`kind: scenario`, `kind: policy`); a model otherwise. */
 function declaredKind(file: string): InputKind {
+  // A file that cannot be read is taken for a model: reading it as one says what is wrong with it.
+  const match = NOT_A_MODEL.exec(readHead(file));
+  return match ? (match[1] as InputKind) : 'model';
+}
+
+/** The first 4 KB of a regular file as text ('' for anything else): enough to tell what it is. */
+export function readHead(file: string): string {
   const opened = openRegular(file);
-  if (!opened.ok) return 'model'; // reading it as a model says what is wrong with it
+  if (!opened.ok) return '';
   try {
-    const head = readAtMost(opened.fd, 4096, 4096);
-    const match = NOT_A_MODEL.exec(head.toString('utf8'));
-    return match ? (match[1] as InputKind) : 'model';
+    return readAtMost(opened.fd, 4096, 4096).toString('utf8');
   } catch {
-    return 'model';
+    return '';
   } finally {
     closeSync(opened.fd);
   }
@@ -265,12 +270,17 @@ export interface WriteOptions {
  */
 export class Outputs {
   private readonly inputs = new Map<string, string>();
+  /** Folders the command reads: files of the kinds it reads inside them are inputs too. */
+  private readonly folders: { real: string; shown: string }[] = [];
   private readonly claims = new Map<string, { flag: string; target: string; seen?: string }>();
   private readonly mayReplace = new Set<string>();
 
-  /** `inputs`: every file the command reads. */
+  /** `inputs`: every file the command reads, and every folder it reads files in. */
   constructor(inputs: Iterable<string>) {
-    for (const input of inputs) this.inputs.set(identity(input), input);
+    for (const input of inputs) {
+      if (isFolderPath(input)) this.folders.push({ real: realPathOf(resolve(input)), shown: input });
+      else this.inputs.set(identity(input), input);
+    }
   }
 
   /** Adds an input found while the command runs (a scenario's model): refused if an output already claimed it. */
@@ -302,7 +312,7 @@ export class Outputs {
         `${other.flag} ${safeInline(other.target)} and ${flag} ${safeInline(target!)} name the same file; give each output a file of its own`,
       );
     }
-    const input = this.inputs.get(key);
+    const input = this.inputs.get(key) ?? this.inFolder(target!);
     if (input !== undefined && !options.replaceInput) {
       throw new UsageError(
         `${flag} ${safeInline(target!)} would overwrite ${safeInline(input)}, which this command reads; write ${options.what ?? 'it'} elsewhere${options.force === undefined ? '' : `, or add ${options.force} to replace it`}`,
@@ -310,6 +320,15 @@ export class Outputs {
     }
     if (input !== undefined) this.mayReplace.add(key);
     this.claims.set(key, { flag, target: target!, seen: fingerprint(target!) });
+  }
+
+  /** The folder input an existing model, scenario, policy or configuration file lies in, if any. */
+  private inFolder(target: string): string | undefined {
+    if (this.folders.length === 0 || !READ_IN_FOLDERS.test(target) || fingerprint(target) === undefined)
+      return undefined;
+    const real = realPathOf(resolve(target));
+    const folder = this.folders.find((f) => isInside(real, f.real));
+    return folder === undefined ? undefined : `${safeInline(displayPath(target))} in ${folder.shown}`;
   }
 
   /** Writes a claimed file (atomically); a failure is the user's to fix (exit 2), never a fault. */
@@ -327,6 +346,17 @@ export class Outputs {
         { file: target, line: 1, column: 1, message: `cannot write the output: ${describeFsError(error, 'write')}` },
       ]);
     }
+  }
+}
+
+/** The files a folder walk reads: YAML models, scenarios and policies; JSON and YAML configurations. */
+const READ_IN_FOLDERS = /\.(ya?ml|jsonc?)$/i;
+
+function isFolderPath(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Writes the credential/tool graph as JSON (graphology's serialisation, so it
- * can be re-imported), as Graphviz DOT, or as a Mermaid flowchart that renders
- * in Markdown on a code host. Node ids in DOT and Mermaid are generated
+ * can be re-imported), as Graphviz DOT, as a Mermaid flowchart that renders
+ * in Markdown on a code host, as BloodHound OpenGraph JSON or as GEXF for Gephi. Node ids in DOT and Mermaid are generated
  * (n0, n1...), and every label is escaped for its grammar, so no name from a
  * model can break out of its label.
  */
@@ -9,8 +9,10 @@ import type { CredentialGraph, EdgeAttributes, NodeAttributes } from '../graph/b
 import { formatDuration } from '../model/duration.js';
 import { jsonReport } from './json.js';
 import { visibleText } from './terminal.js';
+import { graphGexf } from './gexf.js';
+import { graphOpenGraph } from './opengraph.js';
 
-export type GraphFormat = 'json' | 'dot' | 'mermaid';
+export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'opengraph' | 'gexf';
 
 export function exportGraph(graph: CredentialGraph, format: GraphFormat, title: string): string {
   switch (format) {
@@ -20,6 +22,10 @@ export function exportGraph(graph: CredentialGraph, format: GraphFormat, title: 
       return graphDot(graph, title);
     case 'mermaid':
       return graphMermaid(graph);
+    case 'opengraph':
+      return graphOpenGraph(graph, title);
+    case 'gexf':
+      return graphGexf(graph);
   }
 }
 

@@ -16,8 +16,7 @@ const SHORT: Record<string, string> = { '\\b': '08', '\\f': '0c', '\\r': '0d' };
 function visible(match: string, escaped: string | undefined): string {
   if (match === '\\\\') return match; // an escaped backslash: a character of the value, left alone
   if (match === '##[') return '#\\u0023[';
-  if (escaped !== undefined)
-    return escaped.startsWith('00') ? `\\\\x${escaped.slice(2)}` : `\\\\u${escaped}`; // a control; a lone surrogate
+  if (escaped !== undefined) return escaped.startsWith('00') ? `\\\\x${escaped.slice(2)}` : `\\\\u${escaped}`; // a control; a lone surrogate
   if (match in SHORT) return `\\\\x${SHORT[match]}`;
   const code = match.charCodeAt(0);
   return code <= 0xff ? `\\\\x${code.toString(16)}` : `\\\\u${code.toString(16).padStart(4, '0')}`;

@@ -54,7 +54,7 @@ export function recommendationsJson(result: RecommendResult, file: string): obje
   };
 }
 
-function totalsJson(t: Totals): object {
+export function totalsJson(t: Totals): object {
   return {
     total: scoreOrNull(t.total),
     unboundedCredentials: t.unboundedCredentials,
@@ -255,7 +255,7 @@ function change(c: CredentialChange, show: (f: CredentialFigures) => string): st
 }
 
 /** `1234.5`, or `unbounded (2 credentials; 1234.5 bounded)`. */
-function totalText(t: Totals): string {
+export function totalText(t: Totals): string {
   if (t.unboundedCredentials === 0) return formatScore(t.boundedRisk);
   const never =
     t.unboundedCredentials === 1 ? '1 credential never stops' : `${t.unboundedCredentials} credentials never stop`;
@@ -263,7 +263,7 @@ function totalText(t: Totals): string {
 }
 
 /** `−33660 (−96%)`; with unbounded totals, what changed in the count and the bounded part. */
-function removedText(e: Effect): string {
+export function removedText(e: Effect): string {
   const { before, after } = e;
   if (before.unboundedCredentials === 0 && after.unboundedCredentials === 0) {
     const removed = before.boundedRisk - after.boundedRisk;

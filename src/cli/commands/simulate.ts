@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { prepareAnalysis } from '../../analyses/context.js';
 import { simulateLeak, type Attacker, type LeakInput } from '../../analyses/simulation/leak.js';
 import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
-import { parseDuration } from '../../model/duration.js';
+import { parseDuration, type DurationText } from '../../model/duration.js';
 import { didYouMean, quote, someOf } from '../../model/messages.js';
 import { locate } from '../../model/load.js';
 import {
@@ -17,7 +18,8 @@ import type { SourceMap } from '../../yaml/source-map.js';
 import type { Model } from '../../model/types.js';
 import { simulationJson, simulationText } from '../../reports/simulation.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { Outputs, displayPath, readSource, requireModel, scenarioModelFile } from '../io.js';
+import { requireModelOrConfigurations } from '../configurations.js';
+import { Outputs, displayPath, readSource, scenarioModelFile } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
 import { jsonReport } from '../../reports/json.js';
 
@@ -45,7 +47,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .positional('input', {
           type: 'string',
           demandOption: true,
-          describe: 'a model file (with --leak) or a scenario file',
+          describe: 'a model file or configurations (a file or folder) with --leak, or a scenario file',
         })
         .option('leak', { type: 'string', describe: 'id of the leaked credential' })
         .option('at', { type: 'string', describe: 'when it leaks, from the moment it was issued (default 0s)' })
@@ -56,7 +58,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .option('channel', { type: 'string', describe: "leak channel (default: the credential's worst)" })
         .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
         .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
-        .option('seed', { type: 'number', describe: 'seed for --runs (default 1)' })
+        .option('seed', { type: 'number', describe: 'seed for --runs (default 1); needs --runs' })
         .option('allow-model-outside', {
           type: 'boolean',
           default: false,
@@ -82,7 +84,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
 
 /** Combines a scenario (if the input is one) with the command line; flags win. */
 function resolveLeak(args: Args, outputs: Outputs): { model: Model; input: LeakInput; runs?: number; seed: number } {
-  const source = readSource(displayPath(args.input));
+  const source = isFolder(args.input) ? { ok: true as const, text: '' } : readSource(displayPath(args.input));
   if (!source.ok) throw new InputError(source.diagnostics);
   let scenario: { document: ScenarioDocument; sourceMap: SourceMap } | undefined;
   let scenarioFile: string | undefined;
@@ -100,7 +102,7 @@ function resolveLeak(args: Args, outputs: Outputs): { model: Model; input: LeakI
     modelFile = named.file;
   }
   outputs.addInput(modelFile);
-  const loaded = requireModel(modelFile);
+  const loaded = requireModelOrConfigurations(modelFile);
   const model = scenario ? withOverrides(loaded.model, scenario.document) : loaded.model;
   if (scenario && scenarioFile !== undefined) {
     const problems = scenarioProblems(scenario.document, loaded.model);
@@ -123,6 +125,8 @@ function resolveLeak(args: Args, outputs: Outputs): { model: Model; input: LeakI
   const runs = args.runs ?? scenario?.document.uncertainty?.runs;
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000))
     throw new UsageError('--runs must be a whole number from 1 to 100000');
+  if (args.seed !== undefined && runs === undefined)
+    throw new UsageError('--seed seeds the sampling of detection times, which only --runs <N> does: give --runs too');
   const seed = args.seed ?? scenario?.document.uncertainty?.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295)
     throw new UsageError('--seed must be a whole number from 0 to 4294967295');
@@ -140,10 +144,20 @@ function resolveLeak(args: Args, outputs: Outputs): { model: Model; input: LeakI
   };
 }
 
-function duration(text: string | undefined, flag: string): number {
+function duration(text: DurationText | undefined, flag: string): number {
   if (text === undefined) return 0;
   const seconds = parseDuration(text);
   if (seconds === undefined || !Number.isFinite(seconds))
-    throw new UsageError(`${flag}: bad duration ${quote(text)}; expected a number and a unit such as 30s, 15m, 1h, 7d`);
+    throw new UsageError(
+      `${flag}: bad duration ${quote(String(text))}; expected numbers with units in the order w d h m s, such as 30s, 15m, 1h30m, 7d`,
+    );
   return seconds;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -49,7 +49,19 @@ interface Run {
   readonly ms: number;
 }
 
-type Format = 'text' | 'json' | 'sarif' | 'junit' | 'markdown' | 'github' | 'dot' | 'mermaid' | 'yaml-patch';
+type Format =
+  | 'text'
+  | 'json'
+  | 'sarif'
+  | 'junit'
+  | 'markdown'
+  | 'github'
+  | 'dot'
+  | 'mermaid'
+  | 'opengraph'
+  | 'gexf'
+  | 'html'
+  | 'yaml-patch';
 
 /** Where a mutant of each kind is written, relative to the workspace. */
 export const MUTANT_FILE: Record<InputKind, string> = {
@@ -118,8 +130,9 @@ async function examineModel(file: string, index: number, run: Runner, failures: 
     await run(['simulate', file, '--leak', credential], 'text', [0]);
     if (index % 2 === 0) await run(['simulate', file, '--leak', credential, '--format', 'json'], 'json', [0]);
   }
-  const graph = (['json', 'dot', 'mermaid'] as const)[index % 3];
+  const graph = (['json', 'dot', 'mermaid', 'opengraph', 'gexf'] as const)[index % 5];
   await run(['graph', file, '--format', graph], graph, [0]);
+  if (index % 8 === 3) await run(['report', file, '--recommendations', 'off'], 'html', [0]);
   await run(
     ['delegation', file, ...(index % 2 === 0 ? [] : ['--format', 'json'])],
     index % 2 === 0 ? 'text' : 'json',
@@ -216,14 +229,15 @@ let xmlParser: ((xml: string) => string | undefined) | undefined;
 /** Whether the report parses as what it claims to be. */
 function readerProblem(text: string, format: Format): string | undefined {
   try {
-    if (format === 'json' || format === 'sarif') {
+    if (format === 'json' || format === 'sarif' || format === 'opengraph') {
       const value = JSON.parse(text) as { version?: string };
       if (format === 'sarif' && value.version !== '2.1.0') return 'not SARIF 2.1.0';
     }
   } catch (error) {
     return `does not parse (${(error as Error).message.slice(0, 60)})`;
   }
-  if (format === 'junit') return xmlParser?.(text);
+  if (format === 'junit' || format === 'gexf') return xmlParser?.(text);
+  if (format === 'html' && /<script>alert|<!--\]\]>/.test(text)) return 'markup from the model';
   if (format === 'markdown' && /https?:\/\/|www\./i.test(text)) return 'a link GitHub would make';
   return undefined;
 }
