@@ -25,13 +25,22 @@ export interface Shell {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The exit code the command decided on. */
   exitCode: number;
+  /** --quiet: no notes on stderr (errors still go there). */
+  quiet?: boolean;
+  /** --color or --no-color; when not given, the terminal and NO_COLOR/FORCE_COLOR decide. */
+  color?: boolean;
+}
+
+/** A remark for the person running the command (which policy, what was skipped): stderr, unless --quiet. */
+export function note(shell: Shell, text: string): void {
+  if (!shell.quiet) shell.stderr.write(`${text}\n`);
 }
 
 export function styleFor(shell: Shell): Style {
-  return createStyle(colorWanted(Boolean(shell.stdout.isTTY), shell.env));
+  return createStyle(shell.color ?? colorWanted(Boolean(shell.stdout.isTTY), shell.env));
 }
 
-export { UsageError };
+export { UsageError, isStdout };
 
 /** Reports every diagnostic on stderr and sets exit code 2. */
 export function reportInvalid(shell: Shell, error: InputError): void {
@@ -42,5 +51,5 @@ export function reportInvalid(shell: Shell, error: InputError): void {
 /** Sends a report to stdout, or to the file `output` names (claimed on `outputs` beforehand). */
 export function emit(shell: Shell, outputs: Outputs, text: string, output: string | undefined): void {
   if (isStdout(output)) shell.stdout.write(text);
-  else outputs.write(output!, text);
+  else outputs.write(output, text);
 }

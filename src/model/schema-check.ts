@@ -3,9 +3,10 @@
  * errors into messages a person can act on: one per problem, pinned to the
  * offending node, with a suggestion when a name is a near miss.
  */
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { DocPath } from '../yaml/diagnostic.js';
-import { DURATION_PATTERN, ModelSchema, type ModelDocument } from './schema.js';
+import { DURATION_PATTERN, MODEL_FIELDS, validator } from './model-validator.js';
+import type { ModelDocument } from './schema.js';
 import { didYouMean, elementContext, quote } from './messages.js';
 
 export interface Problem {
@@ -15,19 +16,10 @@ export interface Problem {
   readonly message: string;
 }
 
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
-
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ModelSchema);
-  return compiled;
-}
-
 export function checkSchema(
   value: unknown,
 ): { ok: true; document: ModelDocument } | { ok: false; problems: Problem[] } {
-  const stranger = unrecognised(value, Object.keys(ModelSchema.properties), 'model');
+  const stranger = unrecognised(value, MODEL_FIELDS, 'model');
   if (stranger) return { ok: false, problems: [stranger] };
   const validate = validator();
   if (validate(value)) return { ok: true, document: value as ModelDocument };

@@ -1,6 +1,7 @@
 /**
  * Every JSON report leakradius writes (check, SARIF, simulate, recommend,
- * delegation, graph, validate, rules): pretty-printed, with a final newline.
+ * delegation, graph, validate, rules): pretty-printed unless `compact` (what
+ * only a machine reads and may be tens of megabytes), with a final newline.
  * What no reader should get raw is shown as an escape, as the text reports
  * show it: control, bidirectional and invisible characters, noncharacters
  * and lone surrogates (the value then holds `\u202e` as text). `##[` is
@@ -26,8 +27,8 @@ function visible(match: string, escaped: string | undefined): string {
 const MAYBE_UNSAFE =
   /\\u(00[01]|d[89a-f])|\\[bfr]|[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|##\[/;
 
-export function jsonReport(value: unknown): string {
-  const text = JSON.stringify(value, null, 2);
+export function jsonReport(value: unknown, options: { compact?: boolean } = {}): string {
+  const text = options.compact ? JSON.stringify(value) : JSON.stringify(value, null, 2);
   // Most reports hold nothing to escape: no second copy of a large one.
   return `${MAYBE_UNSAFE.test(text) ? text.replace(UNSAFE_IN_JSON, visible) : text}\n`;
 }

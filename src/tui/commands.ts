@@ -83,7 +83,6 @@ export function runCommand(command: CommandId, c: CommandContext): void {
       return changeCredential(command, c);
     case 'reset':
       session?.whatIf.reset();
-      store.bump();
       return dispatch({ type: 'message', text: 'what-if: every change undone' });
     case 'save':
       return saveWhatIf(c);
@@ -206,7 +205,6 @@ function changeCredential(
       whatIf.change(id, 'issuance', cycled(ISSUANCES, current.issuance));
       break;
   }
-  store.bump();
   dispatch({ type: 'message', text: undefined });
 }
 
@@ -215,7 +213,6 @@ function toggleRecommendation({ store, dispatch, screen }: CommandContext): void
   const whatIf = store.session?.whatIf;
   if (!whatIf || id === undefined || !whatIf.recommendations().some((r) => r.id === id)) return;
   whatIf.toggle(id);
-  store.bump();
   dispatch({ type: 'message', text: undefined });
 }
 

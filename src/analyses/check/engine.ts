@@ -12,7 +12,14 @@ import { delegationFacts, type DelegationFacts } from '../delegation/facts.js';
 import { RULES } from '../rules/index.js';
 import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
-import { AcceptanceIndex, inForce, verdictFor, type LocatedAcceptance } from './acceptance.js';
+import {
+  AcceptanceIndex,
+  inForce,
+  modelAcceptances,
+  policyAcceptances as locatedPolicyAcceptances,
+  verdictFor,
+  type LocatedAcceptance,
+} from './acceptance.js';
 import { findingKey, regressions, type Baseline } from './baseline.js';
 import type { CheckReport, CredentialSummary, Finding, RuleOutcome, StaleAcceptance } from './types.js';
 
@@ -107,12 +114,7 @@ export class ModelCheck {
       worstCases: () => (cases ??= new Map(worstCases(ctx).map((w) => [w.credential, w]))),
       delegation: () => (facts ??= delegationFacts(ctx)),
     };
-    this.own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({
-      acceptance,
-      source: 'model',
-      file: loaded.file,
-      ...loaded.sourceMap.locate(acceptance.path),
-    }));
+    this.own = modelAcceptances(loaded);
     this.candidates = new AcceptanceIndex([...policyAcceptances, ...this.own]);
   }
 
@@ -184,15 +186,6 @@ export class ModelCheck {
 
 function appendAll<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
-}
-
-function locatedPolicyAcceptances(policy: Policy): LocatedAcceptance[] {
-  return policy.accept.map((acceptance, i): LocatedAcceptance => ({
-    acceptance,
-    source: 'policy',
-    file: policy.file ?? '(policy)',
-    ...(policy.acceptLocations[i] ?? { line: 1, column: 1 }),
-  }));
 }
 
 export function ruleOutcomes(rules: readonly Rule[], policy: Policy): Map<string, RuleOutcome> {

@@ -64,8 +64,13 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
           default: false,
           describe: "let a scenario's model lie outside the scenario's repository",
         })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example('$0 simulate models/coding-agent.yaml --leak gh-pat-dana', 'the worst case of one leak')
+        .example(
+          '$0 simulate scenarios/coding-agent-pat-in-prompt.yaml',
+          'a scenario: which credential, when, how',
+        ) as never,
     handler: (args) => {
       const outputs = new Outputs([args.input]);
       outputs.claim(args.output, '--output', { what: 'the report' });

@@ -15,19 +15,20 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export function renderCheck(
   report: CheckReport,
   format: CheckFormat,
-  options: { style: Style } & SarifOptions,
+  options: { style: Style; pathFor?: (file: string) => string } & SarifOptions,
 ): string {
   switch (format) {
+    // Compact: a machine reads these, and a large organisation's JSON report is tens of megabytes.
     case 'json':
-      return jsonReport(checkJson(report));
+      return jsonReport(checkJson(report), { compact: true });
     case 'sarif':
-      return jsonReport(checkSarif(report, options));
+      return jsonReport(checkSarif(report, options), { compact: true });
     case 'junit':
       return checkJunit(report);
     case 'markdown':
       return checkMarkdown(report);
     case 'github':
-      return checkGithub(report);
+      return checkGithub(report, options.pathFor);
     default:
       return checkText(report, options.style);
   }
