@@ -5,8 +5,9 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { DocPath } from '../yaml/diagnostic.js';
-import { DURATION_PATTERN, MODEL_FIELDS, validator } from './model-validator.js';
+import { DURATION_PATTERN, MODEL_FIELDS, MODEL_SCHEMA, validator } from './model-validator.js';
 import type { ModelDocument } from './schema.js';
+import { verdictWatcher, type Verdict, type VerdictWatcher } from './schema-verdict.js';
 import { didYouMean, elementContext, quote } from './messages.js';
 
 export interface Problem {
@@ -16,11 +17,26 @@ export interface Problem {
   readonly message: string;
 }
 
+let watcherOf: (() => VerdictWatcher) | undefined | null = null;
+
+/** A watcher that judges a model document against the schema while it is parsed (`parseYaml`'s `BuildWatcher`). */
+export function schemaWatcher(): VerdictWatcher | undefined {
+  if (watcherOf === null) watcherOf = verdictWatcher(MODEL_SCHEMA);
+  return watcherOf?.();
+}
+
+/**
+ * Checks a document against the schema. `verdict`: what a `schemaWatcher`
+ * found while the document was built; a valid one is taken as it is, anything
+ * else is validated (and explained) by ajv.
+ */
 export function checkSchema(
   value: unknown,
+  verdict: Verdict = 'unsure',
 ): { ok: true; document: ModelDocument } | { ok: false; problems: Problem[] } {
   const stranger = unrecognised(value, MODEL_FIELDS, 'model');
   if (stranger) return { ok: false, problems: [stranger] };
+  if (verdict === 'valid') return { ok: true, document: value as ModelDocument };
   const validate = validator();
   if (validate(value)) return { ok: true, document: value as ModelDocument };
   return { ok: false, problems: explainSchemaErrors(validate.errors ?? [], value) };

@@ -20,6 +20,7 @@ import type {
   Totals,
 } from '../analyses/recommendations/types.js';
 import { formatScore, scoreOrNull, secondsOrNull } from './simulation.js';
+import { columns, cut, pad, wrap } from './layout.js';
 import { safeInline, safeText, type Style } from './terminal.js';
 
 // ---------------------------------------------------------------------------
@@ -339,36 +340,15 @@ export function flow(value: Json | undefined): string {
   return String(value);
 }
 
-function wrap(text: string, width: number, first: string, rest = ' '.repeat(first.length)): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of words) {
-    if (!empty && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = rest;
-      empty = true;
-    }
-    line += empty ? word : ` ${word}`;
-    empty = false;
-  }
-  if (!empty) out.push(line);
-  return out;
-}
-
 /** A plain table; columns flagged true are right-aligned; the widest text column is cut to fit. */
 function table(header: string[], rows: string[][], right: boolean[], maxWidth: number): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   if (total > maxWidth) {
     const widest = widths.indexOf(Math.max(...widths));
-    widths[widest] = Math.max(header[widest].length, widths[widest] - (total - maxWidth));
+    widths[widest] = Math.max(columns(header[widest]), widths[widest] - (total - maxWidth));
   }
-  const cell = (text: string, i: number) => {
-    const t = text.length > widths[i] ? `${text.slice(0, widths[i] - 1)}…` : text;
-    return right[i] ? t.padStart(widths[i]) : t.padEnd(widths[i]);
-  };
+  const cell = (text: string, i: number) => pad(cut(text, widths[i]), widths[i], right[i]);
   return [header, ...rows].map((r) => r.map(cell).join('  ').trimEnd());
 }
 

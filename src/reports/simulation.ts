@@ -7,6 +7,7 @@ import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { Assumption, Model } from '../model/types.js';
 import { formatPath, type LeakResult, type PathHop } from '../analyses/simulation/leak.js';
 import type { UncertaintyResult } from '../analyses/simulation/uncertainty.js';
+import { pad } from './layout.js';
 import { safeInline, type Style } from './terminal.js';
 import { timelineBar } from './timeline.js';
 
@@ -155,7 +156,7 @@ export function simulationText(
       lines.push(`  ${style.bold(safeInline(r.resource))} (${sensitivity.get(r.resource) ?? '?'})`);
     }
     lines.push(
-      `    ${r.action.padEnd(8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`,
+      `    ${pad(safeInline(r.action), 8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`,
     );
   }
   if (result.gated.length > 0) {
@@ -172,7 +173,7 @@ export function simulationText(
     for (const a of others) {
       const use = a.usable ? `${at(a.from)} → ${at(a.until)}` : style.green('bound, not replayable');
       lines.push(
-        `  ${safeInline(a.credential).padEnd(20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`,
+        `  ${pad(safeInline(a.credential), 20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`,
       );
     }
   }
@@ -180,7 +181,7 @@ export function simulationText(
     lines.push('', style.bold('Agents the attacker can task') + style.dim(' (confused deputy)'));
     for (const a of result.tasked)
       lines.push(
-        `  ${safeInline(a.agent).padEnd(20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
+        `  ${pad(safeInline(a.agent), 20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
       );
   }
   if (uncertainty) {

@@ -17,6 +17,24 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: LIMITS.depth, maxNo
 export interface ParsedDocument {
   readonly value: unknown;
   readonly sourceMap: SourceMap;
+  /** Whether the `BuildWatcher` passed to `parseYaml` saw the whole document being built. */
+  readonly watched: boolean;
+}
+
+/**
+ * Told of every node, in document order, while a document without anchors,
+ * aliases or tags is built: a check of the value (the model's schema) runs in
+ * the same pass, on nodes that were just made.
+ */
+export interface BuildWatcher {
+  /** A mapping or a sequence starts (the document, the next item, or the value of the last key). */
+  open(kind: 'mapping' | 'sequence'): void;
+  /** The next key of the innermost mapping, as the built object has it. */
+  key(key: string): void;
+  /** A scalar value, resolved (null, boolean, number or string), in the innermost collection or as the document. */
+  scalar(value: unknown): void;
+  /** The innermost mapping or sequence ends. */
+  close(): void;
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] };
@@ -32,7 +50,12 @@ export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; 
  * writes, and most people write) is built straight from them; one with them is
  * parsed again into js-yaml's events and built by js-yaml, which resolves them.
  */
-export function parseYaml(file: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
+export function parseYaml(
+  file: string,
+  text: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  watcher?: BuildWatcher,
+): ParseResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const options = { filename: file, maxDepth: limits.maxDepth };
   let parsed: ReturnType<typeof parseCompact>;
@@ -45,13 +68,15 @@ export function parseYaml(file: string, text: string, limits: ParseLimits = DEFA
   const scan = scanEvents(file, source, events, limits);
   if (scan.diagnostics.length > 0) return { ok: false, diagnostics: scan.diagnostics };
   let value: unknown;
+  const plain = parsed.array === undefined && !events.hasNodeProperties;
   try {
-    if (parsed.array === undefined && !events.hasNodeProperties) value = constructPlain(file, source, events);
+    if (plain) value = constructPlain(file, source, events, watcher);
     else value = constructFromEvents(parsed.array ?? parseEvents(source, options), { source, filename: file })[0];
   } catch (error) {
     return { ok: false, diagnostics: [fromYamlException(file, error)] };
   }
-  return { ok: true, document: { value, sourceMap: new SourceMap(file, source, events, scan.end, scan.root) } };
+  const sourceMap = new SourceMap(file, source, events, scan.end, scan.root);
+  return { ok: true, document: { value, sourceMap, watched: plain && watcher !== undefined } };
 }
 
 interface Scan {
@@ -201,8 +226,9 @@ function secondDocumentOffset(source: string, from: number): number {
  * compact events, as js-yaml's constructor does with the core schema: plain
  * scalars resolved (null, booleans, numbers, else strings), other scalars
  * strings, mapping keys as strings, a key that repeats once resolved refused.
+ * `watcher` is told of each node as it is made.
  */
-function constructPlain(file: string, source: string, events: CompactEvents): unknown {
+function constructPlain(file: string, source: string, events: CompactEvents, watcher?: BuildWatcher): unknown {
   const count = events.length;
   const type = events.type;
   const containers: (Record<string, unknown> | unknown[] | undefined)[] = [];
@@ -219,8 +245,10 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
     else {
       const key = keys[top];
       if (key === undefined) {
-        keys[top] = String(value);
+        const name = String(value);
+        keys[top] = name;
         keyPositions[top] = Math.max(events.start[index], 0);
+        watcher?.key(name);
         return;
       }
       keys[top] = undefined;
@@ -232,6 +260,13 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
     }
   };
 
+  /** Whether the next node is a key of the innermost mapping. */
+  const isKeySlot = () => {
+    const top = containers.length - 1;
+    const container = containers[top];
+    return container !== undefined && !Array.isArray(container) && keys[top] === undefined;
+  };
+
   for (let i = 0; i < count && !documentDone; i++) {
     switch (type[i]) {
       case EVENT_ID.DOCUMENT:
@@ -241,7 +276,10 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        const container = type[i] === EVENT_ID.MAPPING ? {} : [];
+        const mapping = type[i] === EVENT_ID.MAPPING;
+        // A mapping as a key is refused by the scan before this runs: every container here is a value.
+        watcher?.open(mapping ? 'mapping' : 'sequence');
+        const container = mapping ? {} : [];
         containers.push(container);
         keys.push(undefined);
         keyPositions.push(0);
@@ -249,7 +287,9 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
       }
       case EVENT_ID.SCALAR: {
         const text = events.scalarText(source, i);
-        add(events.isPlain(i) ? CORE_SCHEMA.resolveImplicitScalarTag(text).value : text, i);
+        const value = events.isPlain(i) ? CORE_SCHEMA.resolveImplicitScalarTag(text).value : text;
+        if (watcher !== undefined && !isKeySlot()) watcher.scalar(value);
+        add(value, i);
         break;
       }
       case EVENT_ID.POP: {
@@ -257,7 +297,10 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
         keys.pop();
         keyPositions.pop();
         if (container === undefined) documentDone = true;
-        else add(container, i);
+        else {
+          watcher?.close();
+          add(container, i);
+        }
         break;
       }
     }

@@ -4,7 +4,7 @@
  * one of its acceptances is in force; once all have expired it fails again and
  * says so. An acceptance that matches nothing is stale.
  */
-import type { LoadedModel } from '../../model/load.js';
+import type { ModelOnly } from '../../model/load.js';
 import { didYouMean, quote } from '../../model/messages.js';
 import type { Policy } from '../../model/policy.js';
 import type { Acceptance } from '../../model/types.js';
@@ -21,7 +21,7 @@ export interface LocatedAcceptance {
 }
 
 /** A model's own acceptances, each where it is written. */
-export function modelAcceptances(loaded: LoadedModel): LocatedAcceptance[] {
+export function modelAcceptances(loaded: ModelOnly): LocatedAcceptance[] {
   return loaded.model.accept.map((acceptance): LocatedAcceptance => ({
     acceptance,
     source: 'model',

@@ -4,7 +4,7 @@
  * acceptance status, compares with a baseline, and decides whether the run
  * fails. Pure: the caller reads the files and passes today's date in.
  */
-import { locateNode, type LoadedModel } from '../../model/load.js';
+import { locateNode, type ModelOnly } from '../../model/load.js';
 import { severityRank, type Policy, type Severity } from '../../model/policy.js';
 import { formatPath } from '../../yaml/diagnostic.js';
 import { prepareAnalysis, type AnalysisContext } from '../context.js';
@@ -35,7 +35,7 @@ export interface CheckOptions {
   /** The rule catalogue; tests may pass a subset. */
   readonly rules?: readonly Rule[];
   /** Analyses the caller already has for a model (the TUI keeps them), so they are not computed twice. */
-  readonly prepared?: (loaded: LoadedModel) => PreparedModel | undefined;
+  readonly prepared?: (loaded: ModelOnly) => PreparedModel | undefined;
 }
 
 export interface PreparedModel {
@@ -44,7 +44,7 @@ export interface PreparedModel {
   readonly worstCases?: ReadonlyMap<string, WorstCase>;
 }
 
-export function runCheck(models: readonly LoadedModel[], options: CheckOptions): CheckReport {
+export function runCheck(models: readonly ModelOnly[], options: CheckOptions): CheckReport {
   const catalogue = options.rules ?? RULES;
   const outcomes = ruleOutcomes(catalogue, options.policy);
   const enabled = catalogue.filter((r) => outcomes.get(r.id)!.enabled);
@@ -97,7 +97,7 @@ export class ModelCheck {
   private readonly candidates: AcceptanceIndex;
 
   constructor(
-    private readonly loaded: LoadedModel,
+    private readonly loaded: ModelOnly,
     private readonly options: CheckOptions,
     private readonly outcomes: ReadonlyMap<string, RuleOutcome> = ruleOutcomes(options.rules ?? RULES, options.policy),
     policyAcceptances: readonly LocatedAcceptance[] = locatedPolicyAcceptances(options.policy),

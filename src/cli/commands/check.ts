@@ -9,7 +9,7 @@ import { checkMarkdown } from '../../reports/check/markdown.js';
 import { safeInline } from '../../reports/terminal.js';
 import { createStyle } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import type { LoadedModel } from '../../model/load.js';
+import type { ModelOnly } from '../../model/load.js';
 import { FILTER_OPTIONS, noteSkipped, type InputFilter } from '../inputs.js';
 import { loadInputs } from '../configurations.js';
 import {
@@ -132,7 +132,7 @@ function writeJobSummary(shell: Shell, file: string, markdown: string): void {
 }
 
 /** Every model (configurations imported as one more), or every diagnostic of every input that is neither (exit 2). */
-function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): LoadedModel[] {
+function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): ModelOnly[] {
   const { models, skipped, diagnostics } = loadInputs(inputs, filter);
   noteSkipped(shell, skipped, 'leakradius models or configurations it imports');
   if (diagnostics.length > 0) throw new InputError(diagnostics);
