@@ -208,6 +208,64 @@ export const Credential = Type.Object(
   { ...closed, description: 'A token, key or certificate an agent or tool acts with.' },
 );
 
+const KindName = (description: string) => Type.String({ pattern: NAME_PATTERN, description });
+
+const KindCapabilities = Type.Object(
+  {
+    bindings: Type.Optional(
+      Type.Array(
+        Type.Union([Type.Literal('bearer'), Type.Literal('sender-constrained'), Type.Literal('workload-bound')]),
+        {
+          minItems: 1,
+          description: 'Bindings the provider can issue this kind with; `[bearer]` alone means it cannot be bound.',
+        },
+      ),
+    ),
+    issuance: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('static'), Type.Literal('per-session'), Type.Literal('per-task')]), {
+        minItems: 1,
+        description: 'Issuance modes the provider offers (`per-task`: a fresh credential for each task).',
+      }),
+    ),
+    revocableByApi: Type.Optional(
+      Type.Boolean({
+        description: 'Whether one credential can be revoked through an API, so revocation can be automated.',
+      }),
+    ),
+    revokedWhenPublic: Type.Optional(
+      Type.Boolean({ description: 'Whether the provider revokes it by itself when it is found public.' }),
+    ),
+    replacements: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: KindName('A kind it can be replaced by: a catalogue kind or one declared in `kinds`.'),
+            takes: Text('What the move takes, in one line: a setting, a new app, a code change.'),
+          },
+          { ...closed, description: 'A better kind of credential for the same job.' },
+        ),
+        { description: 'What it can be replaced by.' },
+      ),
+    ),
+  },
+  {
+    ...closed,
+    description:
+      'What the provider can do with this kind. Leave out what you do not know: advice that needs it says so and ranks below advice known to be possible.',
+  },
+);
+
+const KindDeclaration = Type.Object(
+  {
+    id: KindName('The kind, as credentials name it in `kind`; not a kind of the catalogue (`leakradius kinds`).'),
+    title: Type.Optional(Text('Human-readable name.')),
+    provider: Type.Optional(Text('Who issues it.')),
+    capabilities: KindCapabilities,
+    source: Type.Optional(Text("Where these facts come from: the provider's documentation, a URL.")),
+  },
+  { ...closed, description: 'A credential kind the catalogue does not know, and what its provider can do.' },
+);
+
 const Delegation = Type.Object(
   {
     to: Id('The agent delegated to.'),
@@ -402,6 +460,12 @@ export const ModelSchema = Type.Object(
     tools: Type.Optional(Type.Array(Tool, { description: 'Tools and MCP connectors the agents call.' })),
     resources: Type.Optional(Type.Array(Resource, { description: 'What the credentials give access to.' })),
     credentials: Type.Optional(Type.Array(Credential, { description: 'Tokens, keys and certificates.' })),
+    kinds: Type.Optional(
+      Type.Array(KindDeclaration, {
+        description:
+          'Credential kinds of your own (not in `leakradius kinds`) and what their providers can do, so advice knows what is possible.',
+      }),
+    ),
     workflows: Type.Optional(
       Type.Array(Workflow, { description: 'What the agents actually do: the basis for least privilege.' }),
     ),
@@ -422,6 +486,7 @@ export type StepDocument = Static<typeof Step>;
 export type GrantDocument = Static<typeof Grant>;
 export type DetectionTimeDocument = Static<typeof DetectionTime>;
 export type AcceptanceDocument = Static<typeof Acceptance>;
+export type KindDeclarationDocument = Static<typeof KindDeclaration>;
 export type ImportedFromDocument = Static<typeof ImportedFrom>;
 
 /** The JSON Schema as printed by `leakradius schema`: plain JSON, draft 2020-12. */

@@ -142,8 +142,12 @@ export class AcceptanceIndex {
   private readonly exact = new Map<string, LocatedAcceptance[]>();
   private readonly wildcards: { readonly pattern: FindingPattern; readonly located: LocatedAcceptance }[] = [];
 
+  /** How many acceptances it holds. */
+  readonly length: number = 0;
+
   constructor(acceptances: Iterable<LocatedAcceptance>) {
     for (const located of acceptances) {
+      this.length++;
       const pattern = compileFindingPattern(located.acceptance.finding);
       if (pattern.exact === undefined) this.wildcards.push({ pattern, located });
       else {
