@@ -98,7 +98,7 @@ describe('leakradius recommend', () => {
     const dir = scratch({ 'm.yaml': MODEL });
     const refused = await run(['recommend', 'm.yaml', '--write', './m.yaml'], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('would overwrite the input model');
+    expect(refused.stderr).toContain('would overwrite m.yaml, which this command reads');
     expect(refused.stderr).toContain('--force');
     expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe(MODEL);
 

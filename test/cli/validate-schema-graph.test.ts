@@ -50,7 +50,7 @@ describe('leakradius validate', () => {
     truncateSync(huge, 100 * 1024 * 1024);
     const r = await run(['validate', 'huge.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('huge.yaml:1:1: file is 100.0 MB, above the 64.0 MB limit for a model file\n');
+    expect(r.stderr).toBe('huge.yaml:1:1: file is 100.0 MB, above the 32.0 MB limit for an input file\n');
   });
 
   it('reports a missing file and a usage error with exit 2', async () => {
