@@ -10,5 +10,9 @@ const { standaloneValidator } = await import(join(dist, 'schema-compile.js'));
 const { ModelSchema, DURATION_PATTERN, modelJsonSchema } = await import(join(dist, 'schema.js'));
 writeFileSync(
   join(dist, 'model-validator.js'),
-  standaloneValidator(ModelSchema, { DURATION_PATTERN, MODEL_SCHEMA: modelJsonSchema() }),
+  standaloneValidator(ModelSchema, {
+    DURATION_PATTERN,
+    MODEL_FIELDS: Object.keys(ModelSchema.properties),
+    MODEL_SCHEMA: modelJsonSchema(),
+  }),
 );

@@ -7,7 +7,9 @@
  * sample (extrapolated), and the bare js-yaml load of the same file that the
  * end-to-end target is measured against.
  *
- *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--write docs/performance.md]
+ * Then the hostile shapes of src/bench/hostile.ts (rings, cliques, the limits).
+ *
+ *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--no-hostile] [--write docs/performance.md]
  *   npm run bench -- --bars [--sizes 1000,10000]   # the bars alone, at the largest size
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
 import { median } from './measure.js';
+import { hostileReport, runHostile } from './hostile.js';
 import { runImport, workflowRepository } from './import.js';
 import { PHASES, type PhaseResult } from './phases.js';
 
@@ -102,6 +105,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     const peak = Math.max(...imported.samples.map((s) => s.peakMb));
     report += `\`import\` of ${options.workflows.toLocaleString('en-US')} GitHub Actions workflow files (a repository folder, CLI process): ${ms(median(imported.samples.map((s) => s.ms)))} ms, ${Number.isNaN(peak) ? '?' : mb(peak)} MB peak.\n`;
   }
+  if (options.hostile && !options.barsOnly)
+    report += `\n${hostileReport(runHostile(join(ROOT, 'bin', 'leakradius.js'))).join('\n')}\n`;
   process.stdout.write(report);
   if (options.write) writeDocs(options.write, report);
 }
@@ -117,8 +122,10 @@ interface Options {
   recommendLimit: number;
   /** Workflow files in the import bench (0: not run). */
   workflows: number;
-  /** Only the bars (`--bars`): no phase table, no import. */
+  /** Only the bars (`--bars`): no phase table, no import, no hostile shapes. */
   barsOnly: boolean;
+  /** Also time the hostile shapes (rings, cliques, the limits): on unless --no-hostile. */
+  hostile: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -130,11 +137,16 @@ function parseOptions(argv: readonly string[]): Options {
     recommendLimit: 150,
     workflows: 1_000,
     barsOnly: false,
+    hostile: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--bars') {
       options.barsOnly = true;
+      continue;
+    }
+    if (argv[i] === '--no-hostile') {
+      options.hostile = false;
       continue;
     }
     if (argv[i] === '--sizes') options.sizes = value.split(',').map(Number);

@@ -8,7 +8,7 @@ import { DEFAULT_PARSE_LIMITS, parseYaml, type ParseLimits } from '../yaml/parse
 import type { SourceMap } from '../yaml/source-map.js';
 import { normalizeModel } from './normalize.js';
 import { checkReferences } from './references.js';
-import { relationsOf, unpermittedSteps, type Relations } from './relations.js';
+import { checkedRelations, unpermittedSteps, type Relations } from './relations.js';
 import { checkSchema, schemaWatcher, type Problem } from './schema-check.js';
 import type { ModelDocument } from './schema.js';
 import type { Model } from './types.js';
@@ -65,7 +65,9 @@ export function loadModel(file: string, text: string, limits: ParseLimits = DEFA
   if (referenceProblems.length > 0) return fail(referenceProblems);
   const { model, problems } = normalizeModel(schema.document, modelNameFromFile(file));
   if (problems.length > 0) return fail(problems);
-  const relations = relationsOf(model);
+  const related = checkedRelations(model);
+  if (!related.ok) return fail([{ path: related.path, at: 'value', message: related.message }]);
+  const relations = related.relations;
   const steps = unpermittedSteps(model, relations);
   if (steps.length > 0) return fail(steps.map((s) => ({ path: s.path, at: 'value', message: s.message })));
   return { ok: true, loaded: { file, document: schema.document, model, relations, sourceMap } };

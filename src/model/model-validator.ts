@@ -13,6 +13,8 @@ import { DURATION_PATTERN, ModelSchema, modelJsonSchema } from './schema.js';
 
 export { DURATION_PATTERN };
 
+/** The top-level fields of a model, by which a file is recognised as one before it is validated. */
+export const MODEL_FIELDS: readonly string[] = Object.keys(ModelSchema.properties);
 /** The schema as plain JSON, which `schema-verdict.ts` judges documents by while they are built. */
 export const MODEL_SCHEMA: Readonly<Record<string, unknown>> = modelJsonSchema();
 

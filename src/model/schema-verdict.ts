@@ -63,6 +63,8 @@ const JUDGED = new Set([
   'uniqueItems',
   'anyOf',
 ]);
+/** Keywords of a sequence judged by ajv alone: a document holding such a sequence is `unsure`. */
+const LEFT_TO_AJV = new Set(['contains', 'minContains', 'maxContains']);
 
 class CannotJudge extends Error {}
 
@@ -171,7 +173,9 @@ export class VerdictWatcher implements BuildWatcher {
 }
 
 function compile(schema: JsonSchema): SchemaNode {
-  for (const key of Object.keys(schema)) if (!JUDGED.has(key) && !ANNOTATIONS.has(key)) throw new CannotJudge(key);
+  const keys = Object.keys(schema);
+  if (keys.some((key) => LEFT_TO_AJV.has(key))) return leftToAjv(schema);
+  for (const key of keys) if (!JUDGED.has(key) && !ANNOTATIONS.has(key)) throw new CannotJudge(key);
   if (schema.anyOf !== undefined) {
     const validating = Object.keys(schema).filter((k) => JUDGED.has(k));
     if (validating.length > 1 || !Array.isArray(schema.anyOf)) throw new CannotJudge('anyOf beside other keywords');
@@ -188,6 +192,12 @@ function compile(schema: JsonSchema): SchemaNode {
     // A constant other than a collection refuses every collection.
     collection: (kind) => (constant !== undefined ? undefined : kind === 'mapping' ? mapping : sequence),
   };
+}
+
+/** A sequence whose items ajv counts (`contains`): anything else there is refused, a sequence is left to ajv. */
+function leftToAjv(schema: JsonSchema): SchemaNode {
+  if (schema.type !== 'array') throw new CannotJudge('contains beside another type');
+  return { scalar: () => false, collection: (kind) => (kind === 'sequence' ? UNSURE : undefined) };
 }
 
 function union(branches: SchemaNode[], schemas: readonly JsonSchema[]): SchemaNode {

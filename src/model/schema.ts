@@ -5,6 +5,7 @@
  * Extend it, never break it: every v1 file must stay valid.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { LIMITS } from '../yaml/limits.js';
 import { DURATION_PATTERN } from './duration.js';
 
 export const SCHEMA_ID = 'https://leakradius.dev/schema/model-v1.json';
@@ -19,7 +20,7 @@ const closed = { additionalProperties: false } as const;
 const Id = (description: string) => Type.String({ pattern: ID_PATTERN, description });
 const IdList = (description: string) =>
   Type.Array(Type.String({ pattern: ID_PATTERN }), { description, uniqueItems: true });
-const Text = (description: string) => Type.String({ maxLength: 4096, description });
+const Text = (description: string) => Type.String({ maxLength: LIMITS.text, description });
 
 const DURATION_HELP =
   'A duration: numbers with units, the larger unit first and each at most once (1h30m, 2w3d; units w, d, h, m, s; at most 9 digits a number), `0`, or `never` for unbounded.';
@@ -389,12 +390,13 @@ export const Workflow = Type.Object(
 export const Acceptance = Type.Object(
   {
     finding: Type.String({
+      maxLength: LIMITS.findingPattern,
       pattern: '^LR[0-9*]{1,3}@[A-Za-z*-]+:[A-Za-z0-9._:/@+*-]+$',
       description:
         'The finding id, e.g. `LR001@credential:gh-pat`; `*` matches any run of characters (`LR004@credential:*`).',
     }),
-    reason: Type.String({ minLength: 1, maxLength: 4096, description: 'Why the risk is accepted.' }),
-    owner: Type.String({ minLength: 1, maxLength: 256, description: 'Who accepted it.' }),
+    reason: Type.String({ minLength: 1, maxLength: LIMITS.text, description: 'Why the risk is accepted.' }),
+    owner: Type.String({ minLength: 1, maxLength: LIMITS.shortText, description: 'Who accepted it.' }),
     expires: Type.String({
       pattern: DATE_PATTERN,
       description: 'The date (YYYY-MM-DD) after which the acceptance no longer applies.',
@@ -402,6 +404,19 @@ export const Acceptance = Type.Object(
   },
   { ...closed, description: 'An accepted risk: a finding that does not fail `leakradius check` until it expires.' },
 );
+
+/**
+ * A file's accepted risks. Acceptances with `*` are matched against every
+ * finding, so a file may hold at most LIMITS.wildcardAcceptances of them;
+ * those without one are looked up by id, any number of them.
+ */
+export const AcceptanceList = (description: string) =>
+  Type.Array(Acceptance, {
+    description,
+    contains: Type.Object({ finding: Type.String({ pattern: '\\*' }) }),
+    minContains: 0,
+    maxContains: LIMITS.wildcardAcceptances,
+  });
 
 const Detection = Type.Object(
   {
@@ -455,9 +470,7 @@ export const ModelSchema = Type.Object(
       Type.Array(Workflow, { description: 'What the agents actually do: the basis for least privilege.' }),
     ),
     accept: Type.Optional(
-      Type.Array(Acceptance, {
-        description: 'Findings of `leakradius check` accepted as risks, with an owner and an expiry date.',
-      }),
+      AcceptanceList('Findings of `leakradius check` accepted as risks, with an owner and an expiry date.'),
     ),
   },
   { ...closed, $id: SCHEMA_ID, title: 'leakradius model, version 1' },

@@ -8,7 +8,7 @@ import { formatPath, type DocPath } from '../yaml/diagnostic.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
 import { pointer, sameJson } from '../analyses/recommendations/edits.js';
-import { patchText } from '../yaml/edit-text.js';
+import { lineEnding, patchText, toLf, withLineEnding } from '../yaml/edit-text.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
 import type {
@@ -375,6 +375,13 @@ export function recommendationsPatch(result: RecommendResult, file: string): str
  * written afresh with `modelYaml`, which keeps only the leading comments.
  */
 export function writtenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
+  // Worked on with \n line breaks; written back with the file's own (\r\n, \r alone).
+  const eol = lineEnding(sourceText);
+  const written = lfWrittenModel(toLf(sourceText), result);
+  return { ...written, text: withLineEnding(written.text, eol) };
+}
+
+function lfWrittenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
   const applied = result.combined.applied;
   const patched = patchText(sourceText.replace(/^\uFEFF/, ''), result.combined.patch);
   if (patched !== undefined) {
@@ -410,7 +417,7 @@ export function modelYaml(document: ModelDocument, leadingComments: string, appl
 
 /** The comment lines (and blank lines) a YAML file starts with, without a trailing newline. */
 export function leadingCommentBlock(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let end = 0;
   while (end < lines.length && (lines[end].startsWith('#') || lines[end].trim() === '')) end++;
   while (end > 0 && lines[end - 1].trim() === '') end--;

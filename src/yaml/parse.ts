@@ -1,16 +1,18 @@
 import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { parseCompact, type CompactEvents } from './events.js';
+import { LIMITS, LIMIT_MESSAGES } from './limits.js';
+import { quote } from './quote.js';
 import { SourceMap } from './source-map.js';
 
 export interface ParseLimits {
-  /** Collections nested deeper than this are refused (a model needs about 6). */
+  /** Collections nested deeper than this are refused. */
   readonly maxDepth: number;
-  /** Nodes after expanding every alias; a small file whose aliases expand past this is an alias bomb. */
-  readonly maxExpandedNodes: number;
+  /** Nodes of the document, aliases expanded: a large file, or a small one whose aliases expand (an alias bomb). */
+  readonly maxNodes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 5_000_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: LIMITS.depth, maxNodes: LIMITS.nodes };
 
 export interface ParsedDocument {
   readonly value: unknown;
@@ -100,6 +102,8 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
   const anchorSizes = new Map<string, number>();
   let documents = 0;
   let root = -1;
+  /** Nodes as written, and with every alias expanded into what it names. */
+  let written = 0;
   let expanded = 0;
 
   const closeNode = (index: number, size: number) => {
@@ -119,8 +123,15 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
     const kind = type[i];
     if (kind === EVENT_ID.DOCUMENT) {
       documents++;
-      if (documents === 2)
-        at(Math.min(i + 1, count - 1), 'a model file holds exactly one YAML document; found a second one');
+      if (documents === 2) {
+        const { line, column } = map.offsetToPosition(secondDocumentOffset(source, contentEndBefore(events, i)));
+        diagnostics.push({
+          file,
+          line,
+          column,
+          message: 'a model file holds exactly one YAML document; found a second one',
+        });
+      }
       stack.push({ index: i, size: 0, expectKey: false });
       continue;
     }
@@ -136,21 +147,24 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
     if (parent?.keys !== undefined) parent.expectKey = !parent.expectKey;
     if (isKey) checkKey(i, parent.keys!);
 
+    written++;
+    const size = kind === EVENT_ID.ALIAS ? (anchorSizes.get(events.anchorName(source, i)) ?? 1) : 1;
+    expanded += size;
+    if (expanded > limits.maxNodes) {
+      // Say which limit it is: a document this large as written, or aliases that multiply a small one.
+      at(
+        i,
+        written > limits.maxNodes
+          ? LIMIT_MESSAGES.tooManyNodes(limits.maxNodes)
+          : LIMIT_MESSAGES.aliasBomb(limits.maxNodes),
+      );
+      return { end, root, diagnostics };
+    }
     if (kind === EVENT_ID.MAPPING || kind === EVENT_ID.SEQUENCE) {
       stack.push({ index: i, size: 0, keys: kind === EVENT_ID.MAPPING ? new Set() : undefined, expectKey: true });
       continue;
     }
     end[i] = i + 1;
-    let size = 1;
-    if (kind === EVENT_ID.ALIAS) size = anchorSizes.get(events.anchorName(source, i)) ?? 1;
-    expanded += size;
-    if (expanded > limits.maxExpandedNodes) {
-      at(
-        i,
-        `aliases expand this document past ${limits.maxExpandedNodes.toLocaleString('en-US')} nodes; refusing it (a YAML alias bomb?)`,
-      );
-      return { end, root, diagnostics };
-    }
     closeNode(i, size);
   }
 
@@ -171,9 +185,40 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
     }
     const key = events.scalarText(source, index);
     if (key === '__proto__') at(index, 'the key `__proto__` is not allowed');
-    else if (keys.has(key)) at(index, `duplicate key "${key}"`);
+    else if (keys.has(key)) at(index, `duplicate key${FIELD_LIKE.test(key) ? ` ${quote(key)}` : ''}`);
     keys.add(key);
   }
+}
+
+/**
+ * Keys that read like field names are quoted in messages; any other key is
+ * not, because the file may not be a model at all (a shadow file's lines are
+ * keys too) and its content must not be echoed.
+ */
+const FIELD_LIKE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/** Where the content before event `i` ends in the source: its last node's end (nodes come in source order). */
+function contentEndBefore(events: CompactEvents, i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const kind = events.type[k];
+    if (kind === EVENT_ID.SCALAR) return Math.max(events.stop[k], events.offset(k));
+    if (kind === EVENT_ID.ALIAS) return events.stop[k];
+    if (kind === EVENT_ID.MAPPING || kind === EVENT_ID.SEQUENCE) return events.offset(k) + 1;
+  }
+  return 0;
+}
+
+/** The `---` (or, failing that, `...`) that opens the second document, at or after the first one's content. */
+function secondDocumentOffset(source: string, from: number): number {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = from;
+  let match: RegExpExecArray | null;
+  let fallback = -1;
+  while ((match = marker.exec(source)) !== null) {
+    if (match[0] === '---') return match.index;
+    if (fallback < 0) fallback = match.index;
+  }
+  return fallback >= 0 ? fallback : from;
 }
 
 /**

@@ -167,6 +167,15 @@ describe('the schema verdict reached while parsing', () => {
       });
   });
 
+  it('leaves to ajv an acceptance list, whose wildcard patterns ajv counts', () => {
+    const accept = (n: number) =>
+      `version: 1\naccept:\n${Array.from({ length: n }, (_, i) => `  - { finding: "LR001@credential:c${i}*", reason: r, owner: o, expires: 2030-01-01 }\n`).join('')}`;
+    expect(verdicts(accept(1))).toEqual({ watched: 'unsure', ajv: true });
+    // One more wildcard acceptance than LIMITS.wildcardAcceptances (200) allows.
+    expect(verdicts(accept(201))).toEqual({ watched: 'unsure', ajv: false });
+    expect(verdicts('version: 1\naccept: x\n')).toEqual({ watched: 'invalid', ajv: false });
+  });
+
   it('leaves to ajv a schema with a keyword it does not judge, and a collection two branches accept', () => {
     expect(verdictWatcher({ type: 'string', format: 'email' })).toBeUndefined();
     const watcher = verdictWatcher({

@@ -12,7 +12,7 @@ import { RULES } from '../rules/index.js';
 import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
 import {
-  acceptancePattern,
+  AcceptanceIndex,
   inForce,
   type AcceptanceVerdict,
   modelAcceptances,
@@ -100,7 +100,7 @@ export class ModelCheck {
   /** Rules run already: a rule run twice gives its findings once. */
   private readonly ran = new Set<string>();
   private readonly own: LocatedAcceptance[];
-  private readonly candidates: readonly AcceptanceCandidate[];
+  private readonly candidates: AcceptanceIndex;
 
   constructor(
     private readonly loaded: ModelOnly,
@@ -121,10 +121,7 @@ export class ModelCheck {
       delegation: () => (facts ??= delegationFacts(ctx)),
     };
     this.own = modelAcceptances(loaded);
-    this.candidates = [...policyAcceptances, ...this.own].map((located) => ({
-      pattern: acceptancePattern(located.acceptance.finding),
-      located,
-    }));
+    this.candidates = new AcceptanceIndex([...policyAcceptances, ...this.own]);
   }
 
   /**
@@ -189,11 +186,6 @@ export class ModelCheck {
 }
 
 const OPEN: AcceptanceVerdict = { status: 'open' };
-
-interface AcceptanceCandidate {
-  readonly pattern: RegExp;
-  readonly located: LocatedAcceptance;
-}
 
 function appendAll<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
