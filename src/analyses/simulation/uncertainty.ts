@@ -42,7 +42,7 @@ export function simulateUncertain(
   const scores: number[] = [];
   const lags: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const result = simulateLeak(ctx, { ...input, channel, detectionDelay: sample() });
+    const result = simulateLeak(ctx, { ...input, channel, detectionDelay: sample(), paths: false });
     windows.push(result.exposureWindow);
     scores.push(result.timeWeightedScore);
     lags.push(result.revocationLag);
