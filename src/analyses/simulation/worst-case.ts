@@ -67,7 +67,7 @@ export function worstCases(ctx: AnalysisContext): WorstCase[] {
 }
 
 export function worstCase(ctx: AnalysisContext, credential: string): WorstCase {
-  const r = simulateLeak(ctx, { credential });
+  const r = simulateLeak(ctx, { credential, paths: false });
   const sensitivity = (id: string) => ctx.relations.resource.get(id)?.sensitivity ?? 'low';
   return {
     credential,
