@@ -3,18 +3,46 @@
  * models (valid ones, and ones broken on purpose: a loop of derived
  * credentials, a maxLifetime shorter than the ttl, a bad duration, a dangling
  * reference), every command exits 0, 1 (check's findings) or 2 (invalid input)
- * and never reports a fault of its own (3). The command line runs in this
- * process. LEAKRADIUS_PROPERTY_RUNS raises the number of models (the suite
- * runs 2,000; `LEAKRADIUS_PROPERTY_RUNS=20000 npx vitest run test/cli/random-models.test.ts`).
+ * and never reports a fault of its own (3) nor dies of a signal.
+ *
+ * Three depths, so that thousands of models stay fast: every model goes
+ * through `validate` and `check` (one run over the folder) and through the
+ * engine and report of every other command, called in this process with the
+ * model loaded once (a throw there is what the command line turns into exit 3);
+ * one in 25 goes through the command line in this process; a few through the
+ * built command line as a separate process (`npm test` builds dist/ first),
+ * where a crash of the runtime itself (an out-of-memory abort, exit 133) shows.
+ * LEAKRADIUS_PROPERTY_RUNS raises the number of models (the suite runs 2,000;
+ * `npm run test:random` runs 20,000).
  */
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chokepoints } from '../../src/analyses/chokepoints/index.js';
+import { prepareAnalysis } from '../../src/analyses/context.js';
+import { delegationChains } from '../../src/analyses/delegation/chains.js';
+import { exposure } from '../../src/analyses/exposure/index.js';
+import { reportData } from '../../src/analyses/organisation/report-data.js';
+import { recommend } from '../../src/analyses/recommendations/index.js';
+import { simulateLeak } from '../../src/analyses/simulation/leak.js';
+import { simulateUncertain } from '../../src/analyses/simulation/uncertainty.js';
+import { buildGraph } from '../../src/graph/build.js';
 import { toYaml } from '../../src/model/generate.js';
+import { loadModel, type LoadedModel } from '../../src/model/load.js';
+import { DEFAULT_POLICY } from '../../src/model/policy.js';
 import type { ModelDocument } from '../../src/model/schema.js';
-import { cliInProcess } from '../helpers/cli.js';
+import { chokepointsJson, chokepointsText } from '../../src/reports/chokepoints.js';
+import { delegationJson, delegationText } from '../../src/reports/delegation.js';
+import { exposureJson, exposureText } from '../../src/reports/exposure.js';
+import { exportGraph, type GraphFormat } from '../../src/reports/graph-export.js';
+import { reportHtml } from '../../src/reports/html/report.js';
+import { jsonReport } from '../../src/reports/json.js';
+import { recommendationsJson, recommendationsPatch, recommendationsText } from '../../src/reports/recommendations.js';
+import { simulationJson, simulationText } from '../../src/reports/simulation.js';
+import { createStyle } from '../../src/reports/terminal.js';
+import { cli, cliInProcess, type CliResult } from '../helpers/cli.js';
 import { randomModel } from '../helpers/random-model.js';
 
 const RUNS = Number(process.env.LEAKRADIUS_PROPERTY_RUNS ?? 2_000);
@@ -83,6 +111,61 @@ const cases = fc.sample(model, { numRuns: RUNS, seed: 12 }).map((c, i) => {
 for (const sub of ['valid', 'broken']) mkdirSync(join(folder, sub));
 for (const c of cases) writeFileSync(c.file, toYaml(c.doc));
 
+const GRAPH_FORMATS: readonly GraphFormat[] = ['json', 'dot', 'mermaid', 'opengraph', 'gexf'];
+
+/** Each command that reads one model, as a user would run it on case `c`. */
+function commandsFor(c: (typeof cases)[number]): string[][] {
+  const attacker = c.inside ? 'in-workload' : 'external';
+  const target = c.doc.resources?.[c.pick % c.doc.resources.length]?.id ?? 'none';
+  return [
+    ['simulate', c.file, '--leak', c.leak, '--hop-delay', c.hop, '--attacker', attacker, '--format', 'json'],
+    ['recommend', c.file, '--format', 'json'],
+    ['delegation', c.file],
+    ['graph', c.file, '--format', GRAPH_FORMATS[c.pick % GRAPH_FORMATS.length]],
+    ['exposure', c.file, target],
+    ['chokepoints', c.file, '--format', 'json'],
+  ];
+}
+
+/**
+ * What each command computes and prints for a valid model, called directly:
+ * the same engine and report functions its handler calls, text and JSON.
+ */
+function runEngines(c: (typeof cases)[number], loaded: LoadedModel): string[] {
+  const style = createStyle(false);
+  const { model, relations, document } = loaded;
+  const ctx = prepareAnalysis(model, relations);
+  const input = {
+    credential: c.leak,
+    attacker: c.inside ? 'in-workload' : 'external',
+    hopDelay: parseHop(c.hop),
+  } as const;
+  const leak = simulateLeak(ctx, input);
+  const uncertain = c.pick % 10 === 0 ? simulateUncertain(ctx, input, 3, c.seed) : undefined;
+  const chains = delegationChains(ctx, { maxDepth: 3 });
+  const target = model.resources[c.pick % model.resources.length]?.id;
+  const exposed = target === undefined ? undefined : exposure(ctx, { resource: target });
+  const cut = chokepoints(loaded, {});
+  const advice = recommend(loaded);
+  const data = reportData(c.file, loaded, { policy: DEFAULT_POLICY, today: '2026-01-01', recommendations: false });
+  return [
+    jsonReport(simulationJson(model, leak, uncertain)),
+    simulationText(model, leak, style, 80, uncertain),
+    jsonReport(delegationJson(chains, 3)),
+    delegationText(chains, 3, style),
+    exportGraph(buildGraph(model), GRAPH_FORMATS[c.pick % GRAPH_FORMATS.length], model.name),
+    ...(exposed === undefined ? [] : [jsonReport(exposureJson(model.name, exposed)), exposureText(exposed, style)]),
+    jsonReport(chokepointsJson(cut, document, c.file)),
+    chokepointsText(cut, document, c.file, style),
+    jsonReport(recommendationsJson(advice, c.file)),
+    recommendationsText(advice, c.file, style),
+    recommendationsPatch(advice, c.file),
+    reportHtml([data], 'test'),
+  ];
+}
+
+const parseHop = (hop: string): number => ({ '0s': 0, '1s': 1, '30m': 1_800 })[hop] ?? Number.NaN;
+
 /** A broken model is refused by every command; a valid one passes (check may find findings). */
 function expectDecided(
   c: (typeof cases)[number] | undefined,
@@ -121,19 +204,58 @@ describe(`every command decides its exit code on ${RUNS} random models`, () => {
   );
 
   it(
-    'simulate, recommend, delegation and graph on each model',
-    async () => {
-      for (const c of cases) {
-        const attacker = c.inside ? 'in-workload' : 'external';
-        for (const args of [
-          ['simulate', c.file, '--leak', c.leak, '--hop-delay', c.hop, '--attacker', attacker, '--format', 'json'],
-          ['recommend', c.file, '--format', 'json'],
-          ['delegation', c.file],
-          ['graph', c.file, '--format', 'dot'],
-        ])
-          expectDecided(c, args[0], await cliInProcess(args));
+    "every command's engine and report, text and JSON, on each valid model: no fault, no NaN or Infinity printed",
+    () => {
+      for (const c of valid) {
+        const loaded = loadModel(c.file, toYaml(c.doc));
+        if (!loaded.ok) throw new Error(`${c.file} does not load: ${loaded.diagnostics[0]?.message}`);
+        let outputs: string[] = [];
+        try {
+          outputs = runEngines(c, loaded.loaded);
+        } catch (error) {
+          expect({ seed: c.seed, pick: c.pick, fault: String((error as Error).stack) }).toBeUndefined();
+        }
+        // The report's own script may say Infinity; what it prints may not.
+        const printed = outputs.map((o) => o.replace(/<script[\s\S]*?<\/script>/g, ''));
+        const bad = printed.flatMap((o) => o.match(/\bNaN\b|Infinity/g) ?? []);
+        expect({ seed: c.seed, pick: c.pick, bad }).toEqual({ seed: c.seed, pick: c.pick, bad: [] });
       }
     },
-    120_000 + RUNS * 500,
+    120_000 + RUNS * 200,
+  );
+
+  it(
+    'the command line, in this process, on one model in 25',
+    async () => {
+      for (const c of cases.filter((_, i) => i % 25 === 0))
+        for (const args of commandsFor(c)) expectDecided(c, args[0], await cliInProcess(args));
+    },
+    120_000 + RUNS * 50,
+  );
+
+  it(
+    'the built command line, as a separate process, on a sample of valid and broken models',
+    () => {
+      // Valid models (two in the suite, one per 1,000 models beyond) and a loop of derived credentials (which used
+      // to abort the runtime): every command on each.
+      const loop = broken.find((c) => c.broken === 'derivation loop');
+      const sample = [...valid.slice(0, Math.max(2, Math.floor(RUNS / 1_000))), ...(loop === undefined ? [] : [loop])];
+      const sampled = join(folder, 'sample');
+      mkdirSync(sampled);
+      for (const c of sample)
+        writeFileSync(join(sampled, `${c.broken === 'none' ? 'ok' : 'bad'}-${c.seed}.yaml`), toYaml(c.doc));
+      const spawned = (c: (typeof cases)[number] | undefined, args: string[]): CliResult => {
+        const result = cli(args);
+        expect([0, 1, 2, 3]).toContain(result.code);
+        expectDecided(c, args[0], result);
+        return result;
+      };
+      for (const c of sample) for (const args of commandsFor(c)) spawned(c, args);
+      // Over the whole sample, broken models included: refused (2) by the commands that read many files.
+      for (const command of ['validate', 'check', 'report']) spawned(sample[sample.length - 1], [command, sampled]);
+      // ... and accepted on a valid one alone, with its recommendations.
+      spawned(sample[0], ['report', sample[0].file, '--recommendations', 'on']);
+    },
+    120_000 + RUNS * 10,
   );
 });

@@ -14,7 +14,9 @@ import { asiLabel, nhiLabel } from '../../analyses/rules/owasp.js';
 import { compareText } from '../../analyses/simulation/leak.js';
 import { SEVERITIES, type Severity } from '../../model/policy.js';
 import type { Model } from '../../model/types.js';
+import { jsonReport } from '../json.js';
 import { describeEdit, removedText, totalText } from '../recommendations.js';
+import { visibleText } from '../terminal.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { REPORT_CSS } from './style.js';
 
@@ -284,15 +286,18 @@ function round2(n: number): number {
   return Number.isFinite(n) ? Math.round(n * 100) / 100 : n;
 }
 
-/** Text for HTML element content and quoted attributes. */
+/** Text for HTML element content and quoted attributes; invisible characters shown as escapes, as every report shows them. */
 export function html(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return visibleText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** JSON safe inside a script element: nothing in it can close the element or start markup. */
+/**
+ * JSON safe inside a script element: nothing in it can close the element or
+ * start markup, and what the page shows of it holds invisible characters as
+ * escapes (the JSON reports' escaping).
+ */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return jsonReport(value, { compact: true })
+    .trimEnd()
+    .replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
