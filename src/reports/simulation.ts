@@ -6,6 +6,7 @@
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { Assumption, Model } from '../model/types.js';
 import { formatPath, type LeakResult, type PathHop } from '../analyses/simulation/leak.js';
+import type { ModelRisk, RiskPart } from '../analyses/simulation/risk.js';
 import type { UncertaintyResult } from '../analyses/simulation/uncertainty.js';
 import { safeInline, type Style } from './terminal.js';
 import { timelineBar } from './timeline.js';
@@ -22,6 +23,23 @@ export function scoreOrNull(score: number): number | null {
 
 export function formatScore(score: number): string {
   return score === UNBOUNDED ? 'unbounded' : String(Math.round(score * 100) / 100);
+}
+
+/** A model's total risk as JSON: the sum, and each attacker's part (docs/simulation.md, "Two attackers"). */
+export function riskJson(t: ModelRisk): object {
+  const part = (p: RiskPart) => ({
+    total: scoreOrNull(p.total),
+    unbounded: p.unbounded,
+    bounded: Math.round(p.bounded * 100) / 100,
+  });
+  return {
+    total: scoreOrNull(t.total),
+    unboundedCredentials: t.leakedCopy.unbounded,
+    unboundedAgents: t.hijackedAgent.unbounded,
+    boundedRisk: Math.round(t.bounded * 100) / 100,
+    leakedCopy: part(t.leakedCopy),
+    hijackedAgent: part(t.hijackedAgent),
+  };
 }
 
 /** A path as a list of readable hops: `["gh-pat", "app-repo:read", "deploy-key", "prod-cluster:deploy"]`. */

@@ -153,7 +153,7 @@ export function recommendationRows(
     const { before, after } = r.effect;
     const removed =
       before.total === UNBOUNDED || after.total === UNBOUNDED
-        ? `${before.unboundedCredentials - after.unboundedCredentials} unbounded`
+        ? `${before.unbounded - after.unbounded} unbounded`
         : `−${score(before.total - after.total)}`;
     return {
       key: r.id,

@@ -11,10 +11,19 @@ import { prepareAnalysis, type AnalysisContext } from '../context.js';
 import { delegationFacts, type DelegationFacts } from '../delegation/facts.js';
 import { RULES } from '../rules/index.js';
 import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
+import { hijackCases } from '../simulation/hijack.js';
+import { modelRisk } from '../simulation/risk.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
 import { acceptancePattern, inForce, verdictFor, type LocatedAcceptance } from './acceptance.js';
 import { findingKey, regressions, type Baseline } from './baseline.js';
-import type { CheckReport, CredentialSummary, Finding, RuleOutcome, StaleAcceptance } from './types.js';
+import type {
+  CheckReport,
+  CredentialSummary,
+  Finding,
+  ModelRiskSummary,
+  RuleOutcome,
+  StaleAcceptance,
+} from './types.js';
 
 export interface CheckOptions {
   readonly policy: Policy;
@@ -27,6 +36,8 @@ export interface CheckOptions {
   readonly baseline?: Baseline;
   /** The rule catalogue; tests may pass a subset. */
   readonly rules?: readonly Rule[];
+  /** Each model's total risk with both attackers, for the reports that show it (a search per agent). */
+  readonly risk?: boolean;
   /** Analyses the caller already has for a model (the TUI keeps them), so they are not computed twice. */
   readonly prepared?: (loaded: LoadedModel) => PreparedModel | undefined;
 }
@@ -44,6 +55,7 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
   const policyAcceptances = locatedPolicyAcceptances(options.policy);
   const findings: Finding[] = [];
   const credentials: CredentialSummary[] = [];
+  const risk: ModelRiskSummary[] = [];
   const stale: StaleAcceptance[] = [];
   const used = new Set<LocatedAcceptance>();
 
@@ -52,6 +64,7 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
     // Appended one by one: spreading a list of 100,000 into push() overflows the stack.
     for (const rule of enabled) appendAll(findings, check.run(rule));
     appendAll(credentials, check.summaries());
+    if (options.risk) risk.push(check.risk());
     appendAll(stale, check.staleOwnAcceptances());
   }
   for (const a of policyAcceptances)
@@ -60,12 +73,14 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
   findings.sort(compareFindings);
   credentials.sort((a, b) => compareText(a.file, b.file) || compareText(a.credential, b.credential));
   stale.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+  risk.sort((a, b) => compareText(a.file, b.file));
   const regressed = options.baseline ? regressions(credentials, options.baseline) : [];
   const strict = options.strict ?? false;
   return {
     files: models.map((m) => m.file).sort(compareText),
     findings,
     credentials,
+    ...(options.risk ? { risk } : {}),
     regressions: regressed,
     stale,
     rules: catalogue.map((r) => outcomes.get(r.id)!),
@@ -176,6 +191,23 @@ export class ModelCheck {
         (a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action),
       ),
     }));
+  }
+
+  /** The model's total risk, both attackers, and each agent's hijacked-agent worst case. */
+  risk(): ModelRiskSummary {
+    const { loaded } = this;
+    const hijacks = hijackCases(this.input.ctx);
+    return {
+      file: loaded.file,
+      risk: modelRisk([...this.input.worstCases().values()], hijacks),
+      agents: hijacks.map((h) => ({
+        agent: h.agent,
+        ...loaded.sourceMap.locate(loaded.relations.agent.get(h.agent)?.path ?? []),
+        score: h.score,
+        timeWeightedScore: h.timeWeightedScore,
+        hijackEnds: h.hijackEnds,
+      })),
+    };
   }
 
   /** The model's own acceptances that matched no finding of the rules run so far. */

@@ -14,7 +14,7 @@ import { assumptionPositions } from '../../model/assumptions.js';
 import type { Assumption } from '../../model/types.js';
 import { BINDING_BEARER, type ReachIndex } from '../../graph/reach-index.js';
 import type { AnalysisContext } from '../context.js';
-import { channelDetection, detectionSeconds, lifetime, worstChannel, type Lifetime } from './lifetime.js';
+import { channelDetection, detectionSeconds, lifetime, stopTime, worstChannel, type Lifetime } from './lifetime.js';
 import { MaxHeap } from './max-heap.js';
 
 export type Attacker = 'external' | 'in-workload';
@@ -39,7 +39,7 @@ export type PathHop =
   | { readonly kind: 'credential'; readonly id: string; readonly how: CredentialHow }
   | { readonly kind: 'deputy'; readonly agent: string; readonly credential: string }
   | { readonly kind: 'access'; readonly resource: string; readonly action: string }
-  | { readonly kind: 'agent'; readonly id: string; readonly how: 'invoked' | 'delegated' };
+  | { readonly kind: 'agent'; readonly id: string; readonly how: 'invoked' | 'delegated' | 'hijacked' };
 
 export interface ReachedPair {
   readonly resource: string;
@@ -99,6 +99,7 @@ const HOW_MINTED = 2;
 const HOW_INVOKED = 3;
 const HOW_DELEGATED = 4;
 const HOW_WORKLOAD = 5;
+const HOW_HIJACKED = 6;
 
 export class UnknownCredentialError extends Error {}
 
@@ -120,17 +121,132 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
   const root = index.credentialIndex.get(input.credential)!;
   const at = input.at ?? 0;
   const attacker = input.attacker ?? 'external';
-  const hop = input.hopDelay ?? 0;
   const channel = input.channel ?? worstChannel(model, relations, input.credential);
   const detected = at + (input.detectionDelay ?? detectionSeconds(channelDetection(model, channel)));
   const rootLife = lifetime(index, model, root, 0, detected);
-  const harvestedDetection = detected + model.detection.harvested;
+  const workload = attacker === 'in-workload' ? workloadCredentials(ctx, input.credential) : undefined;
+  const rootUsable = index.binding[root] === BINDING_BEARER || workload !== undefined;
+  // An attacker inside the workload holds every credential there, each until the incident stops it.
+  const credentials: SearchStart['credentials'][number][] = [];
+  if (rootUsable) credentials.push({ node: root, from: at, stop: rootLife.stopped, how: 'leaked' });
+  for (const c of workload ?? []) {
+    if (c !== root)
+      credentials.push({ node: c, from: at, stop: lifetime(index, model, c, 0, detected).stopped, how: 'in-workload' });
+  }
+  const start: SearchStart = { root, detected, workload, credentials, agents: [] };
+  const found = collectReach(ctx, state, explore(ctx, state, start, input.hopDelay ?? 0), true);
+  const acquired = [...found.acquired];
+  if (!rootUsable)
+    acquired.push({
+      credential: input.credential,
+      how: 'leaked',
+      usable: false,
+      from: at,
+      until: at,
+      path: [{ kind: 'credential', id: input.credential, how: 'leaked' }],
+    });
+  acquired.sort((a, b) => a.from - b.from || compareText(a.credential, b.credential));
+
+  // Revocation lag: from detection until the leaked instance and every credential the attacker acquired are dead.
+  let lastStop = rootLife.stopped;
+  for (const a of acquired) if (a.usable && a.how !== 'leaked') lastStop = Math.max(lastStop, a.until);
+  const exposureWindow = rootUsable ? Math.max(0, rootLife.stopped - at) : 0;
+
+  return {
+    credential: input.credential,
+    attacker,
+    channel: channel ?? null,
+    usable: rootUsable,
+    timeline: { issued: 0, leaked: at, ...rootLife },
+    exposureWindow,
+    revocationLag: Math.max(0, lastStop - detected),
+    reached: found.reached,
+    gated: found.gated,
+    acquired,
+    tasked: found.tasked,
+    score: blastRadiusScore(found.reached),
+    timeWeightedScore: timeWeightedScore(found.reached),
+    assumptions: relevantAssumptions(
+      ctx,
+      acquired.map((a) => a.credential),
+    ),
+  };
+}
+
+/** Where a search starts: what the attacker holds at the outset, and when the incident is detected. */
+export interface SearchStart {
+  /** The leaked credential, never re-acquired; -1 when the search starts from an agent. */
+  readonly root: number;
+  readonly detected: Seconds;
+  /** Credentials the attacker can use whatever their binding: those of the workload it acts in. */
+  readonly workload?: ReadonlySet<number>;
+  /** Credentials held from `from` until `stop`. */
+  readonly credentials: readonly {
+    readonly node: number;
+    readonly from: Seconds;
+    readonly stop: Seconds;
+    readonly how: 'leaked' | 'in-workload';
+  }[];
+  /** Agents acting for the attacker from `from` until `stop` (a hijacked agent). */
+  readonly agents: readonly { readonly agent: number; readonly from: Seconds; readonly stop: Seconds }[];
+}
+
+/** What a search reaches; the paths are empty when they were not asked for. */
+export interface Reach {
+  readonly reached: readonly ReachedPair[];
+  readonly gated: readonly GatedPair[];
+  /** Every credential the attacker held, usable or not, except a leaked one it cannot use. */
+  readonly acquired: readonly AcquiredCredential[];
+  readonly tasked: readonly TaskedAgent[];
+  /** The nodes the search reached, ascending: credential indices, then C + agent index. */
+  readonly nodes: readonly number[];
+}
+
+/**
+ * The search of docs/simulation.md from a given start: the leak of one
+ * credential (`simulateLeak`) or a hijacked agent (./hijack.ts), with paths.
+ */
+export function reachFrom(ctx: AnalysisContext, start: SearchStart, hopDelay: Seconds): Reach {
+  const state = SearchState.for(ctx.index);
+  try {
+    return collectReach(ctx, state, explore(ctx, state, start, hopDelay), true);
+  } finally {
+    state.reset();
+  }
+}
+
+/** A search's scores alone, without a pair list or paths (what totals need), and the nodes it reached. */
+export interface ReachScores {
+  readonly score: number;
+  readonly timeWeightedScore: number;
+  readonly nodes: readonly number[];
+}
+
+export function reachScores(ctx: AnalysisContext, start: SearchStart): ReachScores {
+  const state = SearchState.for(ctx.index);
+  try {
+    explore(ctx, state, start, 0);
+    return scoresOf(ctx, state);
+  } finally {
+    state.reset();
+  }
+}
+
+/** Runs the search; the state holds every node's window and trail, and the result is what it saw but could not use. */
+function explore(
+  ctx: AnalysisContext,
+  state: SearchState,
+  start: SearchStart,
+  hop: Seconds,
+): Map<number, { trail: Trail; g: Seconds }> {
+  const { model, index } = ctx;
+  const { root, workload } = start;
+  const harvestedDetection = start.detected + model.detection.harvested;
 
   const C = index.credentials.length;
-  const workload = attacker === 'in-workload' ? workloadCredentials(ctx, input.credential) : undefined;
   const usable = (c: number) => index.binding[c] === BINDING_BEARER || (workload !== undefined && workload.has(c));
   const heap = new MaxHeap();
-  const acquiredStop = (c: number, g: Seconds) => lifetime(index, model, c, g, harvestedDetection).stopped;
+  const acquiredStop = (c: number, g: Seconds) => stopTime(index, model, c, g, harvestedDetection);
   const relax = (v: number, g: Seconds, s: Seconds, from: number, how: number, pair: number, deputy: number) => {
     if (v === root || !state.improves(v, g, s)) return;
     // With a hop delay, a harvest cycle can refresh a copy forever; after a few rounds jump to
@@ -174,24 +290,22 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
     for (let k = offsets[via]; k < offsets[via + 1]; k++) relax(C + targets[k], g, s, u, HOW_INVOKED, NO_PATH, deputy);
   };
 
-  const rootUsable = usable(root);
-  if (rootUsable) {
-    state.set(root, at, rootLife.stopped, {
-      node: root,
-      how: HOW_LEAKED,
+  for (const c of start.credentials) {
+    const how = c.how === 'leaked' ? HOW_LEAKED : HOW_WORKLOAD;
+    state.set(c.node, c.from, c.stop, { node: c.node, how, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 });
+    heap.push(c.node, c.stop, c.from);
+  }
+  for (const a of start.agents) {
+    const v = C + a.agent;
+    state.set(v, a.from, a.stop, {
+      node: v,
+      how: HOW_HIJACKED,
       pair: NO_PATH,
       deputy: NO_PATH,
       parent: null,
       depth: 0,
     });
-    heap.push(root, rootLife.stopped, at);
-  }
-  // An attacker inside the workload holds every credential there, each until the incident stops it.
-  for (const c of workload ?? []) {
-    if (c === root) continue;
-    const stop = lifetime(index, model, c, 0, detected).stopped;
-    state.set(c, at, stop, { node: c, how: HOW_WORKLOAD, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 });
-    heap.push(c, stop, at);
+    heap.push(v, a.stop, a.from);
   }
   while (heap.size > 0) {
     const u = heap.pop();
@@ -225,7 +339,18 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
     }
   }
 
-  const paths = new PathBuilder(ctx, C);
+  return unusableSeen;
+}
+
+function collectReach(
+  ctx: AnalysisContext,
+  state: SearchState,
+  unusableSeen: ReadonlyMap<number, { trail: Trail; g: Seconds }>,
+  withPaths: boolean,
+): Reach {
+  const { index } = ctx;
+  const C = index.credentials.length;
+  const paths = withPaths ? new PathBuilder(ctx, C) : undefined;
   const visited = state.visited();
   const { reached, gated } = collectPairs(ctx, state, visited, paths, C);
   const acquired: AcquiredCredential[] = [];
@@ -237,18 +362,9 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
       usable: true,
       from: state.gain[c],
       until: Math.max(state.gain[c], state.stop[c]),
-      path: paths.to(state.trail[c]!),
+      path: paths?.to(state.trail[c]!) ?? [],
     });
   }
-  if (!rootUsable)
-    acquired.push({
-      credential: input.credential,
-      how: 'leaked',
-      usable: false,
-      from: at,
-      until: at,
-      path: [{ kind: 'credential', id: input.credential, how: 'leaked' }],
-    });
   for (const [h, seen] of unusableSeen) {
     if (state.reached(h)) continue;
     acquired.push({
@@ -257,7 +373,7 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
       usable: false,
       from: seen.g,
       until: seen.g,
-      path: paths.to(seen.trail),
+      path: paths?.to(seen.trail) ?? [],
     });
   }
   acquired.sort((a, b) => a.from - b.from || compareText(a.credential, b.credential));
@@ -269,34 +385,11 @@ function search(ctx: AnalysisContext, input: LeakInput, state: SearchState): Lea
         agent: index.agents[v - C],
         from: state.gain[v],
         until: state.stop[v],
-        path: paths.to(state.trail[v]!),
+        path: paths?.to(state.trail[v]!) ?? [],
       });
   }
 
-  // Revocation lag: from detection until the leaked instance and every credential the attacker acquired are dead.
-  let lastStop = rootLife.stopped;
-  for (const a of acquired) if (a.usable && a.how !== 'leaked') lastStop = Math.max(lastStop, a.until);
-  const exposureWindow = rootUsable ? Math.max(0, rootLife.stopped - at) : 0;
-
-  return {
-    credential: input.credential,
-    attacker,
-    channel: channel ?? null,
-    usable: rootUsable,
-    timeline: { issued: 0, leaked: at, ...rootLife },
-    exposureWindow,
-    revocationLag: Math.max(0, lastStop - detected),
-    reached,
-    gated,
-    acquired,
-    tasked,
-    score: blastRadiusScore(reached),
-    timeWeightedScore: timeWeightedScore(reached),
-    assumptions: relevantAssumptions(
-      ctx,
-      acquired.map((a) => a.credential),
-    ),
-  };
+  return { reached, gated, acquired, tasked, nodes: visited };
 }
 
 /** Sum of the impact of every distinct reached pair. */
@@ -325,7 +418,7 @@ function collectPairs(
   ctx: AnalysisContext,
   state: SearchState,
   visited: readonly number[],
-  paths: PathBuilder,
+  paths: PathBuilder | undefined,
   C: number,
 ): { reached: ReachedPair[]; gated: GatedPair[] } {
   const { index } = ctx;
@@ -371,7 +464,7 @@ function collectPairs(
       impact: index.pairImpact[p],
       from: b.from,
       until: b.until,
-      path: paths.through(state.trail[b.node]!, b.deputy, p),
+      path: paths?.through(state.trail[b.node]!, b.deputy, p) ?? [],
     });
   }
   reached.sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action));
@@ -381,11 +474,58 @@ function collectPairs(
     gated.push({
       resource: index.resources[index.pairResource[p]],
       action: index.actions[index.pairAction[p]],
-      path: paths.through(state.trail[g.node]!, g.deputy, p),
+      path: paths?.through(state.trail[g.node]!, g.deputy, p) ?? [],
     });
   }
   gated.sort((a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action));
   return { reached, gated };
+}
+
+/**
+ * The scores collectPairs' pairs would give, summed as `timeWeightedScore`
+ * sums them (impact × seconds, an exact integer, divided once): each pair
+ * counts with its latest `until`, and among those its earliest `from`.
+ */
+function scoresOf(ctx: AnalysisContext, state: SearchState): ReachScores {
+  const { index } = ctx;
+  const C = index.credentials.length;
+  const visited = state.visited();
+  const until = state.pairUntil;
+  const from = state.pairFrom;
+  const seen: number[] = [];
+  const consider = (node: number, credential: number) => {
+    const f = state.gain[node];
+    const u = state.stop[node];
+    const { offsets, targets } = index.grants;
+    for (let k = offsets[credential]; k < offsets[credential + 1]; k++) {
+      if (index.grantGated[k]) continue;
+      const p = targets[k];
+      if (until[p] === Number.NEGATIVE_INFINITY) seen.push(p);
+      if (u > until[p] || (u === until[p] && f < from[p])) {
+        until[p] = u;
+        from[p] = f;
+      }
+    }
+  };
+  for (const v of visited) {
+    if (state.gain[v] >= state.stop[v]) continue;
+    if (v < C) consider(v, v);
+    else {
+      const { offsets, targets } = index.deputies;
+      for (let k = offsets[v - C]; k < offsets[v - C + 1]; k++) consider(v, targets[k]);
+    }
+  }
+  let score = 0;
+  let impactSeconds = 0;
+  let unbounded = false;
+  for (const p of seen) {
+    score += index.pairImpact[p];
+    if (until[p] === UNBOUNDED) unbounded = true;
+    else impactSeconds += index.pairImpact[p] * (until[p] - from[p]);
+    until[p] = Number.NEGATIVE_INFINITY;
+    from[p] = Number.POSITIVE_INFINITY;
+  }
+  return { score, timeWeightedScore: unbounded ? UNBOUNDED : impactSeconds / 3_600, nodes: visited };
 }
 
 /** Every credential present in the workloads of the agents that can use the leaked one (bound ones included). */
@@ -399,7 +539,7 @@ function workloadCredentials(ctx: AnalysisContext, credential: string): Set<numb
 }
 
 /** The model's assumptions about the model itself or the given credentials, in model order. */
-function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
+export function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
   const { model } = ctx;
   const positions = [...assumptionPositions(model, 'model')];
   for (const c of new Set(credentials))
@@ -447,16 +587,27 @@ class SearchState {
   readonly stop: Float64Array;
   readonly improvements: Uint8Array;
   readonly trail: (Trail | undefined)[];
+  /** Per pair, for `scoresOf`: the latest until and its earliest from (left at -∞/+∞ between searches). */
+  readonly pairUntil: Float64Array;
+  readonly pairFrom: Float64Array;
   private readonly touched: number[] = [];
 
   static for(index: ReachIndex): SearchState {
     let state = SearchState.byIndex.get(index);
     if (!state)
-      SearchState.byIndex.set(index, (state = new SearchState(index.credentials.length + index.agents.length)));
+      SearchState.byIndex.set(
+        index,
+        (state = new SearchState(index.credentials.length + index.agents.length, index.pairImpact.length)),
+      );
     return state;
   }
 
-  private constructor(readonly size: number) {
+  private constructor(
+    readonly size: number,
+    pairs: number,
+  ) {
+    this.pairUntil = new Float64Array(pairs).fill(Number.NEGATIVE_INFINITY);
+    this.pairFrom = new Float64Array(pairs).fill(Number.POSITIVE_INFINITY);
     this.gain = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
     this.stop = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     this.improvements = new Uint8Array(size);
@@ -525,10 +676,8 @@ class PathBuilder {
     if (t.pair !== NO_PATH) lead.push(this.access(t.pair));
     if (t.node < this.C)
       return [...lead, { kind: 'credential', id: index.credentials[t.node], how: credentialHow(t.how) }];
-    return [
-      ...lead,
-      { kind: 'agent', id: index.agents[t.node - this.C], how: t.how === HOW_DELEGATED ? 'delegated' : 'invoked' },
-    ];
+    const how = t.how === HOW_DELEGATED ? 'delegated' : t.how === HOW_HIJACKED ? 'hijacked' : 'invoked';
+    return [...lead, { kind: 'agent', id: index.agents[t.node - this.C], how }];
   }
 
   private deputyHop(agentNode: number, credential: number): PathHop {
@@ -558,7 +707,11 @@ export function formatPath(path: readonly PathHop[]): string {
         case 'access':
           return `${hop.resource}:${hop.action}`;
         case 'agent':
-          return hop.how === 'invoked' ? `invoke ${hop.id}` : `delegate to ${hop.id}`;
+          return hop.how === 'invoked'
+            ? `invoke ${hop.id}`
+            : hop.how === 'hijacked'
+              ? `${hop.id} (hijacked)`
+              : `delegate to ${hop.id}`;
       }
     })
     .join(' → ');

@@ -67,7 +67,14 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const policy = args.policy === undefined ? DEFAULT_POLICY : requirePolicy(args.policy);
       const baseline = args.baseline === undefined ? undefined : requireBaseline(args.baseline);
       const models = requireModels(args.inputs);
-      const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
+      const report = runCheck(models, {
+        policy,
+        today,
+        failOn: args.failOn,
+        strict: args.strict,
+        baseline,
+        risk: args.format === 'json',
+      });
       const root = repositoryRoot();
       const uris = new Map<string, string>(); // one per model file, asked once per finding
       const text = renderCheck(report, args.format, {
