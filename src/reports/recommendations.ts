@@ -12,16 +12,7 @@ import { patchText } from '../yaml/edit-text.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult, Remaining } from '../analyses/recommendations/index.js';
 import type { RiskPart } from '../analyses/simulation/risk.js';
-import type {
-  AgentChange,
-  AgentFigures,
-  CredentialChange,
-  CredentialFigures,
-  Edit,
-  Effect,
-  Json,
-  Totals,
-} from '../analyses/recommendations/types.js';
+import type { AgentFigures, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
 import { formatScore, riskJson, scoreOrNull, secondsOrNull } from './simulation.js';
 import { safeInline, safeText, type Style } from './terminal.js';
 

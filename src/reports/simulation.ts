@@ -5,6 +5,7 @@
  */
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { Assumption, Model } from '../model/types.js';
+import type { HijackResult } from '../analyses/simulation/hijack.js';
 import { formatPath, type LeakResult, type PathHop } from '../analyses/simulation/leak.js';
 import type { ModelRisk, RiskPart } from '../analyses/simulation/risk.js';
 import type { UncertaintyResult } from '../analyses/simulation/uncertainty.js';
@@ -65,6 +66,31 @@ export function simulationJson(model: Model, result: LeakResult, uncertainty?: U
     },
     exposureWindowSeconds: secondsOrNull(result.exposureWindow),
     revocationLagSeconds: secondsOrNull(result.revocationLag),
+    ...reachJson(result),
+    assumptions: result.assumptions,
+    ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
+  };
+}
+
+/** A hijacked agent's worst case as JSON (docs/simulation.md, "The hijacked agent"). */
+export function hijackJson(model: Model, result: HijackResult): object {
+  return {
+    model: model.name,
+    agent: result.agent,
+    attacker: 'hijacked-agent',
+    detectedSeconds: secondsOrNull(result.detected),
+    taskEndSeconds: secondsOrNull(result.taskEnd),
+    hijackEndsSeconds: secondsOrNull(result.hijackEnds),
+    holds: result.holds.map((h) => ({ credential: h.credential, untilSeconds: secondsOrNull(h.stop) })),
+    ...reachJson(result),
+    assumptions: result.assumptions,
+  };
+}
+
+type ReachResult = Pick<LeakResult, 'reached' | 'gated' | 'acquired' | 'tasked' | 'score' | 'timeWeightedScore'>;
+
+function reachJson(result: ReachResult): object {
+  return {
     blastRadius: {
       score: result.score,
       timeWeightedScore: scoreOrNull(result.timeWeightedScore),
@@ -93,8 +119,6 @@ export function simulationJson(model: Model, result: LeakResult, uncertainty?: U
       untilSeconds: secondsOrNull(a.until),
       path: pathStrings(a.path),
     })),
-    assumptions: result.assumptions,
-    ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
   };
 }
 
@@ -152,6 +176,62 @@ export function simulationText(
     `  exposure window ${style.bold(window)}   revocation lag ${style.bold(lag)} (detection until everything the incident touched is dead)`,
   );
 
+  lines.push(...reachLines(model, result, style));
+  if (uncertainty) {
+    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) =>
+      `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
+    lines.push('', style.bold(`Uncertainty over ${uncertainty.runs} runs (seed ${uncertainty.seed})`));
+    lines.push(`  exposure window     ${q(uncertainty.exposureWindow, at)}`);
+    lines.push(`  time-weighted score ${q(uncertainty.timeWeightedScore, formatScore)}`);
+    lines.push(`  revocation lag      ${q(uncertainty.revocationLag, at)}`);
+  }
+  if (result.attacker === 'external')
+    lines.push(
+      '',
+      style.dim(
+        "This worst case counts in the model's leaked-copy risk. An agent that holds the credential, hijacked by injected instructions, needs no copy: simulate --hijack <agent> shows that attacker, recommend both totals.",
+      ),
+    );
+  lines.push(...assumptionLines(result.assumptions, style));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A hijacked agent's worst case for a person. */
+export function hijackText(model: Model, result: HijackResult, style: Style): string {
+  const lines: string[] = [];
+  const ends =
+    result.hijackEnds === result.taskEnd
+      ? `at the end of its task, ${at(result.taskEnd)}`
+      : `at ${at(result.hijackEnds)}, when the response stops it (detection + response.manual)`;
+  lines.push(
+    style.bold(
+      `Hijack of agent ${safeInline(result.agent)}: injected instructions steer it from the start of its task`,
+    ),
+  );
+  lines.push(
+    `  detected ${at(result.detected)} (the prompt-context channel) · its task ends ${result.taskEnd === UNBOUNDED ? 'never (no workflow)' : at(result.taskEnd)} · the hijack ends ${ends}`,
+  );
+  lines.push(
+    style.dim(
+      '  It acts from its own workload with every credential it holds, bound ones included; each stays usable there until it stops (docs/simulation.md, "The hijacked agent").',
+    ),
+  );
+  if (result.holds.length === 0) lines.push('  it holds no credential');
+  for (const h of result.holds) lines.push(`  holds ${safeInline(h.credential)} until ${at(h.stop)}`);
+  lines.push(...reachLines(model, result, style));
+  lines.push(
+    '',
+    style.dim(
+      "This worst case counts in the model's hijacked-agent risk: binding does not lower it; narrower grants, shorter lifetimes, per-task issuance and approval do.",
+    ),
+  );
+  lines.push(...assumptionLines(result.assumptions, style));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Blast radius, approval-gated pairs, credentials obtained and agents tasked: what every attacker's report shows. */
+function reachLines(model: Model, result: ReachResult, style: Style): string[] {
+  const lines: string[] = [];
   lines.push(
     '',
     style.bold(`Blast radius: score ${result.score}, time-weighted ${formatScore(result.timeWeightedScore)}`) +
@@ -194,16 +274,7 @@ export function simulationText(
         `  ${safeInline(a.agent).padEnd(20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
       );
   }
-  if (uncertainty) {
-    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) =>
-      `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
-    lines.push('', style.bold(`Uncertainty over ${uncertainty.runs} runs (seed ${uncertainty.seed})`));
-    lines.push(`  exposure window     ${q(uncertainty.exposureWindow, at)}`);
-    lines.push(`  time-weighted score ${q(uncertainty.timeWeightedScore, formatScore)}`);
-    lines.push(`  revocation lag      ${q(uncertainty.revocationLag, at)}`);
-  }
-  lines.push(...assumptionLines(result.assumptions, style));
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 export function assumptionLines(assumptions: readonly Assumption[], style: Style): string[] {

@@ -158,7 +158,7 @@ export function recommendationRows(
     return {
       key: r.id,
       search: `${r.id} ${r.title}`,
-      cells: [`${mark} ${s(r.title)}${about}`, score(after.total), removed],
+      cells: [`${mark} ${s(r.title)}${r.condition ? ' (if supported)' : ''}${about}`, score(after.total), removed],
     };
   });
 }

@@ -92,6 +92,7 @@ workflows:
     kind: 'unused-scope',
     title: id,
     why: 'test',
+    takes: 'test',
     subjects: [],
     edits: [
       { op: 'remove', path: ['credentials', credential, 'grants', 0], old: { resource: 'db', actions: ['read'] } },

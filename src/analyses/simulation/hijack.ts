@@ -101,6 +101,13 @@ export function hijackCases(ctx: AnalysisContext, earlier?: HijackMemo): HijackC
   });
 }
 
+/** One agent's case, for callers that spread the work over time (the TUI): `ends` from `taskEnds`, computed once. */
+export function hijackCaseOf(ctx: AnalysisContext, agent: string, ends: ReadonlyMap<string, Seconds>): HijackCase {
+  const a = ctx.index.agentIndex.get(agent);
+  if (a === undefined) throw new UnknownAgentError(`unknown agent "${agent}"`);
+  return hijackCase(ctx, a, ends.get(agent) ?? UNBOUNDED).result;
+}
+
 function hijackCase(
   ctx: AnalysisContext,
   a: number,
@@ -151,7 +158,7 @@ function hijackStart(
 }
 
 /** Each agent's longest workflow: the end of its task. An agent without one has none. */
-function taskEnds(ctx: AnalysisContext): Map<string, Seconds> {
+export function taskEnds(ctx: AnalysisContext): Map<string, Seconds> {
   const out = new Map<string, Seconds>();
   for (const w of ctx.model.workflows) out.set(w.agent, Math.max(out.get(w.agent) ?? 0, w.duration));
   return out;
