@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CORE = ['yaml', 'model', 'graph', 'analyses'];
-const ORDER = ['yaml', 'model', 'graph', 'analyses', 'reports', 'tui', 'cli'];
+const CORE = ['yaml', 'model', 'graph', 'analyses', 'import'];
+const ORDER = ['yaml', 'model', 'graph', 'analyses', 'import', 'reports', 'tui', 'cli'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -7,15 +7,16 @@
  * sample (extrapolated), and the bare js-yaml load of the same file that the
  * end-to-end target is measured against.
  *
- *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--write docs/performance.md]
+ *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--write docs/performance.md]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, devNull, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
 import { median } from './bench/measure.js';
+import { runImport, workflowRepository } from './bench/import.js';
 import { PHASES, type PhaseResult } from './bench/phases.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,8 @@ const ROWS: readonly Row[] = [
   { key: 'worst-cases', label: 'worst-case leak of every credential', target: '< 300 ms, < 64 MB' },
   { key: 'rules', label: 'rules (all 16, analyses shared)' },
   { key: 'recommendations', label: 'recommendations (measured by re-simulation)' },
+  { key: 'chokepoints', label: 'chokepoints (flow of 1,000 leaks, 15 cuts re-simulated)' },
+  { key: 'report', label: '`report` end to end (CLI process, HTML written)' },
   { key: 'check', label: '`check` end to end (CLI process, SARIF)', target: '< 2 s, ≤ 2.5× bare load, < 400 MB' },
 ];
 
@@ -61,13 +64,13 @@ export async function main(argv: readonly string[]): Promise<void> {
       const result =
         phase === 'check'
           ? runCli(file, options.runs)
-          : runChild(
-              phase,
-              file,
-              phase === 'leak' || phase === 'tui' || phase === 'straightforward' || phase === 'recommendations'
-                ? 1
-                : options.runs,
-            );
+          : phase === 'report'
+            ? await runReport(file)
+            : runChild(
+                phase,
+                file,
+                ['leak', 'tui', 'straightforward', 'recommendations', 'chokepoints'].includes(phase) ? 1 : options.runs,
+              );
       if (!results.has(phase)) results.set(phase, new Map());
       results.get(phase)!.set(agents, result);
     }
@@ -80,7 +83,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (!results.has('recommendations')) results.set('recommendations', new Map());
     results.get('recommendations')!.set(half, runChild('recommendations', file, 1));
   }
-  const report = formatReport(options, results, files);
+  let report = formatReport(options, results, files);
+  if (options.workflows > 0) {
+    process.stderr.write(`  import of ${options.workflows} workflow files…\n`);
+    const folder = workflowRepository(options.workflows);
+    const imported = runImport(join(ROOT, 'bin', 'leakradius.js'), folder, options.runs);
+    const peak = Math.max(...imported.samples.map((s) => s.peakMb));
+    report += `\`import\` of ${options.workflows.toLocaleString('en-US')} GitHub Actions workflow files (a repository folder, CLI process): ${ms(median(imported.samples.map((s) => s.ms)))} ms, ${Number.isNaN(peak) ? '?' : mb(peak)} MB peak.\n`;
+  }
   process.stdout.write(report);
   if (options.write) writeDocs(options.write, report);
 }
@@ -92,10 +102,12 @@ interface Options {
   runs: number;
   seed: number;
   write?: string;
+  /** Workflow files in the import bench (0: not run). */
+  workflows: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1 };
+  const options: Options = { sizes: [100, 1_000, 10_000], recommendMax: 100, runs: 5, seed: 1, workflows: 1_000 };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === '--sizes') options.sizes = value.split(',').map(Number);
@@ -103,6 +115,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (argv[i] === '--recommend-max') options.recommendMax = Number(value);
     else if (argv[i] === '--seed') options.seed = Number(value);
     else if (argv[i] === '--write') options.write = value;
+    else if (argv[i] === '--workflows') options.workflows = Number(value);
     else continue;
     i++;
   }
@@ -153,6 +166,58 @@ function runCli(file: string, runs: number): PhaseResult {
     samples.push({ ms, peakMb: rss ? Number(rss[1]) / 1e3 : NaN, baseMb: 0 });
   }
   return { samples };
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * `leakradius report` as a user runs it, once (it simulates every credential's leak): wall time, peak
+ * memory, the size of the HTML; then, where Debian's Chromium is installed, how long the file takes to
+ * open in it (until the graph is drawn).
+ */
+async function runReport(file: string): Promise<PhaseResult> {
+  const cli = join(ROOT, 'bin', 'leakradius.js');
+  const out = join(tmpdir(), 'leakradius-bench', `report-${process.pid}.html`);
+  const args = ['report', file, '--out', out, '--today', '2026-01-01'];
+  const timed = existsSync(TIME);
+  const start = performance.now();
+  const child = timed
+    ? spawnSync(TIME, ['-f', 'maxrss %M', process.execPath, cli, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (child.status !== 0) throw new Error(`leakradius report failed (exit ${child.status}):\n${child.stderr}`);
+  const rss = /maxrss (\d+)/.exec(child.stderr ?? '');
+  const notes: Record<string, number> = { bytes: statSync(out).size };
+  if (existsSync(CHROMIUM)) notes.openMs = await openInChromium(out);
+  rmSync(out, { force: true });
+  return { samples: [{ ms, peakMb: rss ? Number(rss[1]) / 1e3 : NaN, baseMb: 0 }], notes };
+}
+
+/** Milliseconds from navigation until the report's graph is drawn, in headless Chromium with the network off. */
+async function openInChromium(file: string): Promise<number> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await (await browser.newContext({ offline: true })).newPage();
+    const start = performance.now();
+    await page.goto(`file://${file}`, { timeout: 300_000 });
+    await page.waitForSelector('.graph[data-rendered]', { timeout: 300_000 });
+    return performance.now() - start;
+  } finally {
+    await browser.close();
+  }
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
@@ -264,6 +329,22 @@ function formatReport(
     const [tx, ty] = [time('recommendations', x)!, time('recommendations', y)!];
     lines.push(
       `Recommendations at ${x} and ${y} agents: ${(tx / 1000).toFixed(1)} s and ${(ty / 1000).toFixed(1)} s, growth n^${(Math.log(ty / tx) / Math.log(y / x)).toFixed(2)}: each candidate change is measured by re-running the worst case of the whole model (not run above ${options.recommendMax} agents; see docs/performance.md).`,
+    );
+  }
+  const report = results.get('report');
+  if (report) {
+    lines.push(
+      `\`report\`: ${sizes
+        .filter((n) => report.has(n))
+        .map((n) => {
+          const notes = report.get(n)!.notes!;
+          const open =
+            notes.openMs === undefined
+              ? 'not opened (no Chromium)'
+              : `opens in ${ms(notes.openMs as number)} ms in headless Chromium`;
+          return `${n.toLocaleString('en-US')} agents ${((notes.bytes as number) / 1e6).toFixed(1)} MB of HTML, ${open}`;
+        })
+        .join('; ')} (target at 10,000: opens under 5 s).`,
     );
   }
   const bare = time('yaml-load', large);

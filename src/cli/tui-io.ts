@@ -9,6 +9,9 @@ import type { TuiIo } from '../tui/io.js';
 import { looksLikeScenario } from '../model/scenario.js';
 import { collectModelFiles, displayPath, readSource } from './io.js';
 import { BUNDLED_MODELS, defaultModelFiles } from './front-door.js';
+import { gatherConfigurations, isConfigurationFile, loadConfigurations } from './configurations.js';
+import { modelYaml } from '../reports/model-yaml.js';
+import type { TextResult } from '../tui/io.js';
 
 /** The scenarios shipped with leakradius, beside its bundled models. */
 export const BUNDLED_SCENARIOS = resolve(BUNDLED_MODELS, '..', 'scenarios');
@@ -18,13 +21,19 @@ const SETTLE_MS = 120;
 
 export function fileTuiIo(): TuiIo {
   return {
-    modelFiles: (folder) =>
-      folder === undefined ? { files: defaultModelFiles(), diagnostics: [] } : collectModelFiles([folder]),
+    modelFiles: (folder) => {
+      if (folder === undefined) return { files: defaultModelFiles(), diagnostics: [] };
+      const models = collectModelFiles([folder]);
+      // A repository folder without models: its configurations, imported as one model.
+      if (models.files.length === 0 && gatherConfigurations([folder]).files.length > 0)
+        return { files: [displayPath(folder)], diagnostics: [] };
+      return models;
+    },
     scenarioFiles: () => {
       const local = scenarioFilesIn(resolve('scenarios'));
       return local.length > 0 ? local : scenarioFilesIn(BUNDLED_SCENARIOS);
     },
-    readText: (file) => readSource(file),
+    readText: readModelOrConfigurations,
     resolveFrom: (file, relative) => displayPath(resolve(dirname(file), relative)),
     watch: watchSettled,
     saveBeside,
@@ -98,4 +107,18 @@ export function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A model file's text, or configurations imported in memory as a model's text with their origins. */
+function readModelOrConfigurations(file: string): TextResult {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    const { loaded, result, diagnostics } = loadConfigurations(gatherConfigurations([file]));
+    if (!loaded || diagnostics.length > 0) return { ok: false, diagnostics };
+    return { ok: true, text: modelYaml(result.document), origins: result.origins };
+  }
+  const source = readSource(file);
+  if (!source.ok || !isConfigurationFile(file, source.text)) return source;
+  const { loaded, result, diagnostics } = loadConfigurations(gatherConfigurations([file]));
+  if (!loaded || diagnostics.length > 0) return { ok: false, diagnostics };
+  return { ok: true, text: modelYaml(result.document), origins: result.origins };
 }

@@ -3,7 +3,7 @@
  * references, apply defaults, check that every workflow step is permitted.
  * Pure: the caller reads the file; every problem comes back located.
  */
-import { compareDiagnostics, type Diagnostic, formatPath } from '../yaml/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type DocPath, formatPath } from '../yaml/diagnostic.js';
 import { DEFAULT_PARSE_LIMITS, parseYaml, type ParseLimits } from '../yaml/parse.js';
 import type { SourceMap } from '../yaml/source-map.js';
 import { normalizeModel } from './normalize.js';
@@ -20,6 +20,13 @@ export interface LoadedModel {
   readonly model: Model;
   readonly relations: Relations;
   readonly sourceMap: SourceMap;
+  /** For a model imported from configuration files: where each element came from, in those files. */
+  readonly origins?: Origins;
+}
+
+/** Where the nodes of an imported model came from; undefined where nothing is recorded. */
+export interface Origins {
+  locate(path: DocPath): { file: string; line: number; column: number } | undefined;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedModel } | { ok: false; diagnostics: Diagnostic[] };
@@ -43,6 +50,11 @@ export function loadModel(file: string, text: string, limits: ParseLimits = DEFA
   const steps = unpermittedSteps(model, relations);
   if (steps.length > 0) return fail(steps.map((s) => ({ path: s.path, at: 'value', message: s.message })));
   return { ok: true, loaded: { file, document: schema.document, model, relations, sourceMap } };
+}
+
+/** Where a node of a loaded model is: in the configuration it was imported from, else in the model file. */
+export function locateNode(loaded: LoadedModel, path: DocPath): { file: string; line: number; column: number } {
+  return loaded.origins?.locate(path) ?? { file: loaded.file, ...loaded.sourceMap.locate(path) };
 }
 
 export function locate(file: string, sourceMap: SourceMap, problems: readonly Problem[]): Diagnostic[] {

@@ -5,9 +5,9 @@
  */
 import type { DocPath } from '../yaml/diagnostic.js';
 import { DETECTION_DEFAULTS, RESPONSE_DEFAULTS, credentialKind, type CredentialKindInfo } from './credential-kinds.js';
-import { UNBOUNDED, formatDuration, parseDuration, type Seconds } from './duration.js';
+import { UNBOUNDED, formatDuration, parseDuration, type DurationText, type Seconds } from './duration.js';
 import { quote } from './messages.js';
-import type { CredentialDocument, DetectionTimeDocument, ModelDocument } from './schema.js';
+import type { CredentialDocument, DetectionTimeDocument, ImportedFromDocument, ModelDocument } from './schema.js';
 import type { Problem } from './schema-check.js';
 import type {
   Agent,
@@ -15,6 +15,7 @@ import type {
   Credential,
   DetectionTime,
   Grant,
+  ImportedFrom,
   Model,
   Resource,
   Step,
@@ -49,6 +50,7 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
       autonomy: a.autonomy ?? 'autonomous',
       tools: a.tools ?? [],
       credentials: a.credentials ?? [],
+      source: importedFrom(a.source, `agent:${a.id}`, a, assumptions),
       delegates: (a.delegates ?? []).map((d, k) => ({
         to: d.to,
         mode: d.mode,
@@ -63,6 +65,7 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
       kind: t.kind,
       publisher: t.publisher ?? 'first-party',
       credential: t.credential,
+      source: importedFrom(t.source, `tool:${t.id}`, t, assumptions),
       path: ['tools', i],
     })),
     resources: (doc.resources ?? []).map((r, i): Resource => ({
@@ -73,6 +76,7 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
       environment: r.environment,
       owner: r.owner,
       holds: r.holds ?? [],
+      source: importedFrom(r.source, `resource:${r.id}`, r, assumptions),
       path: ['resources', i],
     })),
     credentials: (doc.credentials ?? []).map((c, i) => resolveCredential(c, ['credentials', i], assumptions, problem)),
@@ -143,6 +147,13 @@ function resolveCredential(
     checkTtlLimits(c.id, ttl, kind, [...path, 'ttl'], problem);
   }
   const maxLifetime = seconds(pick(c.maxLifetime, 'maxLifetime', d.maxLifetime, undefined));
+  if (maxLifetime !== undefined && maxLifetime < ttl) {
+    // Refreshing extends a credential; it never shortens one issue of it.
+    problem(
+      c.maxLifetime !== undefined ? [...path, 'maxLifetime'] : path,
+      `credential ${quote(c.id)}: maxLifetime ${formatDuration(maxLifetime)} is shorter than its ttl ${formatDuration(ttl)}; a refreshable credential lives at least one issue: raise maxLifetime to ${formatDuration(ttl)} or more, or remove it`,
+    );
+  }
   return {
     id: c.id,
     name: c.name,
@@ -160,6 +171,7 @@ function resolveCredential(
     environments: c.environments ?? [],
     exposure: c.exposure ?? [],
     derivedFrom: c.derivedFrom,
+    source: importedFrom(c.source, element, c, assumptions),
     revokedWithParent:
       c.derivedFrom === undefined
         ? false
@@ -172,6 +184,36 @@ function resolveCredential(
     })),
     path,
   };
+}
+
+/**
+ * An imported element's origin, and the fields the import guessed recorded as
+ * assumptions (the figure as written, its source the configuration file).
+ */
+function importedFrom(
+  source: ImportedFromDocument | undefined,
+  element: string,
+  written: object,
+  assumptions: Assumption[],
+): ImportedFrom | undefined {
+  if (source === undefined) return undefined;
+  for (const field of source.assumed ?? []) {
+    assumptions.push({
+      element,
+      field,
+      value: shownValue(written, field),
+      source: `guessed on import from ${source.file}`,
+    });
+  }
+  return { file: source.file, line: source.line, literal: source.literal ?? false };
+}
+
+/** A written field as an assumption shows it: the scalar, or how many items a list has. */
+function shownValue(written: object, field: string): string {
+  let value: unknown = written;
+  for (const part of field.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  if (Array.isArray(value)) return `${value.length} written`;
+  return value === undefined || typeof value === 'object' ? 'not written' : String(value);
 }
 
 function checkTtlLimits(
@@ -233,7 +275,7 @@ function detectionTime(
   path: DocPath,
   problem: (path: DocPath, message: string) => void,
 ): DetectionTime {
-  if (typeof value === 'string') return { kind: 'fixed', seconds: seconds(value) ?? 0 };
+  if (typeof value !== 'object') return { kind: 'fixed', seconds: seconds(value) ?? 0 };
   const median = seconds(value.lognormal.median) ?? 0;
   const p90 = seconds(value.lognormal.p90) ?? 0;
   if (median === UNBOUNDED || p90 === UNBOUNDED || median <= 0) {
@@ -249,6 +291,6 @@ function assume(assumptions: Assumption[], element: string, field: string, value
   return parseDuration(value) ?? 0;
 }
 
-function seconds(text: string | undefined): Seconds | undefined {
+function seconds(text: DurationText | undefined): Seconds | undefined {
   return text === undefined ? undefined : parseDuration(text);
 }

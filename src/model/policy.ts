@@ -12,7 +12,7 @@ import { parseYaml } from '../yaml/parse.js';
 import { parseDuration, type Seconds } from './duration.js';
 import { locate } from './load.js';
 import { didYouMean, quote } from './messages.js';
-import { Acceptance as AcceptanceSchema, DURATION_PATTERN } from './schema.js';
+import { Acceptance as AcceptanceSchema, durationSchema } from './schema.js';
 import { explainSchemaErrors, type Problem } from './schema-check.js';
 import type { Acceptance } from './types.js';
 
@@ -29,7 +29,7 @@ const SeveritySchema = Type.Union(
   { description: 'low, medium, high or critical.' },
 );
 const PolicyDuration = (description: string) =>
-  Type.String({ pattern: DURATION_PATTERN, description: `${description} A duration (30s, 15m, 1h, 7d) or never.` });
+  durationSchema(`${description} A duration (30s, 15m, 1h, 7d) or never.`);
 
 export const PolicySchema = Type.Object(
   {

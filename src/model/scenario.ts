@@ -10,12 +10,12 @@ import type { SourceMap } from '../yaml/source-map.js';
 import { didYouMean, quote } from './messages.js';
 import { parseYaml } from '../yaml/parse.js';
 import { locate } from './load.js';
-import { parseDuration, type Seconds } from './duration.js';
-import { DURATION_PATTERN, DetectionTime as DetectionTimeSchema } from './schema.js';
+import { parseDuration, type DurationText, type Seconds } from './duration.js';
+import { DetectionTime as DetectionTimeSchema, durationSchema } from './schema.js';
 import type { DetectionTime, Model } from './types.js';
 import { explainSchemaErrors, type Problem } from './schema-check.js';
 
-const Duration = (description: string) => Type.String({ pattern: DURATION_PATTERN, description });
+const Duration = (description: string) => durationSchema(description);
 const closed = { additionalProperties: false } as const;
 
 export const ScenarioSchema = Type.Object(
@@ -28,12 +28,7 @@ export const ScenarioSchema = Type.Object(
     leak: Type.Object(
       {
         credential: Type.String({ description: 'The leaked credential.' }),
-        at: Type.Optional(
-          Type.String({
-            pattern: DURATION_PATTERN,
-            description: 'When it leaks, from the moment it was issued. Default 0s.',
-          }),
-        ),
+        at: Type.Optional(durationSchema('When it leaks, from the moment it was issued. Default 0s.')),
         channel: Type.Optional(
           Type.String({ description: 'The channel it leaks through. Default: its worst channel.' }),
         ),
@@ -43,9 +38,7 @@ export const ScenarioSchema = Type.Object(
     attacker: Type.Optional(
       Type.Union([Type.Literal('external'), Type.Literal('in-workload')], { description: 'Default: external.' }),
     ),
-    hopDelay: Type.Optional(
-      Type.String({ pattern: DURATION_PATTERN, description: 'Time each hop of the attack takes. Default 0s.' }),
-    ),
+    hopDelay: Type.Optional(durationSchema('Time each hop of the attack takes. Default 0s.')),
     detection: Type.Optional(
       Type.Object(
         {
@@ -188,10 +181,10 @@ function overridden(field: string, scenario: ScenarioDocument): boolean {
 }
 
 function toDetectionTime(value: Static<typeof DetectionTimeSchema>): DetectionTime {
-  if (typeof value === 'string') return { kind: 'fixed', seconds: seconds(value) };
+  if (typeof value !== 'object') return { kind: 'fixed', seconds: seconds(value) };
   return { kind: 'lognormal', median: seconds(value.lognormal.median), p90: seconds(value.lognormal.p90) };
 }
 
-function seconds(text: string): Seconds {
+function seconds(text: DurationText): Seconds {
   return parseDuration(text) ?? 0;
 }

@@ -137,13 +137,17 @@ function describeError(error: ErrorObject, root: unknown): Problem | undefined {
       };
     }
     case 'type':
-      if ((error.parentSchema as { pattern?: string }).pattern === DURATION_PATTERN && typeof error.data === 'number') {
-        return {
-          path,
-          at: 'value',
-          message: `${ctx}${field}: bad duration ${error.data}: durations are strings with a unit, e.g. ${error.data}s`,
-        };
+    case 'minimum':
+    case 'maximum':
+      if ((error.parentSchema as { pattern?: string }).pattern === DURATION_PATTERN) {
+        const message =
+          typeof error.data === 'number'
+            ? `bad duration ${error.data}: a number other than 0 needs a unit, e.g. ${Number.isInteger(error.data) && error.data > 0 ? error.data : 30}s`
+            : durationMessage(error.data);
+        return { path, at: 'value', message: `${ctx}${field}: ${message}` };
       }
+      if (error.keyword !== 'type')
+        return { path, at: 'value', message: `${ctx}${field}: ${error.message ?? 'out of range'}` };
       return {
         path,
         at: 'value',
@@ -193,7 +197,7 @@ function patternMessage(pattern: string, data: unknown): string {
 }
 
 function durationMessage(data: unknown): string {
-  return `bad duration ${describeValue(data)}: expected a number and a unit (30s, 15m, 1h, 7d, 2w, or combined as 1h30m), or never`;
+  return `bad duration ${describeValue(data)}: expected a number and a unit, combinable with larger units first and each once (30s, 15m, 1h30m, 7d, 2w3d; numbers of at most 9 digits), 0, or never`;
 }
 
 function typeName(type: string): string {

@@ -5,13 +5,13 @@
  * Extend it, never break it: every v1 file must stay valid.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DURATION_PATTERN } from './duration.js';
 
 export const SCHEMA_ID = 'https://leakradius.dev/schema/model-v1.json';
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,127}$';
 const NAME_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
-/** `30s`, `15m`, `1h`, `7d`, `2w`, combinations such as `1h30m`, `0`, or `never`. */
-export const DURATION_PATTERN = '^(never|0|([0-9]{1,9}[wdhms])+)$';
+export { DURATION_PATTERN } from './duration.js';
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 const closed = { additionalProperties: false } as const;
@@ -21,9 +21,22 @@ const IdList = (description: string) =>
   Type.Array(Type.String({ pattern: ID_PATTERN }), { description, uniqueItems: true });
 const Text = (description: string) => Type.String({ maxLength: 4096, description });
 
-const DURATION_HELP = 'A duration: a number and a unit (s, m, h, d, w), combinable as 1h30m, or `never` for unbounded.';
-const durationSchema = (description: string) =>
-  Type.String({ pattern: DURATION_PATTERN, description, examples: ['30s', '15m', '1h', '7d', '90d', 'never'] });
+const DURATION_HELP =
+  'A duration: numbers with units, the larger unit first and each at most once (1h30m, 2w3d; units w, d, h, m, s; at most 9 digits a number), `0`, or `never` for unbounded.';
+/**
+ * A duration field: a string of the duration grammar, or the number 0 (YAML
+ * reads an unquoted `ttl: 0` as a number; zero needs no unit). The pattern
+ * constrains strings only, the bounds numbers only.
+ */
+export const durationSchema = (description: string) =>
+  Type.Unsafe<string | 0>({
+    type: ['string', 'integer'],
+    pattern: DURATION_PATTERN,
+    minimum: 0,
+    maximum: 0,
+    description,
+    examples: ['30s', '15m', '1h', '7d', '90d', 'never'],
+  });
 export const Duration = durationSchema(DURATION_HELP);
 /** A duration field with its own description. */
 const DurationField = (description: string) => durationSchema(description);
@@ -63,6 +76,33 @@ export const Action = Type.String({
   description:
     'An action on a resource. Known actions are weighted by impact: read 1, write 2, export 3, delete 3, invoke 2, admin 4, deploy 4, payment 4; any other action weighs 2.',
 });
+
+/** Where `leakradius import` read an element from: kept so a re-import finds it and every output can say so. */
+export const ImportedFrom = Type.Object(
+  {
+    file: Type.String({
+      minLength: 1,
+      maxLength: 1024,
+      description: 'The configuration file, as the import was given it (a path relative to where it ran).',
+    }),
+    line: Type.Integer({ minimum: 1, description: 'The line of that file the element was read from.' }),
+    literal: Type.Optional(
+      Type.Boolean({
+        description:
+          'For a credential: its secret value is written in the file itself. The value is never copied into the model.',
+      }),
+    ),
+    assumed: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z.]{0,63}$' }), {
+        uniqueItems: true,
+        description:
+          'Fields the file does not state and the import filled in with a guess (`sensitivity`, `grants`, `ttl`...): shown with the assumed figures. Remove a field from this list once you have checked it.',
+      }),
+    ),
+  },
+  { ...closed, description: 'Where `leakradius import` read this element from (see docs/import.md).' },
+);
+const Source = Type.Optional(ImportedFrom);
 
 const Grant = Type.Object(
   {
@@ -162,6 +202,7 @@ export const Credential = Type.Object(
       }),
     ),
     grants: Type.Optional(Type.Array(Grant, { description: 'What the credential allows.' })),
+    source: Source,
   },
   { ...closed, description: 'A token, key or certificate an agent or tool acts with.' },
 );
@@ -213,6 +254,7 @@ export const Agent = Type.Object(
     tools: Type.Optional(IdList('Tools the agent can call.')),
     credentials: Type.Optional(IdList("Credentials the agent's runtime holds.")),
     delegates: Type.Optional(Type.Array(Delegation, { description: 'Agents this agent can task.' })),
+    source: Source,
   },
   { ...closed, description: 'An AI agent: a workload identity that acts through tools and credentials.' },
 );
@@ -234,6 +276,7 @@ export const Tool = Type.Object(
       }),
     ),
     credential: Type.Optional(Id('The credential the tool acts with.')),
+    source: Source,
   },
   { ...closed, description: 'A tool or MCP connector an agent calls.' },
 );
@@ -251,6 +294,7 @@ export const Resource = Type.Object(
     environment: Type.Optional(Id('The environment it belongs to.')),
     owner: Type.Optional(Text('The team or person accountable for it.')),
     holds: Type.Optional(IdList('Credentials stored in this resource: whoever can read it obtains them.')),
+    source: Source,
   },
   { ...closed, description: 'Something a credential gives access to.' },
 );
@@ -365,6 +409,7 @@ export type StepDocument = Static<typeof Step>;
 export type GrantDocument = Static<typeof Grant>;
 export type DetectionTimeDocument = Static<typeof DetectionTime>;
 export type AcceptanceDocument = Static<typeof Acceptance>;
+export type ImportedFromDocument = Static<typeof ImportedFrom>;
 
 /** The JSON Schema as printed by `leakradius schema`: plain JSON, draft 2020-12. */
 export function modelJsonSchema(): Record<string, unknown> {

@@ -32,6 +32,14 @@ export interface Assumption {
   readonly source: string;
 }
 
+/** Where `leakradius import` read an element from (file and line of the configuration). */
+export interface ImportedFrom {
+  readonly file: string;
+  readonly line: number;
+  /** A credential whose secret value is written in the file itself. */
+  readonly literal: boolean;
+}
+
 export interface Grant {
   readonly target: { readonly kind: 'resource' | 'agent'; readonly id: string };
   readonly actions: readonly string[];
@@ -57,6 +65,7 @@ export interface Credential {
   readonly derivedFrom?: string;
   readonly revokedWithParent: boolean;
   readonly grants: readonly Grant[];
+  readonly source?: ImportedFrom;
   readonly path: DocPath;
 }
 
@@ -78,6 +87,7 @@ export interface Agent {
   readonly tools: readonly string[];
   readonly credentials: readonly string[];
   readonly delegates: readonly Delegation[];
+  readonly source?: ImportedFrom;
   readonly path: DocPath;
 }
 
@@ -87,6 +97,7 @@ export interface Tool {
   readonly kind: ToolKind;
   readonly publisher: Publisher;
   readonly credential?: string;
+  readonly source?: ImportedFrom;
   readonly path: DocPath;
 }
 
@@ -98,6 +109,7 @@ export interface Resource {
   readonly environment?: string;
   readonly owner?: string;
   readonly holds: readonly string[];
+  readonly source?: ImportedFrom;
   readonly path: DocPath;
 }
 

@@ -1,14 +1,16 @@
 /**
  * Writes the credential/tool graph as JSON (graphology's serialisation, so it
- * can be re-imported), as Graphviz DOT, or as a Mermaid flowchart that renders
- * in Markdown on a code host. Node ids in DOT and Mermaid are generated
+ * can be re-imported), as Graphviz DOT, as a Mermaid flowchart that renders
+ * in Markdown on a code host, as BloodHound OpenGraph JSON or as GEXF for Gephi. Node ids in DOT and Mermaid are generated
  * (n0, n1...), and every label is escaped for its grammar, so no name from a
  * model can break out of its label.
  */
 import type { CredentialGraph, EdgeAttributes, NodeAttributes } from '../graph/build.js';
 import { formatDuration } from '../model/duration.js';
+import { graphGexf } from './gexf.js';
+import { graphOpenGraph } from './opengraph.js';
 
-export type GraphFormat = 'json' | 'dot' | 'mermaid';
+export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'opengraph' | 'gexf';
 
 export function exportGraph(graph: CredentialGraph, format: GraphFormat, title: string): string {
   switch (format) {
@@ -18,6 +20,10 @@ export function exportGraph(graph: CredentialGraph, format: GraphFormat, title: 
       return graphDot(graph, title);
     case 'mermaid':
       return graphMermaid(graph);
+    case 'opengraph':
+      return graphOpenGraph(graph, title);
+    case 'gexf':
+      return graphGexf(graph);
   }
 }
 

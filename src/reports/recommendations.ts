@@ -52,6 +52,9 @@ export function recommendationsJson(result: RecommendResult, file: string): obje
   };
 }
 
+/** The model's total risk as JSON, for the reports that show recommendations' figures. */
+export { riskJson as totalsJson };
+
 function partChangeJson(before: RiskPart, after: RiskPart): object {
   const finite = before.total !== UNBOUNDED && after.total !== UNBOUNDED;
   return {
@@ -358,19 +361,19 @@ function change<F>(c: { readonly before: F | null; readonly after: F }, show: (f
 }
 
 /** ` = leaked copy 35070 + hijacked agent 34380`. */
-function partsText(t: Totals): string {
+export function partsText(t: Totals): string {
   return ` = leaked copy ${totalText(t.leakedCopy)} + hijacked agent ${totalText(t.hijackedAgent)}`;
 }
 
 /** `1234.5`, or `unbounded (2 worst cases never stop; the rest 1234.5)`. */
-function totalText(t: RiskPart): string {
+export function totalText(t: RiskPart): string {
   if (t.unbounded === 0) return formatScore(t.bounded);
   const never = t.unbounded === 1 ? '1 worst case never stops' : `${t.unbounded} worst cases never stop`;
   return `unbounded (${never}; the rest ${formatScore(t.bounded)})`;
 }
 
 /** `−33660 (−96%)`; with unbounded totals, what changed in the count and the bounded part. */
-function removedText(e: Effect): string {
+export function removedText(e: Effect): string {
   const { before, after } = e;
   if (before.unbounded === 0 && after.unbounded === 0) {
     const removed = before.bounded - after.bounded;

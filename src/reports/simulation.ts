@@ -53,6 +53,7 @@ export function simulationJson(model: Model, result: LeakResult, uncertainty?: U
   return {
     model: model.name,
     credential: result.credential,
+    source: model.credentials.find((c) => c.id === result.credential)?.source ?? null,
     attacker: result.attacker,
     channel: result.channel,
     usable: result.usable,
@@ -155,6 +156,12 @@ export function simulationText(
       `Leak of ${result.credential}${kind} through ${channel}, ${result.attacker} attacker, at ${at(result.timeline.leaked)}`,
     ),
   );
+  if (credential?.source)
+    lines.push(
+      style.dim(
+        `  imported from ${safeInline(credential.source.file)}:${credential.source.line}${credential.source.literal ? ', where its secret is written literally' : ''}`,
+      ),
+    );
   if (!result.usable) {
     const binding = credential?.binding ?? 'bound';
     lines.push(

@@ -1,6 +1,7 @@
 /** The analyses of one model (worst cases, leaks, delegation chains), each computed once and kept. */
 import { prepareAnalysis, type AnalysisContext } from '../analyses/context.js';
 import { delegationChains, type ChainsResult } from '../analyses/delegation/chains.js';
+import { exposure, type Exposure } from '../analyses/exposure/index.js';
 import { simulateLeak, type Attacker, type LeakResult } from '../analyses/simulation/leak.js';
 import { hijackCaseOf, taskEnds, type HijackCase } from '../analyses/simulation/hijack.js';
 import { worstCase, worstCases, type WorstCase } from '../analyses/simulation/worst-case.js';
@@ -14,6 +15,7 @@ export class AnalysisSession {
   private readonly hijacks = new Map<string, HijackCase>();
   private ends?: ReadonlyMap<string, number>;
   private chainCache?: ChainsResult;
+  private readonly exposures = new Map<string, Exposure>();
 
   constructor(
     readonly model: Model,
@@ -60,6 +62,21 @@ export class AnalysisSession {
     let r = this.leaks.get(key);
     if (!r) this.leaks.set(key, (r = simulateLeak(this.ctx, { credential, attacker })));
     return r;
+  }
+
+  /** Who reaches a resource, read off the cached worst-case leaks. */
+  exposure(resource: string): Exposure {
+    let r = this.exposures.get(resource);
+    if (!r)
+      this.exposures.set(
+        resource,
+        (r = exposure(this.ctx, { resource }, (credential) => this.leak(credential, 'external'))),
+      );
+    return r;
+  }
+
+  knownExposure(resource: string): Exposure | undefined {
+    return this.exposures.get(resource);
   }
 
   chains(): ChainsResult {

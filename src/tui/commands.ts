@@ -55,11 +55,13 @@ export function runCommand(command: CommandId, c: CommandContext): void {
     case 'open':
       if (state.view === 'picker') return openModel(c);
       if (state.view === 'scenarios') return runScenario(c);
+      if (state.view === 'resource') return openExposedCredential(c);
       return;
     case 'select':
       if (state.pane === 'credentials') return openCredentialView(c, 'leak');
       if (state.pane === 'agents') return openAgentChains(c, selectedKey(screen));
       if (state.pane === 'findings') return openFindingElement(c);
+      if (state.pane === 'resources') return openResource(c, selectedKey(screen));
       return;
     case 'leak':
       return openCredentialView(c, 'leak');
@@ -145,6 +147,25 @@ function openFindingElement(c: CommandContext): void {
   } else if (kind === 'agent') {
     openAgentChains(c, target);
   }
+}
+
+/** Enter on a resource: who reaches it (computed here, once per resource, not while drawing). */
+function openResource({ store, dispatch }: CommandContext, resource: string | undefined): void {
+  const session = store.session;
+  if (resource === undefined || !session?.relations.resource.has(resource)) return;
+  session.analysis.exposure(resource);
+  dispatch({ type: 'open', view: 'resource' });
+}
+
+/** Enter on a row of the resource view: the leak of the credential that gives that reach. */
+function openExposedCredential(c: CommandContext): void {
+  const credential = c.screen.credential;
+  const session = c.store.session;
+  if (credential === undefined || !session) return;
+  const index = session.model.credentials.findIndex((x) => x.id === credential);
+  c.dispatch({ type: 'reveal', list: 'credentials', key: credential, index });
+  c.dispatch({ type: 'focusPane', pane: 'credentials' });
+  c.dispatch({ type: 'open', view: 'leak' });
 }
 
 function openAgentChains({ store, dispatch }: CommandContext, agent: string | undefined): void {

@@ -3,9 +3,16 @@
  * (which owns every file and process): listing, reading, watching and saving
  * files. Tests pass an in-memory version.
  */
+import type { Origins } from '../model/load.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 
-export type TextResult = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+export type TextResult =
+  | {
+      ok: true;
+      text: string;
+      /** For configurations imported in memory: where their elements came from. */ origins?: Origins;
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 export interface TuiIo {
   /** Model files in `folder`, or, without one, in ./models (else the bundled examples). */

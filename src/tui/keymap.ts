@@ -7,7 +7,17 @@ import type { Key } from 'ink';
 
 /** Where a command applies: `global` everywhere (unless text is being typed), `list` in any view with a list. */
 export type KeyContext =
-  'global' | 'list' | 'picker' | 'inventory' | 'leak' | 'whatif' | 'delegation' | 'scenarios' | 'workshop' | 'filter';
+  | 'global'
+  | 'list'
+  | 'picker'
+  | 'inventory'
+  | 'leak'
+  | 'whatif'
+  | 'delegation'
+  | 'scenarios'
+  | 'workshop'
+  | 'resource'
+  | 'filter';
 
 export type SpecialKey =
   | 'up'
@@ -64,7 +74,7 @@ export const KEYMAP = [
     command: 'select',
     context: 'inventory',
     keys: [sp('return')],
-    description: 'credential: leak it; agent: its delegation chains',
+    description: 'credential: leak it; agent: its delegation chains; resource: who reaches it',
   },
   {
     command: 'leak',
@@ -81,6 +91,13 @@ export const KEYMAP = [
     description: 'workshop: run a scenario event by event',
   },
   { command: 'models', context: 'inventory', keys: [ch('o')], description: 'open another model' },
+
+  {
+    command: 'open',
+    context: 'resource',
+    keys: [sp('return')],
+    description: 'leak the credential of the selected row',
+  },
 
   { command: 'attacker', context: 'leak', keys: [ch('a')], description: 'switch attacker: external / in-workload' },
   { command: 'whatIf', context: 'leak', keys: [ch('w')], description: 'what-if on this credential' },
@@ -139,6 +156,7 @@ export const VIEW_CONTEXTS = {
   opening: [],
   inventory: ['list', 'inventory'],
   leak: ['list', 'leak'],
+  resource: ['list', 'resource'],
   whatif: ['list', 'whatif'],
   delegation: ['list', 'delegation'],
   scenarios: ['list', 'scenarios'],
@@ -251,6 +269,7 @@ export const CONTEXT_TITLE: Record<KeyContext, string> = {
   picker: 'Model picker',
   inventory: 'Inventory',
   leak: 'Leak',
+  resource: 'Who reaches a resource',
   whatif: 'What-if',
   delegation: 'Delegation',
   scenarios: 'Scenarios',

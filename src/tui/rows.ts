@@ -10,7 +10,7 @@ import { UNBOUNDED } from '../model/duration.js';
 import { ruleById } from '../analyses/rules/index.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import type { Relations } from '../model/relations.js';
-import type { Model } from '../model/types.js';
+import type { ImportedFrom, Model } from '../model/types.js';
 import { duration, s, score, window } from './format.js';
 import type { PaneId } from './state.js';
 
@@ -95,6 +95,23 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Credential rows ranked by risk: the worst case's time-weighted score (unbounded first), then its blast
+ * radius, then model order. Only once every worst case is known: until then the rows keep model order.
+ */
+export function rankByRisk(rows: readonly Row[], worst: (credential: string) => WorstCase | undefined): Row[] {
+  const risk = (key: string) => worst(key)?.timeWeightedScore ?? -1;
+  const size = (key: string) => worst(key)?.score ?? -1;
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => {
+      const ra = risk(a.row.key);
+      const rb = risk(b.row.key);
+      return (ra === rb ? 0 : rb - ra) || size(b.row.key) - size(a.row.key) || a.i - b.i;
+    })
+    .map((x) => x.row);
+}
+
 /** Credential rows without their badge (it is added for the visible rows only). */
 export function credentialRows(model: Model): Row[] {
   return model.credentials.map((c) => ({
@@ -163,9 +180,15 @@ export function recommendationRows(
   });
 }
 
-/** CI findings, in the check report's order (file, line, column). */
+const SEVERITY_ORDER: Readonly<Record<Finding['severity'], number>> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** CI findings, most severe first; within a severity, in the check report's order (file, line, column). */
 export function findingRows(findings: readonly Finding[]): Row[] {
-  return findings.map((f) => ({
+  const bySeverity = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+  return bySeverity.map((f) => ({
     key: f.id,
     search: `${f.id} ${f.severity} ${f.status} ${f.message}`,
     cells: [s(f.message), f.rule, f.severity, f.status],
@@ -220,6 +243,7 @@ export function detailLines(
         lines.push('worst case: computing…');
       }
       if (assumed.length > 0) lines.push(`assumed (not written in the model): ${assumed.join(', ')}`);
+      if (c.source) lines.push(origin(c.source));
       return lines;
     }
     case 'agents': {
@@ -232,6 +256,7 @@ export function detailLines(
         `holds ${joinSome(a.credentials)} · tools ${joinSome(a.tools)}`,
         `can act with ${joinSome(relations.available.get(a.id) ?? [])}`,
         `delegates ${joinSome(a.delegates.map((d) => `${d.to} (${d.mode}${d.credential ? ` → ${d.credential}` : ''})`))}`,
+        ...(a.source ? [origin(a.source)] : []),
       ];
     }
     case 'tools': {
@@ -242,6 +267,7 @@ export function detailLines(
         `${s(t.id)}${t.name ? ` · ${s(t.name)}` : ''}`,
         `${t.kind} · ${t.publisher} · acts with ${s(t.credential ?? '-')}`,
         `used by ${joinSome(users)}`,
+        ...(t.source ? [origin(t.source)] : []),
       ];
     }
     case 'resources': {
@@ -253,9 +279,15 @@ export function detailLines(
         `sensitivity ${r.sensitivity}${r.environment ? ` · ${s(r.environment)}` : ''}${r.owner ? ` · owner ${s(r.owner)}` : ''}`,
         `holds ${joinSome(r.holds)}`,
         `granted by ${joinSome(grantedBy)}`,
+        ...(r.source ? [origin(r.source)] : []),
       ];
     }
     case 'findings':
       return [];
   }
+}
+
+/** Where an imported element came from. */
+function origin(source: ImportedFrom): string {
+  return `imported from ${s(source.file)}:${source.line}${source.literal ? ' (its secret is written there literally)' : ''}`;
 }

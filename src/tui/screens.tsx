@@ -20,6 +20,7 @@ import {
   detailLines,
   findingDetail,
   findingRows,
+  rankByRisk,
   recommendationRows,
   resourceRows,
   toolRows,
@@ -36,6 +37,7 @@ import { InventoryView } from './views/inventory.js';
 import { LeakView, reachedRows } from './views/leak.js';
 import { OpeningView } from './views/opening.js';
 import { PickerView } from './views/picker.js';
+import { ResourceView, exposureRows } from './views/resource.js';
 import { ScenariosView, scenarioRows } from './views/scenarios.js';
 import { WhatIfView, type Side } from './views/whatif.js';
 import type { ModelRisk } from '../analyses/simulation/risk.js';
@@ -89,6 +91,8 @@ export function describeScreen(frame: Frame): Screen {
           return whatIfScreen(frame, opened.session);
         case 'delegation':
           return delegationScreen(frame, opened.session);
+        case 'resource':
+          return resourceScreen(frame, opened.session);
       }
     }
   }
@@ -206,6 +210,9 @@ function openingScreen({ width }: Frame, file: string, characters: number): Scre
 const NO_ROWS: readonly Row[] = [];
 const credentialRowsCache = new WeakMap<ModelSession, Record<Exclude<PaneId, 'findings'>, Row[]>>();
 
+const rankedRowsCache = new WeakMap<ModelSession, Row[]>();
+
+/** The inventory's rows; credentials ranked by risk once every worst case is known (the background job's). */
 function paneRows(session: ModelSession): Record<Exclude<PaneId, 'findings'>, Row[]> {
   let rows = credentialRowsCache.get(session);
   if (!rows) {
@@ -213,7 +220,11 @@ function paneRows(session: ModelSession): Record<Exclude<PaneId, 'findings'>, Ro
     rows = { credentials: credentialRows(m), agents: agentRows(m), tools: toolRows(m), resources: resourceRows(m) };
     credentialRowsCache.set(session, rows);
   }
-  return rows;
+  if (session.risk.totalRisk === undefined) return rows;
+  let ranked = rankedRowsCache.get(session);
+  if (!ranked)
+    rankedRowsCache.set(session, (ranked = rankByRisk(rows.credentials, (c) => session.analysis.knownWorstCase(c))));
+  return { ...rows, credentials: ranked };
 }
 
 /** The credential selected in the credentials pane (its selection survives filters and reloads). */
@@ -348,6 +359,44 @@ function leakScreen({ state, width, height }: Frame, session: ModelSession): Scr
       <LeakView
         result={result}
         credential={credential}
+        items={l.shown}
+        cursor={l.cursor}
+        width={width}
+        height={height}
+        filter={l.filter}
+        filtering={l.filtering}
+      />
+    ),
+  };
+}
+
+const exposureRowsCache = new WeakMap<object, Row[]>();
+
+/** Who reaches the resource selected in the inventory (computed when the view was opened). */
+function resourceScreen({ state, width, height }: Frame, session: ModelSession): Screen {
+  const resources = listOf(state, 'resources', paneRows(session).resources);
+  const resource = resources.keys[resources.cursor] ?? state.selections.resources?.key;
+  const result = resource === undefined ? undefined : session.analysis.knownExposure(resource);
+  if (!result) return noCredential(session, width);
+  let rows = exposureRowsCache.get(result);
+  if (!rows) exposureRowsCache.set(result, (rows = exposureRows(result)));
+  const l = listOf(state, 'exposure', rows);
+  const selected = result.sources[rows.findIndex((r) => r.key === l.keys[l.cursor])];
+  return {
+    title: modelTitle(session),
+    viewName: 'resource',
+    contexts: VIEW_CONTEXTS.resource,
+    list: { id: 'exposure', keys: l.keys, cursor: l.cursor },
+    hints: [
+      ['move', 'move'],
+      ['open', 'leak it'],
+      ['filter', 'filter'],
+      ['back', 'back'],
+    ],
+    credential: selected?.credential,
+    body: (
+      <ResourceView
+        result={result}
         items={l.shown}
         cursor={l.cursor}
         width={width}

@@ -222,7 +222,11 @@ export class TuiStore {
       return;
     }
     this.lastText = source.text;
-    const result = loadModel(file, source.text);
+    const loadedText = loadModel(file, source.text);
+    const result =
+      loadedText.ok && source.origins
+        ? { ...loadedText, loaded: { ...loadedText.loaded, origins: source.origins } }
+        : loadedText;
     if (!result.ok) {
       // Keep the last valid session's what-if changes for when the file is fixed.
       this.pendingChanges = previous

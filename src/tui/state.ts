@@ -7,12 +7,13 @@
 import { clamp, moveSelection, selectAt, type Selection } from './list.js';
 import type { Attacker } from '../analyses/simulation/leak.js';
 
-export type ViewId = 'picker' | 'inventory' | 'leak' | 'whatif' | 'delegation' | 'scenarios' | 'workshop';
+export type ViewId = 'picker' | 'inventory' | 'leak' | 'whatif' | 'delegation' | 'scenarios' | 'workshop' | 'resource';
 export type PaneId = 'credentials' | 'agents' | 'tools' | 'resources' | 'findings';
 export const PANES: readonly PaneId[] = ['credentials', 'agents', 'tools', 'resources', 'findings'];
 
 /** Every list a selection is kept for. */
-export type ListId = PaneId | 'picker' | 'errors' | 'reached' | 'recommendations' | 'chains' | 'scenarios' | 'help';
+export type ListId =
+  PaneId | 'picker' | 'errors' | 'reached' | 'recommendations' | 'chains' | 'scenarios' | 'help' | 'exposure';
 
 export interface AppState {
   readonly view: ViewId;
@@ -80,6 +81,8 @@ export function focusedList(state: AppState): ListId | undefined {
       return state.pane;
     case 'leak':
       return 'reached';
+    case 'resource':
+      return 'exposure';
     case 'whatif':
       return 'recommendations';
     case 'delegation':
@@ -168,6 +171,8 @@ function enter(state: AppState): AppState {
       return { ...state, hop: 0 };
     case 'leak':
       return { ...state, selections: { ...state.selections, reached: undefined } };
+    case 'resource':
+      return { ...state, selections: { ...state.selections, exposure: undefined } };
     default:
       return state;
   }

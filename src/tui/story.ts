@@ -5,7 +5,7 @@
  * what the attacker holds at each. Everything is read off the `LeakResult`;
  * nothing is simulated a second time.
  */
-import { UNBOUNDED, parseDuration, type Seconds } from '../model/duration.js';
+import { UNBOUNDED, parseDuration, type DurationText, type Seconds } from '../model/duration.js';
 import type { ScenarioDocument } from '../model/scenario.js';
 import type { LeakInput, LeakResult, PathHop } from '../analyses/simulation/leak.js';
 
@@ -158,7 +158,7 @@ function describeAcquired(result: LeakResult, credential: string): string {
 
 /** The simulation input a scenario describes. */
 export function scenarioLeakInput(scenario: ScenarioDocument): LeakInput {
-  const seconds = (text: string | undefined) => (text === undefined ? 0 : (parseDuration(text) ?? 0));
+  const seconds = (text: DurationText | undefined) => (text === undefined ? 0 : (parseDuration(text) ?? 0));
   return {
     credential: scenario.leak.credential,
     at: seconds(scenario.leak.at),

@@ -309,7 +309,10 @@ describe('leakradius rules', () => {
     const rules = (
       JSON.parse(json.stdout) as { rules: { id: string; owasp: { nhi: { id: string; name: string }[] } }[] }
     ).rules;
-    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`));
+    expect(rules.map((r) => r.id)).toEqual([
+      ...Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`),
+      'LR018',
+    ]);
     expect(rules[0].owasp.nhi).toEqual([{ id: 'NHI7', name: 'Long-Lived Secrets' }]);
     const text = cli(['rules']);
     expect(text.stdout.split('\n')[0]).toBe(

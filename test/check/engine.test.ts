@@ -238,8 +238,11 @@ describe('policy files', () => {
 });
 
 describe('the catalogue', () => {
-  it('lists LR001 to LR016 in order, each with OWASP mappings and a rationale and a fix', () => {
-    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`));
+  it('lists LR001 to LR016 and LR018 in order, each with OWASP mappings and a rationale and a fix', () => {
+    expect(RULES.map((r) => r.id)).toEqual([
+      ...Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`),
+      'LR018',
+    ]);
     for (const r of RULES) {
       expect(r.owasp.nhi.length + r.owasp.asi.length, r.id).toBeGreaterThan(0);
       expect(r.rationale.length, r.id).toBeGreaterThan(40);

@@ -21,7 +21,19 @@ describe('README', () => {
 
   it('shows the commands of every stage', () => {
     const names = new Set(commands.map((c) => c[0]));
-    for (const name of ['validate', 'simulate', 'delegation', 'recommend', 'graph', 'schema', 'check', 'generate'])
+    for (const name of [
+      'validate',
+      'simulate',
+      'delegation',
+      'recommend',
+      'graph',
+      'schema',
+      'check',
+      'generate',
+      'exposure',
+      'chokepoints',
+      'report',
+    ])
       expect(names).toContain(name);
   });
 

@@ -25,7 +25,7 @@ describe('bad input', () => {
       'version: 1\nagents: 5\ncredentials:\n  - id: c\n    ttl: 3600\n    binding: baerer\n    grants: [{ resource: r, actions: read }]\n';
     expect(messagesOf(yaml)).toEqual([
       'bad.yaml:2:9: agents: expected a list, found number 5',
-      'bad.yaml:5:10: credential "c": ttl: bad duration 3600: durations are strings with a unit, e.g. 3600s',
+      'bad.yaml:5:10: credential "c": ttl: bad duration 3600: a number other than 0 needs a unit, e.g. 3600s',
       'bad.yaml:6:14: credential "c": binding: expected one of bearer, sender-constrained, workload-bound; found "baerer" (did you mean "bearer"?)',
       'bad.yaml:7:38: credential "c": actions: expected a list, found "read"',
     ]);
@@ -60,8 +60,8 @@ describe('bad input', () => {
 
   it('bad durations', () => {
     expect(messagesOf('version: 1\ncredentials:\n  - { id: c, ttl: 90 days }\n  - { id: d, ttl: 1y }\n')).toEqual([
-      'bad.yaml:3:19: credential "c": ttl: bad duration "90 days": expected a number and a unit (30s, 15m, 1h, 7d, 2w, or combined as 1h30m), or never',
-      'bad.yaml:4:19: credential "d": ttl: bad duration "1y": expected a number and a unit (30s, 15m, 1h, 7d, 2w, or combined as 1h30m), or never',
+      'bad.yaml:3:19: credential "c": ttl: bad duration "90 days": expected a number and a unit, combinable with larger units first and each once (30s, 15m, 1h30m, 7d, 2w3d; numbers of at most 9 digits), 0, or never',
+      'bad.yaml:4:19: credential "d": ttl: bad duration "1y": expected a number and a unit, combinable with larger units first and each once (30s, 15m, 1h30m, 7d, 2w3d; numbers of at most 9 digits), 0, or never',
     ]);
   });
 

@@ -130,10 +130,10 @@ describe('inventory', () => {
   it('shows the CI findings of leakradius check in their own pane', async () => {
     ui = await drive(files(), { open: 'models/token.yaml' });
     await ui.press('prevPane', 'inventory');
-    // As `leakradius check` reports them: LR012 (medium), LR001, LR010, LR005 (high), in file order.
+    // Most severe first, then as `leakradius check` reports them (file order): LR001, LR010, LR005 (high), LR012 (medium).
     expect(ui.frame()).toContain('[Findings 4]');
-    expect(ui.frame()).toMatch(/› agent "bot" has no owner and no purpose.*LR012 medium\s+open/);
-    await ui.press('down', 'list');
+    expect(ui.frame()).toMatch(/agent "bot" has no owner and no purpose.*LR012 medium\s+open/);
+    expect(ui.frame().indexOf('LR012 medium')).toBeGreaterThan(ui.frame().indexOf('LR005 high'));
     const frame = ui.frame();
     expect(frame).toMatch(/› credential "token" lives 30d, above the default maximum \(1d\).*LR001 high\s+open/);
     expect(frame).toContain('LR001@credential:token · high · open · fails the gate');
@@ -146,6 +146,7 @@ describe('inventory', () => {
     const accepted = `${TOKEN_MODEL}accept:\n  - { finding: "LR012@agent:bot", reason: "a test agent", owner: sec, expires: "2025-12-31" }\n`;
     ui = await drive(new MemoryFiles({ 'models/a.yaml': accepted }), { open: 'models/a.yaml' });
     await ui.press('prevPane', 'inventory');
+    await ui.press('last', 'list');
     expect(ui.frame()).toMatch(/› agent "bot" has no owner.*LR012 medium\s+accepted/);
     expect(ui.frame()).toContain('accepted by sec until 2025-12-31: a test agent');
   });
@@ -351,8 +352,9 @@ describe('watch', () => {
       'credentials:\n  - { id: extra, ttl: 1h, grants: [] }\n  - id: pat',
     ).replace('ttl: 30d', 'ttl: 12h');
     io.edit('models/pat.yaml', edited);
-    await ui.press('down', 'list');
-    await ui.press('up', 'list');
+    await tick();
+    await ui.press('help', 'global');
+    await ui.press('help', 'global');
     expect(ui.frame()).toContain('[Credentials 4]');
     expect(lineWith(ui.frame(), 'deploy-key')).toMatch(/^› deploy-key\s+12h/);
   });

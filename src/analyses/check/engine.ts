@@ -4,7 +4,7 @@
  * acceptance status, compares with a baseline, and decides whether the run
  * fails. Pure: the caller reads the files and passes today's date in.
  */
-import type { LoadedModel } from '../../model/load.js';
+import { locateNode, type LoadedModel } from '../../model/load.js';
 import { severityRank, type Policy, type Severity } from '../../model/policy.js';
 import { formatPath } from '../../yaml/diagnostic.js';
 import { prepareAnalysis, type AnalysisContext } from '../context.js';
@@ -145,10 +145,10 @@ export class ModelCheck {
       if (this.seen.has(id)) continue;
       this.seen.add(id);
       const path = f.fallback !== undefined && !loaded.sourceMap.has(f.path) ? f.fallback : f.path;
-      const { line, column } = loaded.sourceMap.locate(path);
+      const { file, line, column } = locateNode(loaded, path);
       const verdict = verdictFor(id, this.candidates, options.today, this.used);
       const baseline = options.baseline
-        ? options.baseline.findings.has(findingKey(loaded.file, id))
+        ? options.baseline.findings.has(findingKey(file, id))
           ? 'existing'
           : 'new'
         : undefined;
@@ -163,7 +163,7 @@ export class ModelCheck {
         element,
         severity,
         message: f.message,
-        file: loaded.file,
+        file,
         line,
         column,
         path: formatPath(path),
@@ -180,9 +180,8 @@ export class ModelCheck {
   summaries(): CredentialSummary[] {
     const { loaded } = this;
     return [...this.input.worstCases().values()].map((w): CredentialSummary => ({
-      file: loaded.file,
       credential: w.credential,
-      ...loaded.sourceMap.locate(loaded.relations.credential.get(w.credential)?.path ?? []),
+      ...locateNode(loaded, loaded.relations.credential.get(w.credential)?.path ?? []),
       score: w.score,
       exposureWindow: w.exposureWindow,
       revocationLag: w.revocationLag,

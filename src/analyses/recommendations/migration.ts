@@ -86,7 +86,7 @@ function migrationEdits(facts: Facts, c: Credential, from: CredentialKindInfo, t
   const bounded = ttl === undefined ? undefined : withinLimits(ttl, to);
   if (bounded !== undefined && bounded !== doc.ttl) edits.push(setEdit([...path, 'ttl'], doc.ttl, bounded));
   else if (bounded === undefined && doc.ttl !== undefined) {
-    const kept = withinLimits(doc.ttl, to);
+    const kept = withinLimits(String(doc.ttl), to);
     if (kept !== doc.ttl) edits.push(setEdit([...path, 'ttl'], doc.ttl, kept));
   }
   replace('maxLifetime', d.maxLifetime);

@@ -15,6 +15,7 @@ import { LR013 } from './lr013-harvest-path.js';
 import { LR014 } from './lr014-human-credential.js';
 import { LR015 } from './lr015-third-party-write.js';
 import { LR016 } from './lr016-blast-radius.js';
+import { LR018 } from './lr018-literal-secret.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   LR014,
   LR015,
   LR016,
+  LR018,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

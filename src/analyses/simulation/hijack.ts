@@ -4,25 +4,22 @@
  * own workload with every credential it holds, bound ones included, through
  * its tools and its delegations, for as long as the hijack and those
  * credentials last. The rules are those of docs/simulation.md, "The hijacked
- * agent"; the search is the leak's (`reachFrom`), started from the agent.
+ * agent"; the search is the leak's (./attack.ts), started from the agent.
  */
 import { UNBOUNDED, type Seconds } from '../../model/duration.js';
 import type { Assumption } from '../../model/types.js';
 import type { AnalysisContext } from '../context.js';
 import { changedNodes, readsOf, unchanged, type Reads } from './changes.js';
 import {
-  blastRadiusScore,
-  reachFrom,
-  reachScores,
-  relevantAssumptions,
-  timeWeightedScore,
+  attackScores,
+  exploreAttack,
   type AcquiredCredential,
-  type GatedPair,
-  type ReachedPair,
-  type SearchStart,
+  type AttackerStart,
   type TaskedAgent,
-} from './leak.js';
+} from './attack.js';
+import { relevantAssumptions } from './leak.js';
 import { channelDetection, detectionSeconds, lifetime } from './lifetime.js';
+import type { GatedPair, ReachedPair } from './pairs.js';
 
 /** Where injected instructions arrive: a hijack is detected as a leak through this channel is. */
 export const HIJACK_CHANNEL = 'prompt-context';
@@ -66,19 +63,22 @@ export function simulateHijack(ctx: AnalysisContext, input: HijackInput): Hijack
   const a = ctx.index.agentIndex.get(input.agent);
   if (a === undefined) throw new UnknownAgentError(`unknown agent "${input.agent}"`);
   const start = hijackStart(ctx, a, taskEnds(ctx).get(input.agent) ?? UNBOUNDED);
-  const found = reachFrom(ctx, start.search, input.hopDelay ?? 0);
+  const found = exploreAttack(ctx, start.attacker, {
+    hopDelay: input.hopDelay ?? 0,
+    harvestedDetection: start.detected + ctx.model.detection.harvested,
+  });
   return {
     agent: input.agent,
-    detected: start.search.detected,
+    detected: start.detected,
     taskEnd: start.taskEnd,
     hijackEnds: start.hijackEnds,
-    holds: start.search.credentials.map((c) => ({ credential: ctx.index.credentials[c.node], stop: c.stop })),
+    holds: start.attacker.held.map((h) => ({ credential: h.credential, stop: h.until })),
     reached: found.reached,
     gated: found.gated,
     acquired: found.acquired,
     tasked: found.tasked,
-    score: blastRadiusScore(found.reached),
-    timeWeightedScore: timeWeightedScore(found.reached),
+    score: found.score,
+    timeWeightedScore: found.timeWeightedScore,
     assumptions: relevantAssumptions(
       ctx,
       found.acquired.map((c) => c.credential),
@@ -115,12 +115,15 @@ function hijackCase(
 ): { result: HijackCase; nodes: readonly number[] } {
   const agent = ctx.model.agents[a].id;
   const start = hijackStart(ctx, a, taskEnd);
-  if (start.search.credentials.length === 0 && start.search.agents.length === 0)
+  if (start.attacker.held.length === 0 && (start.attacker.agents ?? []).length === 0)
     return {
       result: { agent, hijackEnds: start.hijackEnds, score: 0, timeWeightedScore: 0 },
       nodes: [],
     };
-  const found = reachScores(ctx, start.search);
+  const found = attackScores(ctx, start.attacker, {
+    hopDelay: 0,
+    harvestedDetection: start.detected + ctx.model.detection.harvested,
+  });
   return {
     result: { agent, hijackEnds: start.hijackEnds, score: found.score, timeWeightedScore: found.timeWeightedScore },
     nodes: found.nodes,
@@ -136,25 +139,23 @@ function hijackStart(
   ctx: AnalysisContext,
   a: number,
   taskEnd: Seconds,
-): { search: SearchStart; taskEnd: Seconds; hijackEnds: Seconds } {
+): { attacker: AttackerStart; detected: Seconds; taskEnd: Seconds; hijackEnds: Seconds } {
   const { model, relations, index } = ctx;
   const agent = model.agents[a];
   const detected = detectionSeconds(channelDetection(model, HIJACK_CHANNEL));
   const hijackEnds = Math.min(taskEnd, detected + model.response.manual);
-  const held = (relations.available.get(agent.id) ?? []).map((id) => index.credentialIndex.get(id)!);
-  const search: SearchStart = {
-    root: -1,
-    detected,
-    workload: new Set(held),
-    credentials: held.map((node) => ({
-      node,
+  const held = relations.available.get(agent.id) ?? [];
+  const attacker: AttackerStart = {
+    held: held.map((credential) => ({
+      credential,
       from: 0,
-      stop: lifetime(index, model, node, 0, detected).stopped,
+      until: lifetime(index, model, index.credentialIndex.get(credential)!, 0, detected).stopped,
       how: 'in-workload' as const,
     })),
-    agents: hijackEnds > 0 ? [{ agent: a, from: 0, stop: hijackEnds }] : [],
+    inWorkload: new Set(held),
+    agents: hijackEnds > 0 ? [{ agent: agent.id, from: 0, until: hijackEnds }] : [],
   };
-  return { search, taskEnd, hijackEnds };
+  return { attacker, detected, taskEnd, hijackEnds };
 }
 
 /** Each agent's longest workflow: the end of its task. An agent without one has none. */

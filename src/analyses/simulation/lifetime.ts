@@ -58,6 +58,15 @@ export function lifetime(index: ReachIndex, model: Model, c: number, issued: Sec
   return { expires, detected, revocationIssued, stopped };
 }
 
+/**
+ * Revocation lag: from detection until `lastStop`, never negative. Unbounded
+ * when something never stops, even if the leak is never detected either (an
+ * unbounded stop minus an unbounded detection is not a number).
+ */
+export function revocationLag(lastStop: Seconds, detected: Seconds): Seconds {
+  return lastStop === UNBOUNDED ? UNBOUNDED : Math.max(0, lastStop - detected);
+}
+
 /** `lifetime(...).stopped`, by the same arithmetic, without building the record (the bulk worst case calls it C × classes times). */
 export function stopTime(index: ReachIndex, model: Model, c: number, issued: Seconds, detected: Seconds): Seconds {
   return Math.min(issued + index.life[c], revocationTime(index, model, c, issued, detected) + index.propagation[c]);

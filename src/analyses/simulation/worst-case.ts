@@ -16,6 +16,7 @@ import { bulkWorstCases, type RawWorstCase } from './bulk/engine.js';
 import type { PairFacts } from './bulk/fixed-closure.js';
 import { windowTable } from './bulk/windows.js';
 import { compareText, simulateLeak } from './leak.js';
+import { revocationLag } from './lifetime.js';
 
 export interface PairRef {
   readonly resource: string;
@@ -100,7 +101,7 @@ function fromRaw(
   return {
     credential,
     exposureWindow: Math.max(0, stop),
-    revocationLag: Math.max(0, raw.lastStop - detected),
+    revocationLag: revocationLag(raw.lastStop, detected),
     score: raw.score,
     timeWeightedScore: raw.unbounded > 0 ? UNBOUNDED : raw.impactSeconds / 3_600,
     highImpact,
@@ -118,7 +119,7 @@ function nothingReached(ctx: AnalysisContext, c: number, stop: Seconds, detected
   return {
     credential: ctx.index.credentials[c],
     exposureWindow: bearer ? Math.max(0, stop) : 0,
-    revocationLag: Math.max(0, stop - detected),
+    revocationLag: revocationLag(stop, detected),
     score: 0,
     timeWeightedScore: 0,
     highImpact: [],

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { load as yamlLoad } from 'js-yaml';
 import { prepareAnalysis, type AnalysisContext } from '../../analyses/context.js';
 import { delegationFacts } from '../../analyses/delegation/facts.js';
+import { chokepoints } from '../../analyses/chokepoints/index.js';
 import { recommend } from '../../analyses/recommendations/index.js';
 import { RULES, type RuleInput } from '../../analyses/rules/index.js';
 import { DEFAULT_POLICY } from '../../model/policy.js';
@@ -136,6 +137,13 @@ export const PHASES: Readonly<Record<string, Phase>> = {
       runs,
       () => loaded(file),
       (model) => recommend(model),
+    ),
+  // The defaults of `leakradius chokepoints`: the flow of up to 1,000 leaks, 15 cuts measured, 5 named.
+  chokepoints: (file, runs) =>
+    repeat(
+      runs,
+      () => loaded(file),
+      (model) => chokepoints(model),
     ),
   leak: (file) => {
     // One leak with every path, for a fixed sample of credentials: the TUI's and `simulate`'s unit of work.

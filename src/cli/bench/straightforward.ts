@@ -8,7 +8,13 @@
  * per credential.
  */
 import type { AnalysisContext } from '../../analyses/context.js';
-import { channelDetection, detectionSeconds, stopTime, worstChannel } from '../../analyses/simulation/lifetime.js';
+import {
+  channelDetection,
+  detectionSeconds,
+  revocationLag,
+  stopTime,
+  worstChannel,
+} from '../../analyses/simulation/lifetime.js';
 import type { WorstCase } from '../../analyses/simulation/worst-case.js';
 import { nodeKey, type CredentialGraph } from '../../graph/build.js';
 import { UNBOUNDED } from '../../model/duration.js';
@@ -29,7 +35,7 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
   const nothing = {
     credential,
     exposureWindow: bearer(nodeKey('credential', credential)) ? Math.max(0, rootStop) : 0,
-    revocationLag: Math.max(0, rootStop - detected),
+    revocationLag: revocationLag(rootStop, detected),
     score: 0,
     timeWeightedScore: 0,
     highImpact: [],
@@ -117,7 +123,7 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
   return {
     credential,
     exposureWindow: Math.max(0, rootStop),
-    revocationLag: Math.max(0, lastStop - detected),
+    revocationLag: revocationLag(lastStop, detected),
     score,
     timeWeightedScore: unbounded ? UNBOUNDED : impactSeconds / 3_600,
     highImpact: reached

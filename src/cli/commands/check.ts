@@ -5,17 +5,10 @@ import { RULE_IDS } from '../../analyses/rules/index.js';
 import { DEFAULT_POLICY, SEVERITIES, loadPolicy, type Policy, type Severity } from '../../model/policy.js';
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../reports/check/index.js';
 import { createStyle } from '../../reports/terminal.js';
-import { InputError, type Diagnostic } from '../../yaml/diagnostic.js';
+import { InputError } from '../../yaml/diagnostic.js';
 import type { LoadedModel } from '../../model/load.js';
-import {
-  collectModelFiles,
-  displayPath,
-  loadModelFile,
-  packageVersion,
-  readSource,
-  repositoryRoot,
-  repositoryUri,
-} from '../io.js';
+import { loadInputs } from '../configurations.js';
+import { displayPath, packageVersion, readSource, repositoryRoot, repositoryUri } from '../io.js';
 import { EXIT, UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -32,10 +25,16 @@ interface Args {
 export function checkCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'check <inputs..>',
-    describe: 'The CI gate: check model files (or folders) against the rules; exit 1 on findings at or above --fail-on',
+    describe:
+      'The CI gate: check model files, configurations (MCP, workflows, Kubernetes, agent cards) or folders against the rules; exit 1 on findings at or above --fail-on',
     builder: (y) =>
       y
-        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'model files or folders' })
+        .positional('inputs', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'model files, configuration files or folders',
+        })
         .option('policy', {
           type: 'string',
           describe: 'policy file (thresholds, rules, accepted risks); default: the built-in policy',
@@ -88,17 +87,10 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
   };
 }
 
-/** Every model, or every diagnostic of every input that is not one (exit 2). */
+/** Every model (configurations imported as one more), or every diagnostic of every input that is neither (exit 2). */
 function requireModels(inputs: readonly string[]): LoadedModel[] {
-  const { files, diagnostics } = collectModelFiles(inputs);
-  const invalid: Diagnostic[] = [...diagnostics];
-  const models: LoadedModel[] = [];
-  for (const file of files) {
-    const result = loadModelFile(file);
-    if (result.ok) models.push(result.loaded);
-    else for (const d of result.diagnostics) invalid.push(d); // not push(...): a hostile file can have 100,000
-  }
-  if (invalid.length > 0) throw new InputError(invalid);
+  const { models, diagnostics } = loadInputs(inputs);
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
   return models;
 }
 

@@ -13,14 +13,14 @@ interface Args {
 export function graphCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'graph <model>',
-    describe: 'Write the credential/tool graph as JSON, Graphviz DOT or Mermaid',
+    describe: 'Write the credential/tool graph as JSON, Graphviz DOT, Mermaid, BloodHound OpenGraph or GEXF',
     builder: (y) =>
       y
         .positional('model', { type: 'string', demandOption: true, describe: 'a model file' })
         .option('format', {
-          choices: ['json', 'dot', 'mermaid'] as const,
+          choices: ['json', 'dot', 'mermaid', 'opengraph', 'gexf'] as const,
           default: 'json' as const,
-          describe: 'output format',
+          describe: 'output format (opengraph: BloodHound OpenGraph JSON; gexf: Gephi)',
         })
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
     handler: (args) => {

@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { prepareAnalysis } from '../../analyses/context.js';
 import { simulateLeak, type Attacker, type LeakInput } from '../../analyses/simulation/leak.js';
 import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
-import { parseDuration } from '../../model/duration.js';
+import { parseDuration, type DurationText } from '../../model/duration.js';
 import { didYouMean, quote } from '../../model/messages.js';
 import { locate } from '../../model/load.js';
 import {
@@ -19,7 +20,8 @@ import type { Model } from '../../model/types.js';
 import { hijackJson, hijackText, simulationJson, simulationText } from '../../reports/simulation.js';
 import { simulateHijack } from '../../analyses/simulation/hijack.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { displayPath, readSource, requireModel } from '../io.js';
+import { requireModelOrConfigurations } from '../configurations.js';
+import { displayPath, readSource } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -46,7 +48,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .positional('input', {
           type: 'string',
           demandOption: true,
-          describe: 'a model file (with --leak) or a scenario file',
+          describe: 'a model file or configurations (a file or folder) with --leak, or a scenario file',
         })
         .option('leak', { type: 'string', describe: 'id of the leaked credential' })
         .option('hijack', {
@@ -61,7 +63,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .option('channel', { type: 'string', describe: "leak channel (default: the credential's worst)" })
         .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
         .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
-        .option('seed', { type: 'number', describe: 'seed for --runs (default 1)' })
+        .option('seed', { type: 'number', describe: 'seed for --runs (default 1); needs --runs' })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
     handler: (args) => {
@@ -87,13 +89,13 @@ function simulateHijackCommand(shell: Shell, args: Args): void {
     throw new UsageError(
       `--hijack cannot be combined with ${clash.map((k) => `--${k}`).join(', ')}: a hijack starts when the agent's task does, detected as the prompt-context channel is`,
     );
-  const source = readSource(displayPath(args.input));
+  const source = isFolder(args.input) ? { ok: true as const, text: '' } : readSource(displayPath(args.input));
   if (!source.ok) throw new InputError(source.diagnostics);
   if (looksLikeScenario(source.text))
     throw new UsageError(
       '--hijack takes a model file, not a scenario: leakradius simulate <model.yaml> --hijack <agent>',
     );
-  const loaded = requireModel(args.input);
+  const loaded = requireModelOrConfigurations(args.input);
   if (!loaded.relations.agent.has(agent))
     throw new UsageError(
       `unknown agent ${quote(agent)}${didYouMean(agent, loaded.relations.agent.keys())}; the model has: ${[...loaded.relations.agent.keys()].join(', ')}`,
@@ -112,7 +114,7 @@ function simulateHijackCommand(shell: Shell, args: Args): void {
 
 /** Combines a scenario (if the input is one) with the command line; flags win. */
 function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: number; seed: number } {
-  const source = readSource(displayPath(args.input));
+  const source = isFolder(args.input) ? { ok: true as const, text: '' } : readSource(displayPath(args.input));
   if (!source.ok) throw new InputError(source.diagnostics);
   let scenario: { document: ScenarioDocument; sourceMap: SourceMap } | undefined;
   let scenarioFile: string | undefined;
@@ -124,7 +126,7 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
     scenario = { document: parsed.scenario, sourceMap: parsed.sourceMap };
     modelFile = resolve(dirname(args.input), parsed.scenario.model);
   }
-  const loaded = requireModel(modelFile);
+  const loaded = requireModelOrConfigurations(modelFile);
   const model = scenario ? withOverrides(loaded.model, scenario.document) : loaded.model;
   if (scenario && scenarioFile !== undefined) {
     const problems = scenarioProblems(scenario.document, loaded.model);
@@ -147,6 +149,8 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
   const runs = args.runs ?? scenario?.document.uncertainty?.runs;
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 100_000))
     throw new UsageError('--runs must be a whole number from 1 to 100000');
+  if (args.seed !== undefined && runs === undefined)
+    throw new UsageError('--seed seeds the sampling of detection times, which only --runs <N> does: give --runs too');
   const seed = args.seed ?? scenario?.document.uncertainty?.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295)
     throw new UsageError('--seed must be a whole number from 0 to 4294967295');
@@ -164,10 +168,20 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
   };
 }
 
-function duration(text: string | undefined, flag: string): number {
+function duration(text: DurationText | undefined, flag: string): number {
   if (text === undefined) return 0;
   const seconds = parseDuration(text);
   if (seconds === undefined || !Number.isFinite(seconds))
-    throw new UsageError(`${flag}: bad duration ${quote(text)}; expected a number and a unit such as 30s, 15m, 1h, 7d`);
+    throw new UsageError(
+      `${flag}: bad duration ${quote(String(text))}; expected numbers with units in the order w d h m s, such as 30s, 15m, 1h30m, 7d`,
+    );
   return seconds;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
