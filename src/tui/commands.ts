@@ -184,12 +184,13 @@ function changeCredential(
   const id = screen.credential;
   const current = id === undefined ? undefined : whatIf?.settings(id);
   const credential = id === undefined ? undefined : store.session?.relations.credential.get(id);
-  if (!whatIf || id === undefined || !current || !credential) return;
+  const model = store.session?.model;
+  if (!whatIf || id === undefined || !current || !credential || !model) return;
   let note: string | undefined;
   switch (command) {
     case 'ttlShorter':
     case 'ttlLonger': {
-      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1, (t) => ttlWithinKind(credential, t));
+      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1, (t) => ttlWithinKind(credential, model, t));
       if (next === undefined)
         return dispatch({
           type: 'message',
@@ -207,7 +208,7 @@ function changeCredential(
           : command === 'revocation'
             ? [REVOCATION_MODES, current.revocation]
             : [ISSUANCES, current.issuance];
-      const next = nextAllowed(credential, command, values as readonly string[], now);
+      const next = nextAllowed(credential, model, command, values as readonly string[], now);
       if (next.value === undefined) return dispatch({ type: 'message', text: next.note });
       whatIf.change(id, command, next.value);
       note = next.note;

@@ -73,8 +73,8 @@ export function cycled<T>(values: readonly T[], current: T): T {
 export type KindSetting = 'binding' | 'issuance' | 'revocation';
 
 /** Whether the credential's kind can have this value: `no` needs a different kind, `unknown` depends on its provider. */
-export function kindAllows(c: Pick<Credential, 'kind'>, field: KindSetting, value: string): Ability {
-  const kind = kindFacts(c);
+export function kindAllows(c: Pick<Credential, 'kind'>, model: Model, field: KindSetting, value: string): Ability {
+  const kind = kindFacts(c, model);
   if (field === 'binding') return value === 'bearer' ? 'yes' : canBind(kind, value as Binding);
   if (field === 'issuance') return value === 'per-task' ? canIssuePerTask(kind) : 'yes';
   return value === 'automated' || value === 'on-task-end' ? canRevokeByApi(kind) : 'yes';
@@ -87,6 +87,7 @@ export function kindAllows(c: Pick<Credential, 'kind'>, field: KindSetting, valu
  */
 export function nextAllowed<T extends string>(
   c: Pick<Credential, 'kind' | 'id'>,
+  model: Model,
   field: KindSetting,
   values: readonly T[],
   current: T,
@@ -95,7 +96,7 @@ export function nextAllowed<T extends string>(
   let value = current;
   for (let n = 0; n < values.length - 1; n++) {
     value = cycled(values, value);
-    const ability = kindAllows(c, field, value);
+    const ability = kindAllows(c, model, field, value);
     if (ability === 'no') {
       skipped.push(value);
       continue;
@@ -104,7 +105,7 @@ export function nextAllowed<T extends string>(
     const passed =
       skipped.length > 0 ? `${field} ${skipped.join(', ')}: needs a different kind than ${kindName}. ` : '';
     const trust =
-      ability === 'unknown' ? `${field} ${value}: only if ${providerOf(kindFacts(c), c.id)} supports it.` : '';
+      ability === 'unknown' ? `${field} ${value}: only if ${providerOf(kindFacts(c, model), c.id)} supports it.` : '';
     return { value, note: passed || trust ? `${passed}${trust}`.trim() : undefined };
   }
   return {
@@ -114,8 +115,8 @@ export function nextAllowed<T extends string>(
 }
 
 /** The TTL steps the kind accepts: within its published minimum and maximum. */
-export function ttlWithinKind(c: Pick<Credential, 'kind'>, ttl: string): boolean {
-  const info = kindFacts(c).info;
+export function ttlWithinKind(c: Pick<Credential, 'kind'>, model: Model, ttl: string): boolean {
+  const info = kindFacts(c, model).info;
   const seconds = parseDuration(ttl);
   if (!info || seconds === undefined) return true;
   const min = info.minTtl === undefined ? undefined : parseDuration(info.minTtl);

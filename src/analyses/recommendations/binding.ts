@@ -15,7 +15,7 @@ export function bindingCandidates(facts: Facts): Candidate[] {
     if (c.binding !== 'bearer') continue;
     const channels = facts.relations.exposure.get(c.id) ?? [];
     if (channels.length === 0) continue;
-    const kind = kindFacts(c);
+    const kind = kindFacts(c, facts.model);
     const target = bindingFor(kind);
     if (!target) continue; // the provider issues it as a bearer token only
     const thirdParty = (facts.relations.users.get(c.id)?.tools ?? []).filter(

@@ -11,7 +11,7 @@ import {
   type CredentialKindInfo,
   type KindCapabilities,
 } from '../../model/credential-kinds.js';
-import type { Credential } from '../../model/types.js';
+import type { Credential, Model } from '../../model/types.js';
 
 export type Ability = 'yes' | 'no' | 'unknown';
 
@@ -22,7 +22,8 @@ export interface KindFacts {
   readonly capabilities: KindCapabilities;
 }
 
-export function kindFacts(credential: Pick<Credential, 'kind'>): KindFacts {
+/** What the catalogue (or, for a kind of its own, the model) says the credential's kind can do. */
+export function kindFacts(credential: Pick<Credential, 'kind'>, _model: Pick<Model, 'credentials'>): KindFacts {
   const info = credential.kind === undefined ? undefined : credentialKind(credential.kind);
   return { id: credential.kind, info, capabilities: info?.capabilities ?? {} };
 }

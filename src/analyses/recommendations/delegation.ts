@@ -51,7 +51,7 @@ export function delegationCandidates(facts: Facts, ids: IdAllocator): Candidate[
       const parent = [...handed].sort((a, b) => (credit.get(b) ?? 0) - (credit.get(a) ?? 0))[0];
       const p = relations.credential.get(parent)!;
       // The minted token is of the parent's kind, issued per task: a kind that cannot be is left to the migration.
-      const kind = kindFacts(p);
+      const kind = kindFacts(p, facts.model);
       const perTask = canIssuePerTask(kind);
       if (perTask === 'no') return;
       const minted = ids.allocate(`${parent}-for-${d.to}`);

@@ -7,7 +7,7 @@
  */
 import { credentialKind, type CredentialKindInfo, type KindDefaults } from '../../model/credential-kinds.js';
 import { parseDuration, UNBOUNDED } from '../../model/duration.js';
-import type { Credential } from '../../model/types.js';
+import type { Credential, Model } from '../../model/types.js';
 import { canBind, canIssuePerTask, canRevokeByApi, kindFacts, type KindFacts } from './capability.js';
 import type { Facts } from './facts.js';
 import { credentialDocument, credentialPath, list, setEdit } from './shared.js';
@@ -17,7 +17,7 @@ export function migrationCandidates(facts: Facts): Candidate[] {
   const out: Candidate[] = [];
   for (const c of facts.model.credentials) {
     if (!facts.inUse.has(c.id)) continue;
-    const from = kindFacts(c);
+    const from = kindFacts(c, facts.model);
     if (!from.info) continue;
     const options = (from.capabilities.replacements ?? []).filter(
       (r) => r.kind !== from.info!.id && credentialKind(r.kind) !== undefined,
@@ -31,7 +31,7 @@ export function migrationCandidates(facts: Facts): Candidate[] {
         id: ids[i],
         kind: 'migration',
         title: `Replace ${c.id} (${from.info!.id}) with a ${to.id}`,
-        why: `${c.id} is a ${from.info!.title}: ${limits(from) || 'its provider offers a better kind for this use'}. A ${to.title} ${offers(to)}. Measured with the ${to.id} defaults of the catalogue in place of ${c.id}'s settings; the grants stay as written.`,
+        why: `${c.id} is a ${from.info!.title}: ${limits(from) || 'its provider offers a better kind for this use'}. A ${to.title} ${offers(to, facts.model)}. Measured with the ${to.id} defaults of the catalogue in place of ${c.id}'s settings; the grants stay as written.`,
         takes: r.takes,
         outsideModel: `Narrow the new credential to what the workflows use when you create it; if it is minted from a key or an app (derivedFrom), model that too.`,
         subjects: [c.id],
@@ -54,9 +54,9 @@ function limits(kind: KindFacts): string {
 }
 
 /** `lives 1h, is issued per task and can be revoked through an API`. */
-function offers(kind: CredentialKindInfo): string {
+function offers(kind: CredentialKindInfo, model: Model): string {
   const d = kind.defaults;
-  const facts = kindFacts({ kind: kind.id });
+  const facts = kindFacts({ kind: kind.id }, model);
   const parts: string[] = [];
   if (d.ttl !== undefined) parts.push(`lives ${d.ttl === 'never' ? 'until revoked' : d.ttl}`);
   if (canIssuePerTask(facts) === 'yes') parts.push('can be issued per task');

@@ -16,7 +16,7 @@ export function revocationCandidates(facts: Facts): Candidate[] {
     const target = c.issuance === 'per-task' && task !== undefined ? 'on-task-end' : 'automated';
     const mode = c.revocation.mode;
     if (mode === target || mode === 'on-task-end') continue;
-    const kind = kindFacts(c);
+    const kind = kindFacts(c, facts.model);
     const api = canRevokeByApi(kind);
     if (api === 'no') continue; // nothing but a person (or expiry) can end it
     const doc = credentialDocument(facts, c.id);

@@ -58,7 +58,7 @@ export function ttlCandidates(facts: Facts): Candidate[] {
     const autonomous = autonomousUsers(facts, c.id);
     const reissue = c.issuance === 'static';
     if (reissue ? autonomous.length === 0 : life <= FAR_FACTOR * use.seconds) continue;
-    const kind = kindFacts(c);
+    const kind = kindFacts(c, facts.model);
     const perTask = canIssuePerTask(kind);
     if (reissue && perTask === 'no') continue; // the provider cannot: the migration recommendation says what can
 
