@@ -190,7 +190,9 @@ function changeCredential(
   switch (command) {
     case 'ttlShorter':
     case 'ttlLonger': {
-      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1, (t) => ttlWithinKind(credential, model, t));
+      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1, (t) =>
+        ttlWithinKind(credential, model, t),
+      );
       if (next === undefined)
         return dispatch({
           type: 'message',

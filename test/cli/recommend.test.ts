@@ -84,7 +84,9 @@ describe('leakradius recommend', () => {
         totalRisk: { before: 12680, after: 1380, removed: 11300 },
         leakedCopy: { before: 4580, after: 1330, removed: 3250 },
         hijackedAgent: { before: 8100, after: 50, removed: 8050 },
-        agents: [{ agent: 'bot', before: { score: 50, timeWeightedScore: 8100 }, after: { score: 5, timeWeightedScore: 50 } }],
+        agents: [
+          { agent: 'bot', before: { score: 50, timeWeightedScore: 8100 }, after: { score: 5, timeWeightedScore: 50 } },
+        ],
       },
     });
     // tok: db read 5 + vault read 5 for 10h, plus deploy-key's deploy (40) for 80h: 3,300 -> 50.

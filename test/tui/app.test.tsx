@@ -260,7 +260,9 @@ describe('what-if with recommendations', () => {
     // As leakradius recommend ranks them: removing the unused grant takes both parts, 840 leaked and 2640 hijacked
     // (bot acts until the response, 176h), to 0; binding, whose kind is not known, takes the leaked 840 only.
     expect(ui.frame()).toMatch(/› \[ \] Remove what no workflow uses from token.*\s0\s+−3480/);
-    expect(ui.frame()).toMatch(/\[ \] Bind token to its workload \(sender-constrained\) \(if supported\) •\s+2640\s+−840/);
+    expect(ui.frame()).toMatch(
+      /\[ \] Bind token to its workload \(sender-constrained\) \(if supported\) •\s+2640\s+−840/,
+    );
     await ui.press('last', 'list');
     await ui.press('toggle', 'whatif');
     // Automated revocation: stops at 2d + 2m = 48h2m; 15 × (48 + 2/60) = 720.5.
