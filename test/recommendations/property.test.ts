@@ -7,7 +7,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareAnalysis } from '../../src/analyses/context.js';
 import { applyEdits } from '../../src/analyses/recommendations/edits.js';
 import { recommend } from '../../src/analyses/recommendations/index.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
