@@ -4,8 +4,8 @@
  * them into a model the other commands load like any model file, with
  * findings and errors pointed back at the configuration's own lines.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import {
   importConfigurations,
   importers,
@@ -16,7 +16,8 @@ import {
 import { loadModel, type LoadedModel } from '../model/load.js';
 import { modelYaml } from '../reports/model-yaml.js';
 import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
-import { collectModelFiles, describeFsError, displayPath, loadModelFile, readSource, requireModel } from './io.js';
+import { collectModelFiles, globFilter, type InputFilter } from './inputs.js';
+import { describeFsError, displayPath, loadModelFile, readSource, requireModel } from './io.js';
 
 /** Folders never worth walking into. */
 const SKIP_FOLDERS = new Set([
@@ -47,7 +48,10 @@ export function gatherConfigurations(
   user?: { platform: string; home: string; env: Readonly<Record<string, string | undefined>> },
   /** Files already known to be models: not read again. */
   models: ReadonlySet<string> = new Set(),
+  /** --include and --exclude, for the files found in folders. */
+  filter: InputFilter = {},
 ): GatheredConfigurations {
+  const admits = globFilter(filter);
   const files: ConfigFile[] = [];
   const explicit = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -73,7 +77,8 @@ export function gatherConfigurations(
       read(input, shown, 'repository');
       continue;
     }
-    for (const file of walk(input)) read(file, displayPath(file), 'repository');
+    for (const file of walk(input))
+      if (admits(displayPath(file), relative(input, file))) read(file, displayPath(file), 'repository');
   }
   const looked: GatheredConfigurations['user'] = [];
   if (user) {
@@ -173,13 +178,19 @@ export function isConfigurationFile(file: string, text: string): boolean {
 /**
  * The inputs of `check` (files and folders, models and configurations mixed):
  * every model file loaded, and every configuration imported together as one
- * more model, located at the configurations' own lines.
+ * more model, located at the configurations' own lines. `skipped`: the YAML
+ * files of the folders that are neither a model nor a configuration.
  */
-export function loadInputs(inputs: readonly string[]): { models: LoadedModel[]; diagnostics: Diagnostic[] } {
+export function loadInputs(
+  inputs: readonly string[],
+  filter: InputFilter = {},
+): { models: LoadedModel[]; skipped: string[]; diagnostics: Diagnostic[] } {
   const models: LoadedModel[] = [];
   const diagnostics: Diagnostic[] = [];
   const configurationInputs: string[] = [];
   const modelFiles: string[] = [];
+  const otherYaml: string[] = [];
+  const emptyFolders: Diagnostic[] = [];
   for (const input of inputs) {
     let folder: boolean;
     try {
@@ -189,9 +200,11 @@ export function loadInputs(inputs: readonly string[]): { models: LoadedModel[]; 
       continue;
     }
     if (folder) {
-      // Models are told apart by their first lines, so a large model is read once, by its loader.
-      for (const file of collectModelFiles([input]).files)
-        if (!isConfigurationFile(file, head(file))) modelFiles.push(file);
+      // A folder's models are told apart by recognition (src/model/recognise.ts); the rest may be configurations.
+      const found = collectModelFiles([input], filter);
+      for (const file of found.files) modelFiles.push(file);
+      for (const file of found.skipped) otherYaml.push(file);
+      if (found.files.length === 0) emptyFolders.push(...found.diagnostics);
       configurationInputs.push(input);
     } else {
       const source = readSource(input);
@@ -204,16 +217,20 @@ export function loadInputs(inputs: readonly string[]): { models: LoadedModel[]; 
     if (result.ok) models.push(result.loaded);
     else for (const d of result.diagnostics) diagnostics.push(d);
   }
+  let imported = new Set<string>();
   if (configurationInputs.length > 0) {
-    const gathered = gatherConfigurations(configurationInputs, undefined, new Set(modelFiles));
+    const gathered = gatherConfigurations(configurationInputs, undefined, new Set(modelFiles), filter);
     const { loaded, result, diagnostics: problems } = loadConfigurations(gathered, undefined);
+    imported = new Set(result.imported.map((i) => i.file));
     // A folder of models alone has no configuration: that is not an error there.
     const onlyFolders = gathered.explicit.size === 0;
     if (loaded) models.push(loaded);
     if (!(onlyFolders && result.imported.length === 0 && result.diagnostics.length === 0))
       for (const d of problems) diagnostics.push(d);
   }
-  return { models, diagnostics };
+  // A folder with neither a model nor a configuration is a mistake worth stopping on (a wrong path in CI).
+  if (models.length === 0 && imported.size === 0) for (const d of emptyFolders) diagnostics.push(d);
+  return { models, skipped: otherYaml.filter((f) => !imported.has(f)), diagnostics };
 }
 
 /** A model file, or configuration files and folders imported in memory as one model; else the InputError (exit 2). */
@@ -231,20 +248,5 @@ function isFolderOrFile(path: string): 'folder' | 'file' | undefined {
     return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch {
     return undefined;
-  }
-}
-
-/** The first 4 KB of a file: enough to tell a model from a configuration. */
-function head(file: string): string {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
   }
 }

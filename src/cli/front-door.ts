@@ -13,7 +13,8 @@ import { worstCases } from '../analyses/simulation/worst-case.js';
 import { formatDuration, UNBOUNDED } from '../model/duration.js';
 import { formatScore } from '../reports/simulation.js';
 import { safeInline } from '../reports/terminal.js';
-import { collectModelFiles, displayPath, requireModel } from './io.js';
+import { collectModelFiles } from './inputs.js';
+import { displayPath, requireModel } from './io.js';
 import { styleFor, type Shell } from './shell.js';
 
 /** The examples shipped with leakradius, wherever it is installed. */

@@ -1,19 +1,8 @@
 /**
- * The file-system side of the shell: finding model files, reading them safely
+ * The file-system side of the shell: reading inputs safely
  * and writing outputs. Everything past this point is pure.
  */
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-  renameSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, realpathSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_SOURCE_BYTES, decodeSource, tooLarge } from '../yaml/decode.js';
 import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
@@ -48,93 +37,6 @@ export function loadModelFile(file: string): LoadResult {
   return loadModel(file, source.text);
 }
 
-/** Top-level `kind:` of files that live beside models but are not models. */
-const NOT_A_MODEL = /^kind:\s*["']?(scenario|policy)\b/m;
-
-export type InputKind = 'model' | 'scenario' | 'policy';
-
-/**
- * Expands the command line's files and folders into model files: a folder
- * contributes its *.yaml and *.yml files, recursively (hidden folders and
- * node_modules skipped), except scenario and policy files. Sorted, so output
- * order never depends on the file system.
- */
-export function collectModelFiles(inputs: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
-  const { files, diagnostics } = collectInputFiles(inputs);
-  return { files: files.filter((f) => f.kind === 'model').map((f) => f.file), diagnostics };
-}
-
-/**
- * Like collectModelFiles, but keeps scenario and policy files found in folders,
- * each with the kind it declares.
- */
-export function collectInputFiles(inputs: readonly string[]): {
-  files: { file: string; kind: InputKind }[];
-  diagnostics: Diagnostic[];
-} {
-  const found = new Map<string, InputKind>();
-  const diagnostics: Diagnostic[] = [];
-  for (const input of inputs) {
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(input).isDirectory();
-    } catch (error) {
-      diagnostics.push({ file: input, line: 0, column: 0, message: describeFsError(error) });
-      continue;
-    }
-    if (!isDirectory) {
-      found.set(displayPath(input), declaredKind(input));
-      continue;
-    }
-    const yaml = walkYaml(input);
-    if (yaml.length === 0)
-      diagnostics.push({ file: input, line: 0, column: 0, message: 'the folder holds no YAML files (*.yaml, *.yml)' });
-    for (const f of yaml) found.set(displayPath(f), declaredKind(f));
-  }
-  const files = [...found]
-    .map(([file, kind]) => ({ file, kind }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, diagnostics };
-}
-
-function walkYaml(folder: string): string[] {
-  const out: string[] = [];
-  const stack = [folder];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(full);
-    }
-  }
-  return out.sort();
-}
-
-/** What a file declares itself to be in its first lines (`kind: scenario`, `kind: policy`); a model otherwise. */
-function declaredKind(file: string): InputKind {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(4096);
-      const n = readSync(fd, head, 0, head.length, 0);
-      const match = NOT_A_MODEL.exec(head.subarray(0, n).toString('utf8'));
-      return match ? (match[1] as InputKind) : 'model';
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return 'model';
-  }
-}
-
 /** Paths as the user sees them: relative to the working directory when inside it, with forward slashes. */
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), resolve(file));
@@ -158,6 +60,20 @@ export function writeFileAtomic(file: string, text: string): void {
   const temporary = join(dirname(path), `.${Date.now()}-${process.pid}.leakradius.tmp`);
   writeFileSync(temporary, text);
   renameSync(temporary, path);
+}
+
+/** Whether a regular file is there (a device such as /dev/stdout is not one). */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Adds text at the end of a file (GitHub's job summary is one file that every step appends to). */
+export function appendText(file: string, text: string): void {
+  appendFileSync(file, text);
 }
 
 /** The file a path names once links are followed, or undefined when there is none yet. */
@@ -220,12 +136,24 @@ export function repositoryRoot(start: string = process.cwd()): string | undefine
 }
 
 /**
- * A file as a URI relative to the repository root (what code scanning expects),
- * percent-encoded per segment; relative to the working directory outside a repository.
+ * A model file's path relative to the root of the repository that holds it
+ * (what code scanning and annotations expect), with forward slashes; relative
+ * to the working directory when no repository holds it.
  */
-export function repositoryUri(file: string, root: string | undefined = repositoryRoot()): string {
+export function repositoryPath(
+  file: string,
+  root: string | undefined = repositoryRoot(dirname(resolve(file))),
+): string {
   const base = root ?? process.cwd();
   const rel = relative(base, resolve(file));
   const path = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
-  return path.split(sep).join('/').split('/').map(encodeURIComponent).join('/');
+  return path.split(sep).join('/');
+}
+
+/** `repositoryPath` as a URI reference, percent-encoded per segment. */
+export function repositoryUri(file: string, root?: string): string {
+  return repositoryPath(file, root ?? repositoryRoot(dirname(resolve(file))))
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/');
 }

@@ -8,13 +8,13 @@
  * mistake never leaves a written file behind. A failed validation throws out
  * of yargs; it never returns to run the handler.
  */
-import yargs, { type Argv, type CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../yaml/diagnostic.js';
 import { didYouMean, quote } from '../model/messages.js';
 import { safeInline, safeText } from '../reports/terminal.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
-import { commands } from './commands/index.js';
-import { openTui } from './tui.js';
+import { COMMAND_NAMES, commands, type AnyCommand } from './commands/index.js';
+import { packageVersion } from './io.js';
 
 const DESCRIPTION =
   'Threat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.';
@@ -24,13 +24,23 @@ class ArgumentError extends UsageError {}
 
 export async function runCli(argv: readonly string[], shell: Shell): Promise<number> {
   if (argv.length === 0) return runFrontDoor(shell);
-  const unknown = unknownCommand(argv[0], shell);
+  const unknown = unknownCommand(argv[0]);
   if (unknown !== undefined) {
     shell.stderr.write(`leakradius: ${unknown}\nRun \`leakradius --help\` for the commands.\n`);
     return EXIT.invalid;
   }
+  // The version alone needs no argument parser (yargs takes longer to load than the rest of the start).
+  if (argv.length === 1 && argv[0] === '--version') {
+    shell.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   try {
-    await parser(argv, shell).parseAsync();
+    // With a callback, yargs hands its own output (help, version, completions) here instead of to the console.
+    await (
+      await parser(argv, shell)
+    ).parseAsync([...argv], {}, (_error, _args, output) => {
+      if (output) shell.stdout.write(`${output}\n`);
+    });
   } catch (error) {
     return reportFailure(shell, error);
   }
@@ -38,35 +48,77 @@ export async function runCli(argv: readonly string[], shell: Shell): Promise<num
 }
 
 /** The message for a first word that is neither an option nor a command, or undefined. */
-function unknownCommand(word: string, shell: Shell): string | undefined {
+function unknownCommand(word: string): string | undefined {
   if (word.startsWith('-')) return undefined;
-  const known = commands(shell).map((c) => String(c.command).split(' ')[0]);
+  const known = [...COMMAND_NAMES, 'completion'];
   return known.includes(word) ? undefined : `unknown command ${quote(word)}${didYouMean(word, known)}`;
 }
 
 /** yargs, strict: every command, global option and the help. Validation failures throw an ArgumentError. */
-function parser(argv: readonly string[], shell: Shell): Argv {
-  return (
-    yargs([...argv])
-      .scriptName('leakradius')
-      .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
-      // yargs cannot type an array of commands with different arguments (yargs#2211).
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      .command(commands(shell) as CommandModule<object, any>[])
-      .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
-      .strict()
-      .recommendCommands()
-      .help()
-      .alias('h', 'help')
-      .version()
-      .wrap(Math.min(100, shell.stdout.columns ?? 100))
-      .exitProcess(false)
-      .fail((message, error) => {
-        // A handler's own error comes through here too: pass it on unchanged.
-        if (error) throw error;
-        throw new ArgumentError(message ?? 'invalid usage');
-      })
-  );
+async function parser(argv: readonly string[], shell: Shell): Promise<Argv> {
+  // Imported only now, with the one command named (every command for the help or completions).
+  const { default: yargs } = await import('yargs');
+  const named = await commands(shell, COMMAND_NAMES.includes(argv[0]) ? [argv[0]] : COMMAND_NAMES);
+  const y: Argv = yargs([...argv])
+    .scriptName('leakradius')
+    .usage(`$0 <command> [options]\n\n${DESCRIPTION}`)
+    // yargs cannot type an array of commands with different arguments (yargs#2211).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    .command([...named, completionCommand(() => y)].map(withoutVersion) as CommandModule<object, any>[])
+    .option('color', {
+      type: 'boolean',
+      global: true,
+      describe: 'colour the output (--no-color: never); default: on a terminal, unless NO_COLOR is set',
+    })
+    .option('quiet', {
+      alias: 'q',
+      type: 'boolean',
+      global: true,
+      describe: 'no notes on stderr (which policy was used, which files were skipped); errors still show',
+    })
+    .middleware((args) => {
+      if (typeof args.color === 'boolean') shell.color = args.color;
+      if (args.quiet === true) shell.quiet = true;
+    })
+    .group(['color', 'quiet', 'help'], 'Global options:')
+    .demandCommand(1, 'give a command (leakradius --help lists them), or none to open the default model')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(packageVersion())
+    .wrap(Math.min(100, shell.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // A handler's own error comes through here too: pass it on unchanged.
+      if (error) throw error;
+      throw new ArgumentError(message ?? 'invalid usage');
+    });
+  return y;
+}
+
+/** `leakradius completion`: yargs's completion script for bash or zsh (from $SHELL), answered by this parser. */
+function completionCommand(parser: () => Argv): AnyCommand {
+  const command: CommandModule = {
+    command: 'completion',
+    describe: 'Print a shell completion script (bash or zsh, from $SHELL) to add to your shell profile',
+    builder: (y) =>
+      y
+        .example('$0 completion >> ~/.bashrc', 'complete commands and options in bash')
+        .example('SHELL=zsh $0 completion >> ~/.zshrc', 'in zsh'),
+    handler: () => {
+      // The types lag behind yargs: showCompletionScript takes the program name and the command.
+      (parser().showCompletionScript as (name: string, command: string) => unknown)('leakradius', 'completion');
+    },
+  };
+  return command as unknown as AnyCommand;
+}
+
+/** `--version` belongs to leakradius, not to each command: kept out of the commands' help. */
+function withoutVersion(command: AnyCommand): AnyCommand {
+  const builder = command.builder;
+  const hidden = (y: Argv) => (typeof builder === 'function' ? (builder(y) as Argv) : y).hide('version');
+  return { ...command, builder: hidden as AnyCommand['builder'] };
 }
 
 /** Reports what ended a command early and returns its exit code. */
@@ -90,6 +142,7 @@ function reportFailure(shell: Shell, error: unknown): number {
 
 async function runFrontDoor(shell: Shell): Promise<number> {
   try {
+    const { openTui } = await import('./tui.js');
     await openTui(shell, undefined);
   } catch (error) {
     if (error instanceof InputError) reportInvalid(shell, error);

@@ -24,10 +24,19 @@ export interface Shell {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The exit code the command decided on. */
   exitCode: number;
+  /** --quiet: no notes on stderr (errors still go there). */
+  quiet?: boolean;
+  /** --color or --no-color; when not given, the terminal and NO_COLOR/FORCE_COLOR decide. */
+  color?: boolean;
+}
+
+/** A remark for the person running the command (which policy, what was skipped): stderr, unless --quiet. */
+export function note(shell: Shell, text: string): void {
+  if (!shell.quiet) shell.stderr.write(`${text}\n`);
 }
 
 export function styleFor(shell: Shell): Style {
-  return createStyle(colorWanted(Boolean(shell.stdout.isTTY), shell.env));
+  return createStyle(shell.color ?? colorWanted(Boolean(shell.stdout.isTTY), shell.env));
 }
 
 /** A usage mistake: reported with a hint and exit code 2. */
@@ -39,9 +48,14 @@ export function reportInvalid(shell: Shell, error: InputError): void {
   shell.exitCode = EXIT.invalid;
 }
 
+/** No --output, `-` or /dev/stdout (written as stdout: when it is a pipe, no file is behind the name). */
+export function isStdout(output: string | undefined): output is undefined | '-' | '/dev/stdout' {
+  return output === undefined || output === '-' || output === '/dev/stdout';
+}
+
 /** Sends a report to --output (atomically) or to stdout. */
 export function emit(shell: Shell, text: string, output: string | undefined): void {
-  if (output === undefined || output === '-') {
+  if (isStdout(output)) {
     shell.stdout.write(text);
     return;
   }

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync, watch, watchFile, unwatchFile, write
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TuiIo } from '../tui/io.js';
 import { looksLikeScenario } from '../model/scenario.js';
-import { collectModelFiles, displayPath, readSource } from './io.js';
+import { collectModelFiles } from './inputs.js';
+import { displayPath, readSource } from './io.js';
 import { BUNDLED_MODELS, defaultModelFiles } from './front-door.js';
 import { gatherConfigurations, isConfigurationFile, loadConfigurations } from './configurations.js';
 import { modelYaml } from '../reports/model-yaml.js';

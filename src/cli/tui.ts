@@ -6,8 +6,7 @@
 import { formatDiagnostic } from '../reports/diagnostics.js';
 import { colorWanted } from '../reports/terminal.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
-import { DEFAULT_POLICY } from '../model/policy.js';
-import { requirePolicy } from './commands/check.js';
+import { choosePolicy } from './policy-file.js';
 import { defaultModelFile, printSummary } from './front-door.js';
 import { displayPath } from './io.js';
 import { runFullScreen } from './full-screen.js';
@@ -33,10 +32,10 @@ export function isInteractive(shell: Shell): boolean {
   return Boolean(shell.stdin.isTTY && shell.stdout.isTTY) && shell.env.TERM !== 'dumb';
 }
 
-export async function openTui(shell: Shell, input: string | undefined, policyFile?: string): Promise<void> {
+export async function openTui(shell: Shell, input: string | undefined, policyFile?: string | boolean): Promise<void> {
   const start = opening(input);
   // An invalid policy is reported like an invalid model (exit 2), before the screen changes.
-  const policy = policyFile === undefined ? DEFAULT_POLICY : requirePolicy(policyFile);
+  const policy = choosePolicy(shell, policyFile);
   if (!isInteractive(shell)) {
     summarise(shell, start);
     return;
@@ -55,7 +54,7 @@ export async function openTui(shell: Shell, input: string | undefined, policyFil
         files: start.files,
         diagnostics: start.diagnostics,
         open: start.open,
-        color: colorWanted(true, shell.env),
+        color: shell.color ?? colorWanted(true, shell.env),
         check: { policy, today: new Date().toISOString().slice(0, 10) },
       });
   });

@@ -218,7 +218,8 @@ export function defaultPolicyYaml(): string {
     .map(([env, d]) => `    ${env}: ${d}`)
     .join('\n');
   return `# leakradius policy: the thresholds and exceptions of \`leakradius check\`.
-# Use it with: leakradius check models/ --policy ${'<this file>'}
+# Named leakradius-policy.yaml or .leakradius.yaml, \`leakradius check\` finds it in the folder
+# it runs from or any folder above, up to the repository root; otherwise pass --policy <this file>.
 # Every field is optional; what is left out takes the default shown here.
 # Reference: docs/policy.md. Rules: \`leakradius rules\` and docs/rules.md.
 kind: policy

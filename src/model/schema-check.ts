@@ -3,9 +3,10 @@
  * errors into messages a person can act on: one per problem, pinned to the
  * offending node, with a suggestion when a name is a near miss.
  */
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { DocPath } from '../yaml/diagnostic.js';
-import { DURATION_PATTERN, ModelSchema, type ModelDocument } from './schema.js';
+import { DURATION_PATTERN, validator } from './model-validator.js';
+import type { ModelDocument } from './schema.js';
 import { didYouMean, elementContext, quote } from './messages.js';
 
 export interface Problem {
@@ -13,15 +14,6 @@ export interface Problem {
   /** Point at the mapping key (unknown or misplaced fields) rather than the value. */
   readonly at: 'key' | 'value';
   readonly message: string;
-}
-
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
-
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ModelSchema);
-  return compiled;
 }
 
 export function checkSchema(

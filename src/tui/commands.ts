@@ -83,7 +83,6 @@ export function runCommand(command: CommandId, c: CommandContext): void {
       return changeCredential(command, c);
     case 'reset':
       session?.whatIf.reset();
-      store.bump();
       return dispatch({ type: 'message', text: 'what-if: every change undone' });
     case 'save':
       return saveWhatIf(c);
@@ -217,7 +216,6 @@ function changeCredential(
       break;
     }
   }
-  store.bump();
   dispatch({ type: 'message', text: note });
 }
 
@@ -226,7 +224,6 @@ function toggleRecommendation({ store, dispatch, screen }: CommandContext): void
   const whatIf = store.session?.whatIf;
   if (!whatIf || id === undefined || !whatIf.recommendations().some((r) => r.id === id)) return;
   whatIf.toggle(id);
-  store.bump();
   dispatch({ type: 'message', text: undefined });
 }
 

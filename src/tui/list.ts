@@ -68,3 +68,29 @@ export function filterRows<T extends { readonly search: string }>(
   const needle = filter.toLowerCase();
   return rows.filter((r) => r.search.toLowerCase().includes(needle));
 }
+
+/**
+ * The filtered rows and keys of each list, kept while its rows and filter stay
+ * the same, so that a list of 150,000 rows is not walked again on every key.
+ * Only the last of each list is kept.
+ */
+export class FilteredLists {
+  private readonly last = new Map<
+    string,
+    { rows: readonly unknown[]; filter: string; shown: readonly unknown[]; keys: readonly string[] }
+  >();
+
+  of<T extends { readonly key: string; readonly search: string }>(
+    id: string,
+    rows: readonly T[],
+    filter: string | undefined,
+  ): { shown: readonly T[]; keys: readonly string[] } {
+    const cached = this.last.get(id);
+    if (cached && cached.rows === rows && cached.filter === (filter ?? ''))
+      return cached as { shown: readonly T[]; keys: readonly string[] };
+    const shown = filterRows(rows, filter);
+    const entry = { rows, filter: filter ?? '', shown, keys: shown.map((r) => r.key) };
+    this.last.set(id, entry);
+    return entry;
+  }
+}

@@ -12,20 +12,8 @@ import type { ListItem } from './components/list-view.js';
 import { RISK_COLOR, badge, riskLevel, s, score } from './format.js';
 import type { CommandId, KeyContext } from './keymap.js';
 import { VIEW_CONTEXTS } from './keymap.js';
-import { cursorOf, filterRows } from './list.js';
-import {
-  COLUMNS,
-  agentRows,
-  credentialRows,
-  detailLines,
-  findingDetail,
-  findingRows,
-  rankByRisk,
-  recommendationRows,
-  resourceRows,
-  toolRows,
-  type Row,
-} from './rows.js';
+import { cursorOf, type FilteredLists } from './list.js';
+import { COLUMNS, detailLines, findingDetail, recommendationRows, type Row } from './rows.js';
 import type { Finding } from '../analyses/check/types.js';
 import type { FindingsJob } from './background.js';
 import type { ModelSession, ScenarioEntry, TuiStore } from './session.js';
@@ -37,7 +25,7 @@ import { InventoryView } from './views/inventory.js';
 import { LeakView, reachedRows } from './views/leak.js';
 import { OpeningView } from './views/opening.js';
 import { PickerView } from './views/picker.js';
-import { ResourceView, exposureRows } from './views/resource.js';
+import { ResourceView } from './views/resource.js';
 import { ScenariosView, scenarioRows } from './views/scenarios.js';
 import { WhatIfView, type Side } from './views/whatif.js';
 import type { ModelRisk } from '../analyses/simulation/risk.js';
@@ -98,25 +86,10 @@ export function describeScreen(frame: Frame): Screen {
   }
 }
 
-/** Filtered rows and their keys, kept per rows array and filter: a big list is not walked again on every key. */
-const filtered = new WeakMap<readonly Row[], { filter: string; shown: readonly Row[]; keys: readonly string[] }>();
-
-function filteredRows(
-  rows: readonly Row[],
-  filter: string | undefined,
-): { shown: readonly Row[]; keys: readonly string[] } {
-  const cached = filtered.get(rows);
-  if (cached && cached.filter === (filter ?? '')) return cached;
-  const shown = filterRows(rows, filter);
-  const entry = { filter: filter ?? '', shown, keys: shown.map((r) => r.key) };
-  filtered.set(rows, entry);
-  return entry;
-}
-
 /** Filtered rows, their keys and the cursor of a list. */
-function listOf(state: AppState, id: ListId, rows: readonly Row[]) {
+function listOf(lists: FilteredLists, state: AppState, id: ListId, rows: readonly Row[]) {
   const filter = state.filters[id];
-  const { shown, keys } = filteredRows(rows, filter);
+  const { shown, keys } = lists.of(id, rows, filter);
   return { shown, keys, cursor: cursorOf(state.selections[id], keys), filter, filtering: state.filtering === id };
 }
 
@@ -142,7 +115,7 @@ function helpScreen({ width, height, state, store }: Frame): Screen {
 
 function pickerScreen({ store, state, width, height }: Frame): Screen {
   const rows: Row[] = store.picker.files.map((f) => ({ key: f, search: f, cells: [s(f)] }));
-  const l = listOf(state, 'picker', rows);
+  const l = listOf(store.lists, state, 'picker', rows);
   return {
     title: 'models',
     viewName: 'models',
@@ -208,28 +181,15 @@ function openingScreen({ width }: Frame, file: string, characters: number): Scre
 }
 
 const NO_ROWS: readonly Row[] = [];
-const credentialRowsCache = new WeakMap<ModelSession, Record<Exclude<PaneId, 'findings'>, Row[]>>();
 
-const rankedRowsCache = new WeakMap<ModelSession, Row[]>();
-
-/** The inventory's rows; credentials ranked by risk once every worst case is known (the background job's). */
-function paneRows(session: ModelSession): Record<Exclude<PaneId, 'findings'>, Row[]> {
-  let rows = credentialRowsCache.get(session);
-  if (!rows) {
-    const m = session.model;
-    rows = { credentials: credentialRows(m), agents: agentRows(m), tools: toolRows(m), resources: resourceRows(m) };
-    credentialRowsCache.set(session, rows);
-  }
-  if (session.risk.totalRisk === undefined) return rows;
-  let ranked = rankedRowsCache.get(session);
-  if (!ranked)
-    rankedRowsCache.set(session, (ranked = rankByRisk(rows.credentials, (c) => session.analysis.knownWorstCase(c))));
-  return { ...rows, credentials: ranked };
+/** The inventory's rows; credentials ranked by risk once every worst case is known (the session keeps them). */
+function paneRows(session: ModelSession): Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>> {
+  return session.rows();
 }
 
 /** The credential selected in the credentials pane (its selection survives filters and reloads). */
 export function currentCredential(state: AppState, session: ModelSession): string | undefined {
-  const l = listOf(state, 'credentials', paneRows(session).credentials);
+  const l = listOf(session.lists, state, 'credentials', paneRows(session).credentials);
   const key = l.keys[l.cursor];
   if (key !== undefined) return key;
   const remembered = state.selections.credentials?.key;
@@ -252,15 +212,10 @@ function riskSummary(session: ModelSession): string {
     : `risk ${score(total.total)} = leak ${score(total.leakedCopy.total)} + hijack ${score(total.hijackedAgent.total)}`;
 }
 
-const findingRowsCache = new WeakMap<readonly Finding[], Row[]>();
-
 /** The findings pane's rows; undefined while they are computed (or without check settings). */
 function findingsOf(session: ModelSession): { rows?: readonly Row[]; findings?: readonly Finding[] } {
   const findings = session.findings?.findings;
-  if (!findings) return {};
-  let rows = findingRowsCache.get(findings);
-  if (!rows) findingRowsCache.set(findings, (rows = findingRows(findings)));
-  return { rows, findings };
+  return findings ? { rows: session.findingRows(), findings } : {};
 }
 
 function inventoryScreen({ state, width, height }: Frame, session: ModelSession): Screen {
@@ -275,7 +230,7 @@ function inventoryScreen({ state, width, height }: Frame, session: ModelSession)
     findings: found.rows?.length,
   };
   const paneList = pane === 'findings' ? (found.rows ?? NO_ROWS) : rows[pane];
-  const l = listOf(state, pane, paneList);
+  const l = listOf(session.lists, state, pane, paneList);
   // Badges for the visible rows only: computed on demand, the rest by the background job.
   const decorate =
     pane === 'credentials'
@@ -341,7 +296,7 @@ function leakScreen({ state, width, height }: Frame, session: ModelSession): Scr
   const credential = id === undefined ? undefined : session.relations.credential.get(id);
   if (!credential) return noCredential(session, width);
   const result = session.analysis.leak(credential.id, state.attacker);
-  const l = listOf(state, 'reached', reachedRows(result));
+  const l = listOf(session.lists, state, 'reached', reachedRows(result));
   return {
     title: modelTitle(session),
     viewName: 'leak',
@@ -370,17 +325,14 @@ function leakScreen({ state, width, height }: Frame, session: ModelSession): Scr
   };
 }
 
-const exposureRowsCache = new WeakMap<object, Row[]>();
-
 /** Who reaches the resource selected in the inventory (computed when the view was opened). */
 function resourceScreen({ state, width, height }: Frame, session: ModelSession): Screen {
-  const resources = listOf(state, 'resources', paneRows(session).resources);
+  const resources = listOf(session.lists, state, 'resources', paneRows(session).resources);
   const resource = resources.keys[resources.cursor] ?? state.selections.resources?.key;
   const result = resource === undefined ? undefined : session.analysis.knownExposure(resource);
   if (!result) return noCredential(session, width);
-  let rows = exposureRowsCache.get(result);
-  if (!rows) exposureRowsCache.set(result, (rows = exposureRows(result)));
-  const l = listOf(state, 'exposure', rows);
+  const rows = session.exposureRows(result);
+  const l = listOf(session.lists, state, 'exposure', rows);
   const selected = result.sources[rows.findIndex((r) => r.key === l.keys[l.cursor])];
   return {
     title: modelTitle(session),
@@ -444,7 +396,12 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
   const variant = whatIf.variant;
   const ready = !whatIf.deriving && variant.relations.credential.has(id);
   const skipped = new Set(whatIf.skipped.map((k) => k.id));
-  const l = listOf(state, 'recommendations', recommendationRows(whatIf.recommendations(), whatIf.toggled, skipped, id));
+  const l = listOf(
+    session.lists,
+    state,
+    'recommendations',
+    recommendationRows(whatIf.recommendations(), whatIf.toggled, skipped, id),
+  );
   const selected = whatIf.recommendations().find((r) => r.id === l.keys[l.cursor]);
   const conflict = whatIf.skipped.find((k) => k.id === selected?.id);
   return {
@@ -509,7 +466,7 @@ function recommendationsNote(session: ModelSession): string {
 
 function delegationScreen({ state, width, height }: Frame, session: ModelSession): Screen {
   const result = session.analysis.chains();
-  const l = listOf(state, 'chains', chainRows(result.chains, DEFAULT_MAX_DEPTH));
+  const l = listOf(session.lists, state, 'chains', chainRows(result.chains, DEFAULT_MAX_DEPTH));
   const key = l.keys[l.cursor];
   const chain = key === undefined ? undefined : result.chains[Number(key)];
   return {
@@ -544,7 +501,7 @@ function delegationScreen({ state, width, height }: Frame, session: ModelSession
 
 function scenariosScreen({ store, state, width, height }: Frame): Screen {
   const entries = store.scenarios();
-  const l = listOf(state, 'scenarios', scenarioRows(entries));
+  const l = listOf(store.lists, state, 'scenarios', scenarioRows(entries));
   const key = l.keys[l.cursor];
   const selected = entries.find((e) => e.file === key);
   return {

@@ -22,7 +22,13 @@ import {
 import type { TuiIo } from './io.js';
 import type { Recommender } from './recommender.js';
 import { scenarioLeakInput, storyEvents, type StoryEvent } from './story.js';
+import { FilteredLists } from './list.js';
+import { agentRows, credentialRows, findingRows, rankByRisk, resourceRows, toolRows, type Row } from './rows.js';
+import { exposureRows } from './views/resource.js';
+import type { PaneId } from './state.js';
 import { WhatIf } from './what-if-session.js';
+import type { Finding } from '../analyses/check/types.js';
+import type { Exposure } from '../analyses/exposure/index.js';
 import type { Changes } from './whatif.js';
 
 export { immediateScheduler, type CheckSettings, type Scheduler } from './background.js';
@@ -36,6 +42,12 @@ export class ModelSession {
   /** Undefined when the TUI was started without a recommender. */
   readonly recommendations?: RecommendationsJob;
   readonly whatIf: WhatIf;
+  /** The filtered rows of this model's lists. */
+  readonly lists = new FilteredLists();
+  private paneRows?: Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>>;
+  private rankedRows?: Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>>;
+  private findingRowsOf?: { findings: readonly Finding[]; rows: readonly Row[] };
+  private exposureRowsOf?: { result: Exposure; rows: readonly Row[] };
 
   constructor(
     readonly loaded: LoadedModel,
@@ -63,6 +75,36 @@ export class ModelSession {
 
   get model(): Model {
     return this.loaded.model;
+  }
+
+  /** The rows of the inventory's panes, built once per model; credentials ranked by risk once every worst case is known. */
+  rows(): Readonly<Record<Exclude<PaneId, 'findings'>, readonly Row[]>> {
+    const m = this.model;
+    const rows = (this.paneRows ??= {
+      credentials: credentialRows(m),
+      agents: agentRows(m),
+      tools: toolRows(m),
+      resources: resourceRows(m),
+    });
+    if (this.risk.totalRisk === undefined) return rows;
+    return (this.rankedRows ??= {
+      ...rows,
+      credentials: rankByRisk(rows.credentials, (c) => this.analysis.knownWorstCase(c)),
+    });
+  }
+
+  /** The rows of who reaches a resource, built once per result. */
+  exposureRows(result: Exposure): readonly Row[] {
+    if (this.exposureRowsOf?.result !== result) this.exposureRowsOf = { result, rows: exposureRows(result) };
+    return this.exposureRowsOf.rows;
+  }
+
+  /** The findings pane's rows, built once per run of the findings (empty until they are known). */
+  findingRows(): readonly Row[] {
+    const findings = this.findings?.findings;
+    if (!findings) return [];
+    if (this.findingRowsOf?.findings !== findings) this.findingRowsOf = { findings, rows: findingRows(findings) };
+    return this.findingRowsOf.rows;
   }
 
   get relations(): Relations {
@@ -129,6 +171,8 @@ export class TuiStore {
   version = 0;
   opened?: Opened;
   story?: Story;
+  /** The filtered rows of the lists that outlive a model (the picker's, the scenarios'). */
+  readonly lists = new FilteredLists();
   private listeners = new Set<() => void>();
   private unwatch?: () => void;
   private lastText?: string;
@@ -166,8 +210,8 @@ export class TuiStore {
 
   getVersion = (): number => this.version;
 
-  /** Tells the views that something changed. */
-  bump = (): void => {
+  /** Tells the views that something changed: the store and its sessions call it, never a view or a handler. */
+  private readonly bump = (): void => {
     this.version++;
     for (const l of this.listeners) l();
   };

@@ -24,26 +24,27 @@ const DERIVE_DELAY_MS = 40;
  * A what-if variant of the open model: credential changes applied to its
  * document. A change shows at once; the variant is derived on the next turn
  * of the event loop, once for keys pressed together, because deriving a model
- * of thousands of credentials takes a noticeable moment.
+ * of thousands of credentials takes a noticeable moment. It owns its state:
+ * the views read it, only its methods change it, and each change notifies.
  */
 export class WhatIf {
   /** The changes as keyed in. */
-  changes: Changes = new Map();
+  private keyed: Changes = new Map();
   /** The changes the variant was derived from. */
   private applied: Changes = new Map();
   /** Recommendations switched on, by id. */
-  toggled: ReadonlySet<string> = new Set();
+  private switchedOn: ReadonlySet<string> = new Set();
   private appliedToggles: ReadonlySet<string> = new Set();
   /** Recommendations switched on but left out: they conflict with one applied before them. */
-  skipped: readonly Skipped[] = [];
+  private left: readonly Skipped[] = [];
   /** The variant as RFC 6902 operations on the file, for saving it with its comments. */
   private patch: readonly PatchOperation[] = [];
-  variant: AnalysisSession;
-  risk: RiskJob;
-  /** The variant's CI findings, when the check settings are known. */
-  findings?: FindingsJob;
-  /** Why the last change was refused (a TTL outside what the kind allows, say), if it was. */
-  refused?: string;
+  private analyses: AnalysisSession;
+  private riskJob: RiskJob;
+  private findingsJob?: FindingsJob;
+  private refusal?: string;
+  /** The document the variant was derived from. */
+  private derivedFrom: ModelDocument;
   private pending?: { cancel(): void };
 
   constructor(
@@ -51,10 +52,49 @@ export class WhatIf {
     private readonly schedule: Scheduler,
     private readonly notify: () => void,
   ) {
-    this.variant = base.analysis;
-    this.risk = base.risk;
-    this.findings = base.findings;
-    this.document = base.loaded.document;
+    this.analyses = base.analysis;
+    this.riskJob = base.risk;
+    this.findingsJob = base.findings;
+    this.derivedFrom = base.loaded.document;
+  }
+
+  /** The changes as keyed in. */
+  get changes(): Changes {
+    return this.keyed;
+  }
+
+  /** Recommendations switched on, by id. */
+  get toggled(): ReadonlySet<string> {
+    return this.switchedOn;
+  }
+
+  /** Recommendations switched on but left out: they conflict with one applied before them. */
+  get skipped(): readonly Skipped[] {
+    return this.left;
+  }
+
+  /** The variant's analyses (the model's own while nothing is changed). */
+  get variant(): AnalysisSession {
+    return this.analyses;
+  }
+
+  get risk(): RiskJob {
+    return this.riskJob;
+  }
+
+  /** The variant's CI findings, when the check settings are known. */
+  get findings(): FindingsJob | undefined {
+    return this.findingsJob;
+  }
+
+  /** Why the last change was refused (a TTL outside what the kind allows, say), if it was. */
+  get refused(): string | undefined {
+    return this.refusal;
+  }
+
+  /** The document the variant was derived from. */
+  get document(): ModelDocument {
+    return this.derivedFrom;
   }
 
   /** Whether the variant is still being derived from the latest changes. */
@@ -82,42 +122,42 @@ export class WhatIf {
   }
 
   toggle(id: string): void {
-    const next = new Set(this.toggled);
+    const next = new Set(this.switchedOn);
     if (!next.delete(id)) next.add(id);
-    this.toggled = next;
+    this.switchedOn = next;
     this.request();
   }
 
   /** A credential's settings with the changes keyed in so far. */
   settings(credential: string): CredentialSettings | undefined {
     const c = this.base.relations.credential.get(credential);
-    return c ? settingsOf(c, this.changes.get(credential)) : undefined;
+    return c ? settingsOf(c, this.keyed.get(credential)) : undefined;
   }
 
   change(credential: string, field: keyof CredentialChange, value: string): void {
-    this.changes = withChange(this.changes, this.base.relations.credential.get(credential), field, value);
+    this.keyed = withChange(this.keyed, this.base.relations.credential.get(credential), field, value);
     this.request();
   }
 
   reset(): void {
-    this.changes = new Map();
-    this.toggled = new Set();
+    this.keyed = new Map();
+    this.switchedOn = new Set();
     this.request();
   }
 
   /** Re-applies the changes to a reloaded model, dropping those whose credential is gone. */
   rebase(changes: Changes, toggled: ReadonlySet<string>): void {
-    this.changes = new Map([...changes].filter(([id]) => this.base.relations.credential.has(id)));
-    this.toggled = toggled;
+    this.keyed = new Map([...changes].filter(([id]) => this.base.relations.credential.has(id)));
+    this.switchedOn = toggled;
     this.request();
   }
 
   /** The recommendations, once known: toggles kept from a reloaded model whose ids are gone drop out. */
   recommendationsArrived(): void {
     const ids = new Set(this.recommendations().map((r) => r.id));
-    const kept = new Set([...this.toggled].filter((id) => ids.has(id)));
-    if (kept.size === 0 && this.toggled.size === 0) return;
-    this.toggled = kept;
+    const kept = new Set([...this.switchedOn].filter((id) => ids.has(id)));
+    if (kept.size === 0 && this.switchedOn.size === 0) return;
+    this.switchedOn = kept;
     this.request();
   }
 
@@ -131,28 +171,27 @@ export class WhatIf {
 
   /** The file's text with the changes the variant was derived from, its comments kept where possible. */
   savedText(header: readonly string[]): string {
-    return variantText(this.base.sourceText, this.document, this.patch, header);
+    return variantText(this.base.sourceText, this.derivedFrom, this.patch, header);
   }
 
-  /** The document the variant was derived from. */
-  document: ModelDocument;
-
+  /** A change: shown at once (the views are told), the variant derived after the keys pressed together. */
   private request(): void {
-    this.refused = undefined;
+    this.refusal = undefined;
     this.pending?.cancel();
     this.pending = this.schedule(() => {
       this.pending = undefined;
       this.derive();
       this.notify();
     }, DERIVE_DELAY_MS);
+    this.notify();
   }
 
   private derive(): void {
-    const next = this.changes;
-    const toggled = this.toggled;
+    const next = this.keyed;
+    const toggled = this.switchedOn;
     const base = this.base.loaded.document;
     if (next.size === 0 && toggled.size === 0) {
-      this.skipped = [];
+      this.left = [];
       return this.install(
         { changes: next, toggled, document: base, patch: [] },
         this.base.analysis,
@@ -167,12 +206,12 @@ export class WhatIf {
     const { document, patch } = applyEdits(base, [...changeEdits(base, next), ...recommended]);
     const derived = deriveModel(document, this.base.model.name);
     if (!derived.ok) {
-      this.refused = derived.problems[0];
-      this.changes = this.applied;
-      this.toggled = this.appliedToggles;
+      this.refusal = derived.problems[0];
+      this.keyed = this.applied;
+      this.switchedOn = this.appliedToggles;
       return;
     }
-    this.skipped = chosen.skipped;
+    this.left = chosen.skipped;
     const variant = new AnalysisSession(derived.model, derived.relations);
     const risk = new RiskJob(variant, this.schedule, this.notify).start();
     // The source map of the file as written: lines of findings point into the original.
@@ -197,16 +236,16 @@ export class WhatIf {
     this.cancelOwn();
     this.applied = applied.changes;
     this.appliedToggles = applied.toggled;
-    this.document = applied.document;
+    this.derivedFrom = applied.document;
     this.patch = applied.patch;
-    this.variant = variant;
-    this.risk = risk;
-    this.findings = findings;
+    this.analyses = variant;
+    this.riskJob = risk;
+    this.findingsJob = findings;
   }
 
   private cancelOwn(): void {
-    if (this.risk !== this.base.risk) this.risk.cancel();
-    if (this.findings !== this.base.findings) this.findings?.cancel();
+    if (this.riskJob !== this.base.risk) this.riskJob.cancel();
+    if (this.findingsJob !== this.base.findings) this.findingsJob?.cancel();
   }
 
   dispose(): void {

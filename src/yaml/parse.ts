@@ -1,6 +1,7 @@
-import { EVENT_ID, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 import type { Diagnostic } from './diagnostic.js';
-import { SourceMap, eventOffset } from './source-map.js';
+import { parseCompact, type CompactEvents } from './events.js';
+import { SourceMap } from './source-map.js';
 
 export interface ParseLimits {
   /** Collections nested deeper than this are refused (a model needs about 6). */
@@ -23,20 +24,28 @@ export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; 
  * keeps its source offset. Refuses, with a located message, what a model file
  * must never be: several documents, an empty stream, duplicate keys, non-string
  * keys, `__proto__` keys and aliases that expand into an unbounded tree.
+ *
+ * The events are kept compactly (`CompactEvents`) and double as the source
+ * map. A document without anchors, aliases or tags (every model leakradius
+ * writes, and most people write) is built straight from them; one with them is
+ * parsed again into js-yaml's events and built by js-yaml, which resolves them.
  */
 export function parseYaml(file: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let events: Event[];
+  const options = { filename: file, maxDepth: limits.maxDepth };
+  let parsed: ReturnType<typeof parseCompact>;
   try {
-    events = parseEvents(source, { filename: file, maxDepth: limits.maxDepth });
+    parsed = parseCompact(source, options);
   } catch (error) {
     return { ok: false, diagnostics: [fromYamlException(file, error)] };
   }
+  const { events } = parsed;
   const scan = scanEvents(file, source, events, limits);
   if (scan.diagnostics.length > 0) return { ok: false, diagnostics: scan.diagnostics };
   let value: unknown;
   try {
-    value = constructFromEvents(events, { source, filename: file })[0];
+    if (parsed.array === undefined && !events.hasNodeProperties) value = constructPlain(file, source, events);
+    else value = constructFromEvents(parsed.array ?? parseEvents(source, options), { source, filename: file })[0];
   } catch (error) {
     return { ok: false, diagnostics: [fromYamlException(file, error)] };
   }
@@ -50,12 +59,14 @@ interface Scan {
 }
 
 /** One linear pass: subtree ends for the source map, and every structural refusal. */
-function scanEvents(file: string, source: string, events: readonly Event[], limits: ParseLimits): Scan {
-  const end = new Int32Array(events.length);
+function scanEvents(file: string, source: string, events: CompactEvents, limits: ParseLimits): Scan {
+  const count = events.length;
+  const type = events.type;
+  const end = new Int32Array(count);
   const diagnostics: Diagnostic[] = [];
-  const map = new SourceMap(file, source, [], end, 0);
+  const map = new SourceMap(file, source, events, end, 0);
   const at = (index: number, message: string) => {
-    const { line, column } = map.offsetToPosition(eventOffset(events[index]));
+    const { line, column } = map.offsetToPosition(events.offset(index));
     diagnostics.push({ file, line, column, message });
   };
 
@@ -67,45 +78,46 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
   let expanded = 0;
 
   const closeNode = (index: number, size: number) => {
-    const event = events[index];
+    const kind = type[index];
     if (
-      (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) &&
-      event.anchorStart >= 0
+      events.hasNodeProperties &&
+      (kind === EVENT_ID.SCALAR || kind === EVENT_ID.MAPPING || kind === EVENT_ID.SEQUENCE)
     ) {
-      anchorSizes.set(source.slice(event.anchorStart, event.anchorEnd), size);
+      const anchor = events.anchorName(source, index);
+      if (anchor !== '') anchorSizes.set(anchor, size);
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.size += size;
   };
 
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i];
-    if (event.type === EVENT_ID.DOCUMENT) {
+  for (let i = 0; i < count; i++) {
+    const kind = type[i];
+    if (kind === EVENT_ID.DOCUMENT) {
       documents++;
       if (documents === 2)
-        at(Math.min(i + 1, events.length - 1), 'a model file holds exactly one YAML document; found a second one');
+        at(Math.min(i + 1, count - 1), 'a model file holds exactly one YAML document; found a second one');
       stack.push({ index: i, size: 0, expectKey: false });
       continue;
     }
-    if (event.type === EVENT_ID.POP) {
+    if (kind === EVENT_ID.POP) {
       const frame = stack.pop()!;
       end[frame.index] = i + 1;
-      if (events[frame.index].type !== EVENT_ID.DOCUMENT) closeNode(frame.index, frame.size + 1);
+      if (type[frame.index] !== EVENT_ID.DOCUMENT) closeNode(frame.index, frame.size + 1);
       continue;
     }
     const parent = stack[stack.length - 1];
     if (stack.length === 1 && root < 0 && documents === 1) root = i;
     const isKey = parent?.keys !== undefined && parent.expectKey;
     if (parent?.keys !== undefined) parent.expectKey = !parent.expectKey;
-    if (isKey) checkKey(i, event, parent.keys!);
+    if (isKey) checkKey(i, parent.keys!);
 
-    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      stack.push({ index: i, size: 0, keys: event.type === EVENT_ID.MAPPING ? new Set() : undefined, expectKey: true });
+    if (kind === EVENT_ID.MAPPING || kind === EVENT_ID.SEQUENCE) {
+      stack.push({ index: i, size: 0, keys: kind === EVENT_ID.MAPPING ? new Set() : undefined, expectKey: true });
       continue;
     }
     end[i] = i + 1;
     let size = 1;
-    if (event.type === EVENT_ID.ALIAS) size = anchorSizes.get(source.slice(event.anchorStart, event.anchorEnd)) ?? 1;
+    if (kind === EVENT_ID.ALIAS) size = anchorSizes.get(events.anchorName(source, i)) ?? 1;
     expanded += size;
     if (expanded > limits.maxExpandedNodes) {
       at(
@@ -127,16 +139,85 @@ function scanEvents(file: string, source: string, events: readonly Event[], limi
   }
   return { end, root, diagnostics };
 
-  function checkKey(index: number, event: Event, keys: Set<string>) {
-    if (event.type !== EVENT_ID.SCALAR) {
+  function checkKey(index: number, keys: Set<string>) {
+    if (type[index] !== EVENT_ID.SCALAR) {
       at(index, 'mapping keys must be plain strings');
       return;
     }
-    const key = getScalarValue(source, event);
+    const key = events.scalarText(source, index);
     if (key === '__proto__') at(index, 'the key `__proto__` is not allowed');
     else if (keys.has(key)) at(index, `duplicate key "${key}"`);
     keys.add(key);
   }
+}
+
+/**
+ * Builds the value of a document without anchors, aliases or tags from its
+ * compact events, as js-yaml's constructor does with the core schema: plain
+ * scalars resolved (null, booleans, numbers, else strings), other scalars
+ * strings, mapping keys as strings, a key that repeats once resolved refused.
+ */
+function constructPlain(file: string, source: string, events: CompactEvents): unknown {
+  const count = events.length;
+  const type = events.type;
+  const containers: (Record<string, unknown> | unknown[] | undefined)[] = [];
+  const keys: (string | undefined)[] = [];
+  const keyPositions: number[] = [];
+  let documentValue: unknown;
+  let documentDone = false;
+
+  const add = (value: unknown, index: number) => {
+    const top = containers.length - 1;
+    const container = containers[top];
+    if (container === undefined) documentValue = value;
+    else if (Array.isArray(container)) container.push(value);
+    else {
+      const key = keys[top];
+      if (key === undefined) {
+        keys[top] = String(value);
+        keyPositions[top] = Math.max(events.start[index], 0);
+        return;
+      }
+      keys[top] = undefined;
+      if (Object.prototype.hasOwnProperty.call(container, key))
+        YAMLException.throwAt(source, keyPositions[top], 'duplicated mapping key', file);
+      if (key === '__proto__')
+        Object.defineProperty(container, key, { value, enumerable: true, configurable: true, writable: true });
+      else container[key] = value;
+    }
+  };
+
+  for (let i = 0; i < count && !documentDone; i++) {
+    switch (type[i]) {
+      case EVENT_ID.DOCUMENT:
+        containers.push(undefined);
+        keys.push(undefined);
+        keyPositions.push(0);
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const container = type[i] === EVENT_ID.MAPPING ? {} : [];
+        containers.push(container);
+        keys.push(undefined);
+        keyPositions.push(0);
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        const text = events.scalarText(source, i);
+        add(events.isPlain(i) ? CORE_SCHEMA.resolveImplicitScalarTag(text).value : text, i);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const container = containers.pop();
+        keys.pop();
+        keyPositions.pop();
+        if (container === undefined) documentDone = true;
+        else add(container, i);
+        break;
+      }
+    }
+  }
+  return documentValue;
 }
 
 function fromYamlException(file: string, error: unknown): Diagnostic {

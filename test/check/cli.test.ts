@@ -71,7 +71,7 @@ describe('leakradius check: exit codes', () => {
     expect(r.code).toBe(1);
     const ttl = at(RISKY, 'never');
     expect(r.stdout).toContain(
-      `models/risky.yaml:${ttl.line}:${ttl.column} high LR001 credential "gh-pat" never expires`,
+      `models/risky.yaml:${ttl.line}:${ttl.column} high LR001@credential:gh-pat credential "gh-pat" never expires`,
     );
     expect(r.stdout.split('\n')[0]).toBe('models/risky.yaml');
     expect(r.stdout.trimEnd().split('\n').pop()).toBe(

@@ -8,7 +8,7 @@ import { cli } from '../helpers/cli.js';
 /** `npx leakradius …` lines of the README's code blocks, without their comments. */
 function readmeCommands(): string[][] {
   const readme = readFileSync('README.md', 'utf8');
-  return [...readme.matchAll(/^(?:\s*- run: )?npx leakradius (.+)$/gm)].map((m) =>
+  return [...readme.matchAll(/^(?:\s*- run: )?npx (?:--no-install )?leakradius (.+)$/gm)].map((m) =>
     m[1]
       .replace(/\s+#.*$/, '')
       .trim()

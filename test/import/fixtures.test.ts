@@ -206,3 +206,26 @@ describe('check on the configurations directly', () => {
     });
   }
 });
+
+describe('--user', () => {
+  it('reads the per-user files that exist, says which it found, and marks their literal secrets as config-file exposure', async () => {
+    const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const home = mkdtempSync(join(tmpdir(), 'leakradius-home-'));
+    try {
+      cpSync(`${ROOT}/cursor/literal/.cursor`, join(home, '.cursor'), { recursive: true });
+      cpSync(`${ROOT}/claude-code/user/.claude.json`, join(home, '.claude.json'));
+      const r = cli(['import', '--user'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('found  ~/.cursor/mcp.json (Cursor)');
+      expect(r.stderr).toContain('absent  ~/.codeium/windsurf/mcp_config.json (Windsurf)');
+      const loaded = loadModel('user.yaml', r.stdout);
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      const literal = loaded.loaded.model.credentials.filter((c) => c.source?.literal);
+      expect(literal.map((c) => c.exposure)).toEqual([['config-file'], ['config-file'], ['config-file']]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

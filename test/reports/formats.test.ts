@@ -88,9 +88,9 @@ describe('Markdown report', () => {
     });
     const out = checkMarkdown(report);
     expect(out.split('\n')[0]).toBe('### leakradius check: failed');
-    expect(out).toContain('| Severity | Rule | Location | Finding |');
+    expect(out).toContain('| Severity | Finding id | Location | Finding |');
     expect(out).toContain(
-      `| **high** | LR001 | test.yaml:${at(MODEL, 'never').line}:${at(MODEL, 'never').column} | credential "pat" never expires`,
+      `| **high** | \`LR001@credential:pat\` | test.yaml:${at(MODEL, 'never').line}:${at(MODEL, 'never').column} | credential "pat" never expires`,
     );
     expect(out).toContain('<details><summary>1 accepted</summary>');
     expect(out.indexOf('LR012')).toBeGreaterThan(out.indexOf('<details>'));

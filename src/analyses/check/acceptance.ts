@@ -4,7 +4,11 @@
  * one of its acceptances is in force; once all have expired it fails again and
  * says so. An acceptance that matches nothing is stale.
  */
+import type { LoadedModel } from '../../model/load.js';
+import { didYouMean, quote } from '../../model/messages.js';
+import type { Policy } from '../../model/policy.js';
 import type { Acceptance } from '../../model/types.js';
+import type { Diagnostic } from '../../yaml/diagnostic.js';
 
 export type AcceptanceSource = 'policy' | 'model';
 
@@ -14,6 +18,47 @@ export interface LocatedAcceptance {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+}
+
+/** A model's own acceptances, each where it is written. */
+export function modelAcceptances(loaded: LoadedModel): LocatedAcceptance[] {
+  return loaded.model.accept.map((acceptance): LocatedAcceptance => ({
+    acceptance,
+    source: 'model',
+    file: loaded.file,
+    ...loaded.sourceMap.locate(acceptance.path),
+  }));
+}
+
+/** A policy's acceptances, each where it is written. */
+export function policyAcceptances(policy: Policy): LocatedAcceptance[] {
+  return policy.accept.map((acceptance, i): LocatedAcceptance => ({
+    acceptance,
+    source: 'policy',
+    file: policy.file ?? '(policy)',
+    ...(policy.acceptLocations[i] ?? { line: 1, column: 1 }),
+  }));
+}
+
+/** Acceptances whose rule part (before `@`) names no rule of the catalogue: they would accept nothing, silently. */
+export function acceptancesOfUnknownRules(
+  acceptances: readonly LocatedAcceptance[],
+  ruleIds: readonly string[],
+): Diagnostic[] {
+  return acceptances
+    .filter((a) => {
+      const rule = acceptancePattern(a.acceptance.finding.split('@')[0]);
+      return !ruleIds.some((id) => rule.test(id));
+    })
+    .map((a) => {
+      const rule = a.acceptance.finding.split('@')[0];
+      return {
+        file: a.file,
+        line: a.line,
+        column: a.column,
+        message: `acceptance ${quote(a.acceptance.finding)}: there is no rule ${quote(rule)}${didYouMean(rule, ruleIds)} (see \`leakradius rules\`)`,
+      };
+    });
 }
 
 /** `LR004@credential:*` as a whole-string matcher. */

@@ -14,7 +14,14 @@ import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
 import { hijackCases } from '../simulation/hijack.js';
 import { modelRisk } from '../simulation/risk.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
-import { acceptancePattern, inForce, verdictFor, type LocatedAcceptance } from './acceptance.js';
+import {
+  acceptancePattern,
+  inForce,
+  modelAcceptances,
+  policyAcceptances as locatedPolicyAcceptances,
+  verdictFor,
+  type LocatedAcceptance,
+} from './acceptance.js';
 import { findingKey, regressions, type Baseline } from './baseline.js';
 import type {
   CheckReport,
@@ -122,12 +129,7 @@ export class ModelCheck {
       worstCases: () => (cases ??= new Map(worstCases(ctx).map((w) => [w.credential, w]))),
       delegation: () => (facts ??= delegationFacts(ctx)),
     };
-    this.own = loaded.model.accept.map((acceptance): LocatedAcceptance => ({
-      acceptance,
-      source: 'model',
-      file: loaded.file,
-      ...loaded.sourceMap.locate(acceptance.path),
-    }));
+    this.own = modelAcceptances(loaded);
     this.candidates = [...policyAcceptances, ...this.own].map((located) => ({
       pattern: acceptancePattern(located.acceptance.finding),
       located,
@@ -224,15 +226,6 @@ interface AcceptanceCandidate {
 
 function appendAll<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
-}
-
-function locatedPolicyAcceptances(policy: Policy): LocatedAcceptance[] {
-  return policy.accept.map((acceptance, i): LocatedAcceptance => ({
-    acceptance,
-    source: 'policy',
-    file: policy.file ?? '(policy)',
-    ...(policy.acceptLocations[i] ?? { line: 1, column: 1 }),
-  }));
 }
 
 export function ruleOutcomes(rules: readonly Rule[], policy: Policy): Map<string, RuleOutcome> {

@@ -1,19 +1,34 @@
 import type { CommandModule } from 'yargs';
 import { parseBaseline, type Baseline } from '../../analyses/check/baseline.js';
+import { acceptancesOfUnknownRules, modelAcceptances, policyAcceptances } from '../../analyses/check/acceptance.js';
 import { runCheck } from '../../analyses/check/engine.js';
 import { RULE_IDS } from '../../analyses/rules/index.js';
-import { DEFAULT_POLICY, SEVERITIES, loadPolicy, type Policy, type Severity } from '../../model/policy.js';
+import { SEVERITIES, type Severity } from '../../model/policy.js';
 import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../reports/check/index.js';
+import { checkMarkdown } from '../../reports/check/markdown.js';
+import { safeInline } from '../../reports/terminal.js';
 import { createStyle } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import type { LoadedModel } from '../../model/load.js';
+import { FILTER_OPTIONS, noteSkipped, type InputFilter } from '../inputs.js';
 import { loadInputs } from '../configurations.js';
-import { displayPath, packageVersion, readSource, repositoryRoot, repositoryUri } from '../io.js';
-import { EXIT, UsageError, emit, styleFor, type Shell } from '../shell.js';
+import {
+  appendText,
+  describeFsError,
+  displayPath,
+  packageVersion,
+  readSource,
+  repositoryPath,
+  repositoryUri,
+} from '../io.js';
+import { POLICY_OPTION, choosePolicy } from '../policy-file.js';
+import { EXIT, UsageError, emit, isStdout, styleFor, type Shell } from '../shell.js';
 
 interface Args {
   inputs: string[];
-  policy?: string;
+  policy?: string | boolean;
+  include?: string[];
+  exclude?: string[];
   format: CheckFormat;
   output?: string;
   failOn: Severity;
@@ -33,12 +48,11 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
           type: 'string',
           array: true,
           demandOption: true,
-          describe: 'model files, configuration files or folders',
+          default: undefined,
+          describe: 'model files, configuration files or folders (one or more)',
         })
-        .option('policy', {
-          type: 'string',
-          describe: 'policy file (thresholds, rules, accepted risks); default: the built-in policy',
-        })
+        .option('policy', POLICY_OPTION)
+        .options(FILTER_OPTIONS)
         .option('format', { choices: CHECK_FORMATS, default: 'text' as const, describe: 'output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
         .option('fail-on', {
@@ -58,14 +72,23 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
         .option('today', {
           type: 'string',
           describe: 'judge acceptance expiry as of this date (YYYY-MM-DD; default: today, UTC)',
-        }) as never,
+        })
+        .example('$0 check models/', 'the gate: exit 1 on findings at or above high')
+        .example('$0 check models/ --format github', 'in GitHub Actions: annotations on the pull request')
+        .example(
+          "$0 check . --exclude 'k8s/**' --fail-on critical",
+          'a repository, its manifests left out, failing on critical only',
+        ) as never,
     handler: (args) => {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!isDate(today))
         throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
-      const policy = args.policy === undefined ? DEFAULT_POLICY : requirePolicy(args.policy);
+      const policy = choosePolicy(shell, args.policy);
       const baseline = args.baseline === undefined ? undefined : requireBaseline(args.baseline);
-      const models = requireModels(args.inputs);
+      const models = requireModels(shell, args.inputs, args);
+      const accepted = [...policyAcceptances(policy), ...models.flatMap(modelAcceptances)];
+      const unknownRules = acceptancesOfUnknownRules(accepted, RULE_IDS);
+      if (unknownRules.length > 0) throw new InputError(unknownRules);
       const report = runCheck(models, {
         policy,
         today,
@@ -74,33 +97,47 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
         baseline,
         risk: args.format === 'json',
       });
-      const root = repositoryRoot();
-      const uris = new Map<string, string>(); // one per model file, asked once per finding
       const text = renderCheck(report, args.format, {
-        style: args.output === undefined || args.output === '-' ? styleFor(shell) : createStyle(false), // never colour in a file
+        style: isStdout(args.output) ? styleFor(shell) : createStyle(false), // never colour in a file
         version: packageVersion(),
-        uriFor: (file) => uris.get(file) ?? uris.set(file, repositoryUri(file, root)).get(file)!,
+        uriFor: oncePerFile(repositoryUri),
+        pathFor: oncePerFile(repositoryPath),
       });
       emit(shell, text, args.output);
+      const summary = shell.env.GITHUB_STEP_SUMMARY;
+      if (args.format === 'github' && summary) writeJobSummary(shell, summary, checkMarkdown(report));
       shell.exitCode = report.failed ? EXIT.findings : EXIT.ok;
     },
   };
 }
 
-/** Every model (configurations imported as one more), or every diagnostic of every input that is neither (exit 2). */
-function requireModels(inputs: readonly string[]): LoadedModel[] {
-  const { models, diagnostics } = loadInputs(inputs);
-  if (diagnostics.length > 0) throw new InputError(diagnostics);
-  return models;
+/** Asked once per finding, answered once per model file. */
+function oncePerFile(answer: (file: string) => string): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let value = known.get(file);
+    if (value === undefined) known.set(file, (value = answer(file)));
+    return value;
+  };
 }
 
-export function requirePolicy(file: string): Policy {
-  const shown = displayPath(file);
-  const source = readSource(shown);
-  if (!source.ok) throw new InputError(source.diagnostics);
-  const result = loadPolicy(shown, source.text, RULE_IDS);
-  if (!result.ok) throw new InputError(result.diagnostics);
-  return result.policy;
+/** GitHub's job summary: a failure to write it is reported, and the gate's verdict stands. */
+function writeJobSummary(shell: Shell, file: string, markdown: string): void {
+  try {
+    appendText(file, `${markdown}\n`);
+  } catch (error) {
+    shell.stderr.write(
+      `leakradius: cannot write the job summary to $GITHUB_STEP_SUMMARY (${safeInline(describeFsError(error))})\n`,
+    );
+  }
+}
+
+/** Every model (configurations imported as one more), or every diagnostic of every input that is neither (exit 2). */
+function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): LoadedModel[] {
+  const { models, skipped, diagnostics } = loadInputs(inputs, filter);
+  noteSkipped(shell, skipped, 'leakradius models or configurations it imports');
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  return models;
 }
 
 function requireBaseline(file: string): Baseline {

@@ -21,7 +21,7 @@ export function chokepointsCommand(shell: Shell): CommandModule<object, Args> {
     builder: (y) =>
       y
         .positional('model', { type: 'string', demandOption: true, describe: 'a model file' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
         .option('limit', { type: 'number', default: 5, describe: 'how many chokepoints to name' })
         .option('candidates', { type: 'number', describe: 'how many cuts to measure (default 3 × --limit)' })
         .option('sample', {
@@ -29,7 +29,8 @@ export function chokepointsCommand(shell: Shell): CommandModule<object, Args> {
           default: 1000,
           describe: 'read the flow off the worst-case leaks of this many riskiest credentials',
         })
-        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example('$0 chokepoints models/coding-agent.yaml', 'the elements most of the risk flows through') as never,
     handler: (args) => {
       for (const [flag, value] of [
         ['--limit', args.limit],

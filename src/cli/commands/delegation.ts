@@ -21,11 +21,12 @@ export function delegationCommand(shell: Shell): CommandModule<object, Args> {
       'List every delegation chain with the effective permissions at each hop, escalation, depth, loops and loss of attribution',
     builder: (y) =>
       y
-        .positional('model', { type: 'string', demandOption: true })
+        .positional('model', { type: 'string', demandOption: true, describe: 'a model file' })
         .option('from', { type: 'string', describe: 'only chains starting at this agent' })
         .option('max-depth', { type: 'number', default: DEFAULT_MAX_DEPTH, describe: 'deeper chains are flagged' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('output', { alias: 'o', type: 'string' }) as never,
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example('$0 delegation models/orchestrator.yaml --from orchestrator', 'the chains an agent starts') as never,
     handler: (args) => {
       const loaded = requireModel(args.model);
       if (args.from !== undefined && !loaded.relations.agent.has(args.from)) {

@@ -26,9 +26,13 @@ export function exposureCommand(shell: Shell): CommandModule<object, Args> {
           demandOption: true,
           describe: 'a resource id, or resource:action (e.g. prod-cluster:admin)',
         })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
         .option('limit', { type: 'number', describe: 'text: show at most this many sources (default all)' })
-        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example(
+          '$0 exposure models/coding-agent.yaml prod-cluster:admin',
+          'who reaches admin on the production cluster',
+        ) as never,
     handler: (args) => {
       if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1))
         throw new UsageError('--limit must be a whole number of at least 1');

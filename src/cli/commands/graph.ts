@@ -22,7 +22,11 @@ export function graphCommand(shell: Shell): CommandModule<object, Args> {
           default: 'json' as const,
           describe: 'output format (opengraph: BloodHound OpenGraph JSON; gexf: Gephi)',
         })
-        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example(
+          '$0 graph models/coding-agent.yaml --format mermaid',
+          'a diagram for a README or a pull request',
+        ) as never,
     handler: (args) => {
       const loaded = requireModel(args.model);
       emit(shell, exportGraph(buildGraph(loaded.model), args.format, loaded.model.name), args.output);

@@ -48,7 +48,9 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
           choices: ['text', 'json'] as const,
           default: 'text' as const,
           describe: 'format of the report on stderr',
-        }) as never,
+        })
+        .example('$0 import . --out agents.yaml', "a model from the repository's configurations")
+        .example('$0 import --user', "this machine's MCP clients") as never,
     handler: (args) => {
       if (args.inputs.length === 0 && !args.user)
         throw new UsageError('give configuration files or folders, or --user');

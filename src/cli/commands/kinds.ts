@@ -10,7 +10,10 @@ export function kindsCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'kinds',
     describe: 'List the catalogue of known credential kinds and their published defaults',
-    builder: (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }) as never,
+    builder: (y) =>
+      y
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .example('$0 kinds --format json', 'the catalogue as JSON') as never,
     handler: (args) => {
       if (args.format === 'json') {
         shell.stdout.write(`${JSON.stringify(CREDENTIAL_KINDS, null, 2)}\n`);

@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { defaultPolicyYaml } from '../../model/policy.js';
 import { safeInline } from '../../reports/terminal.js';
 import { displayPath, writeFileAtomic } from '../io.js';
+import { findPolicyFile } from '../policy-file.js';
 import { UsageError, type Shell } from '../shell.js';
 
 export const DEFAULT_POLICY_FILE = 'leakradius-policy.yaml';
@@ -24,7 +25,8 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
           builder: (yy) =>
             yy
               .positional('file', { type: 'string', default: DEFAULT_POLICY_FILE, describe: 'where to write it' })
-              .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' }) as never,
+              .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing file' })
+              .example('$0 policy init', `write ${DEFAULT_POLICY_FILE}, which check finds by itself`) as never,
           handler: (argv) => {
             const args = argv as unknown as InitArgs;
             const file = displayPath(args.file);
@@ -35,12 +37,16 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
             } catch (error) {
               throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
             }
+            const found = findPolicyFile() === file;
             shell.stdout.write(
-              `${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`,
+              found
+                ? `${safeInline(file)}: default policy written. leakradius check run here finds it (in a repository, from the folders below too).\n`
+                : `${safeInline(file)}: default policy written. Use it with: leakradius check <models> --policy ${safeInline(file)}\n`,
             );
           },
         })
-        .demandCommand(1, 'policy needs an action: init') as never,
+        .demandCommand(1, 'policy needs an action: init')
+        .example('$0 policy init', `write ${DEFAULT_POLICY_FILE} here`) as never,
     handler: () => {},
   };
 }

@@ -29,7 +29,7 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
       'Recommend TTL, scope, binding, revocation, segmentation, delegation, approval and harvest-path changes, each measured by re-running the simulation',
     builder: (y) =>
       y
-        .positional('model', { type: 'string', demandOption: true })
+        .positional('model', { type: 'string', demandOption: true, describe: 'a model file' })
         .option('format', {
           choices: ['text', 'json', 'yaml-patch'] as const,
           default: 'text' as const,
@@ -41,7 +41,12 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
           alias: 'o',
           type: 'string',
           describe: 'write the report to this file instead of stdout',
-        }) as never,
+        })
+        .example('$0 recommend models/coding-agent.yaml', 'what to change, each change measured')
+        .example(
+          '$0 recommend models/coding-agent.yaml --write hardened.yaml',
+          'write the model with them all applied',
+        ) as never,
     handler: (args) => {
       const file = displayPath(args.model);
       const source = readSource(file);

@@ -1,12 +1,12 @@
 import type { CommandModule } from 'yargs';
 import { reportData } from '../../analyses/organisation/report-data.js';
-import { DEFAULT_POLICY } from '../../model/policy.js';
 import { reportHtml } from '../../reports/html/report.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { collectModelFiles, loadModelFile, packageVersion } from '../io.js';
+import { FILTER_OPTIONS, collectModelFiles, noteSkipped } from '../inputs.js';
+import { loadModelFile, packageVersion } from '../io.js';
+import { POLICY_OPTION, choosePolicy } from '../policy-file.js';
 import { UsageError, emit, type Shell } from '../shell.js';
 import { MAX_RECOMMENDED_CREDENTIALS } from '../../tui/recommender.js';
-import { requirePolicy } from './check.js';
 
 // The limit the interactive view uses too: above it, each candidate re-running the whole model takes minutes.
 const RECOMMEND_AUTO_LIMIT = MAX_RECOMMENDED_CREDENTIALS;
@@ -15,7 +15,9 @@ interface Args {
   inputs: string[];
   out?: string;
   recommendations: 'auto' | 'on' | 'off';
-  policy?: string;
+  policy?: string | boolean;
+  include?: string[];
+  exclude?: string[];
   today?: string;
 }
 
@@ -33,17 +35,23 @@ export function reportCommand(shell: Shell): CommandModule<object, Args> {
           default: 'auto' as const,
           describe: `auto: only for models of at most ${RECOMMEND_AUTO_LIMIT} credentials (they grow about quadratically)`,
         })
-        .option('policy', { type: 'string', describe: 'policy file for the findings (default: the built-in policy)' })
+        .option('policy', POLICY_OPTION)
+        .options(FILTER_OPTIONS)
         .option('today', {
           type: 'string',
           describe: 'judge acceptance expiry as of this date (YYYY-MM-DD; default: today, UTC)',
-        }) as never,
+        })
+        .example(
+          '$0 report models/ --out report.html',
+          'one page to open in a browser, or to attach to a review',
+        ) as never,
     handler: (args) => {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
         throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
-      const policy = args.policy === undefined ? DEFAULT_POLICY : requirePolicy(args.policy);
-      const { files, diagnostics } = collectModelFiles(args.inputs);
+      const policy = choosePolicy(shell, args.policy);
+      const { files, skipped, diagnostics } = collectModelFiles(args.inputs, args);
+      noteSkipped(shell, skipped);
       if (diagnostics.length > 0) throw new InputError(diagnostics);
       if (files.length === 0) throw new UsageError('no model file found in the inputs');
       const models = files.map((file) => {

@@ -14,8 +14,9 @@ export function rulesCommand(shell: Shell): CommandModule<object, Args> {
     describe: 'List the rules of `check`: id, severity, title and OWASP mappings',
     builder: (y) =>
       y
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example('$0 rules --format json', 'the rules as JSON') as never,
     handler: (args) => {
       emit(
         shell,

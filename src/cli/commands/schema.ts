@@ -24,7 +24,12 @@ export function schemaCommand(shell: Shell): CommandModule<object, Args> {
           choices: ['json', 'markdown'] as const,
           default: 'json' as const,
           describe: 'JSON Schema, or the field reference as a Markdown table',
-        }) as never,
+        })
+        .example(
+          '$0 schema > model.schema.json',
+          'for completion in editors (# yaml-language-server: $schema=model.schema.json)',
+        )
+        .example('$0 schema --format markdown', 'the field reference') as never,
     handler: (args) => {
       const schema = args.scenario ? scenarioJsonSchema() : modelJsonSchema();
       shell.stdout.write(args.format === 'markdown' ? schemaReference(schema) : `${JSON.stringify(schema, null, 2)}\n`);

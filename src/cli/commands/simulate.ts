@@ -64,8 +64,13 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
         .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
         .option('seed', { type: 'number', describe: 'seed for --runs (default 1); needs --runs' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
-        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' }) as never,
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+        .example('$0 simulate models/coding-agent.yaml --leak gh-pat-dana', 'the worst case of one leak')
+        .example(
+          '$0 simulate scenarios/coding-agent-pat-in-prompt.yaml',
+          'a scenario: which credential, when, how',
+        ) as never,
     handler: (args) => {
       if (args.hijack !== undefined) return simulateHijackCommand(shell, args);
       const { model, input, runs, seed } = resolveLeak(args);

@@ -2,16 +2,20 @@ import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { locate } from '../../model/load.js';
 import { loadPolicy } from '../../model/policy.js';
-import { RULES } from '../../analyses/rules/index.js';
+import { acceptancesOfUnknownRules, modelAcceptances, policyAcceptances } from '../../analyses/check/acceptance.js';
+import { RULE_IDS } from '../../analyses/rules/index.js';
 import { parseScenario, scenarioProblems } from '../../model/scenario.js';
 import { diagnosticsJson, formatDiagnostic } from '../../reports/diagnostics.js';
 import { safeInline, type Style } from '../../reports/terminal.js';
 import type { Diagnostic } from '../../yaml/diagnostic.js';
-import { collectInputFiles, displayPath, loadModelFile, readSource, type InputKind } from '../io.js';
+import { FILTER_OPTIONS, collectInputFiles, noteSkipped, type InputKind } from '../inputs.js';
+import { displayPath, loadModelFile, readSource } from '../io.js';
 import { EXIT, styleFor, type Shell } from '../shell.js';
 
 interface Args {
   inputs: string[];
+  include?: string[];
+  exclude?: string[];
   format: 'text' | 'json';
 }
 
@@ -29,14 +33,26 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
     describe: 'Parse and validate model, scenario and policy files (or folders of them); exit 0 when all are valid',
     builder: (y) =>
       y
-        .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'files or folders' })
+        .positional('inputs', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          default: undefined,
+          describe: 'model, scenario or policy files, or folders of them (one or more)',
+        })
         .option('format', {
           choices: ['text', 'json'] as const,
           default: 'text' as const,
           describe: 'output format',
-        }) as never,
+        })
+        .options(FILTER_OPTIONS)
+        .example('$0 validate models/', 'every model, scenario and policy under models/')
+        .example("$0 validate models/ --exclude 'drafts/**'", 'leave a folder out') as never,
     handler: (args) => {
-      const { files, diagnostics: missing } = collectInputFiles(args.inputs);
+      const found = collectInputFiles(args.inputs, args);
+      const { files, skipped } = found;
+      const missing = [...found.diagnostics, ...found.empty];
+      if (args.format === 'text') noteSkipped(shell, skipped);
       const checked = files.map(({ file, kind }) => checkFile(file, kind));
       const failed = checked.filter((c) => c.diagnostics.length > 0);
       if (args.format === 'json') {
@@ -49,6 +65,7 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
             diagnostics: diagnosticsJson(c.diagnostics),
           })),
           errors: diagnosticsJson(missing),
+          skipped,
         };
         shell.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
@@ -80,6 +97,8 @@ function checkFile(file: string, kind: InputKind): Checked {
   if (kind === 'policy') return checkPolicy(file);
   const result = loadModelFile(file);
   if (!result.ok) return { file, kind, diagnostics: result.diagnostics, summary: '' };
+  const unknownRules = acceptancesOfUnknownRules(modelAcceptances(result.loaded), RULE_IDS);
+  if (unknownRules.length > 0) return { file, kind, diagnostics: unknownRules, summary: '' };
   const m = result.loaded.model;
   return {
     file,
@@ -92,14 +111,10 @@ function checkFile(file: string, kind: InputKind): Checked {
 function checkPolicy(file: string): Checked {
   const source = readSource(file);
   if (!source.ok) return { file, kind: 'policy', diagnostics: source.diagnostics, summary: '' };
-  const result = loadPolicy(
-    file,
-    source.text,
-    RULES.map((r) => r.id),
-  );
-  return result.ok
-    ? { file, kind: 'policy', diagnostics: [], summary: '(policy)' }
-    : { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
+  const result = loadPolicy(file, source.text, RULE_IDS);
+  if (!result.ok) return { file, kind: 'policy', diagnostics: result.diagnostics, summary: '' };
+  const unknownRules = acceptancesOfUnknownRules(policyAcceptances(result.policy), RULE_IDS);
+  return { file, kind: 'policy', diagnostics: unknownRules, summary: unknownRules.length > 0 ? '' : '(policy)' };
 }
 
 /** A scenario is valid when it parses, its model is valid, and it names what the model has. */

@@ -14,19 +14,20 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export function renderCheck(
   report: CheckReport,
   format: CheckFormat,
-  options: { style: Style } & SarifOptions,
+  options: { style: Style; pathFor?: (file: string) => string } & SarifOptions,
 ): string {
   switch (format) {
+    // Compact: a machine reads these, and a large organisation's JSON report is tens of megabytes.
     case 'json':
-      return `${JSON.stringify(checkJson(report), null, 2)}\n`;
+      return `${JSON.stringify(checkJson(report))}\n`;
     case 'sarif':
-      return `${JSON.stringify(checkSarif(report, options), null, 2)}\n`;
+      return `${JSON.stringify(checkSarif(report, options))}\n`;
     case 'junit':
       return checkJunit(report);
     case 'markdown':
       return checkMarkdown(report);
     case 'github':
-      return checkGithub(report);
+      return checkGithub(report, options.pathFor);
     default:
       return checkText(report, options.style);
   }

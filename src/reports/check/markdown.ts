@@ -48,7 +48,7 @@ export function checkMarkdown(report: CheckReport): string {
 
 function table(findings: readonly Finding[], baseline: boolean): string[] {
   const rows = [
-    `| Severity | Rule | Location | Finding |${baseline ? ' Baseline |' : ''}`,
+    `| Severity | Finding id | Location | Finding |${baseline ? ' Baseline |' : ''}`,
     `| --- | --- | --- | --- |${baseline ? ' --- |' : ''}`,
   ];
   for (const f of findings.slice(0, MAX_ROWS)) {
@@ -56,11 +56,16 @@ function table(findings: readonly Finding[], baseline: boolean): string[] {
     const severity = f.fails ? `**${f.severity}**` : f.severity;
     const message = `${md(f.message)}${note ? ` _(${md(note)})_` : ''}`;
     rows.push(
-      `| ${severity} | ${f.rule} | ${md(`${f.file}:${f.line}:${f.column}`)} | ${message} |${baseline ? ` ${f.baseline ?? ''} |` : ''}`,
+      `| ${severity} | ${findingId(f.id)} | ${md(`${f.file}:${f.line}:${f.column}`)} | ${message} |${baseline ? ` ${f.baseline ?? ''} |` : ''}`,
     );
   }
   if (findings.length > MAX_ROWS) rows.push('', `… and ${findings.length - MAX_ROWS} more: see the full report.`);
   return rows;
+}
+
+/** A finding id as code, ready to copy into an acceptance; escaped instead when it could break out of the code span. */
+function findingId(id: string): string {
+  return /^[A-Za-z0-9._:/@+*-]+$/.test(id) ? `\`${id}\`` : md(id);
 }
 
 /** Escapes Markdown and HTML, and defuses @mentions and #references. */

@@ -1,9 +1,13 @@
 /**
  * SARIF 2.1.0 for code scanning (GitHub and others): every enabled rule in
- * `tool.driver.rules` with its `security-severity` and tags, every finding as a
- * result pinned to the model file (path relative to the repository root) and
- * the line and column of the offending YAML node, with fingerprints built from
- * the rule, the file and the element so alerts survive reformatting.
+ * `tool.driver.rules` with its `security-severity` and tags, and one result per
+ * root cause (`groups.ts`), worst first, pinned to the model file (path relative
+ * to the repository root) and the line and column of the offending YAML node of
+ * its worst finding, the next worst as related locations, with fingerprints
+ * built from the rule, the file and the element (or the cause) so alerts
+ * survive reformatting. Within GitHub's limits: at most 5,000 results (GitHub
+ * shows 5,000 and refuses 25,000) of at most 100 related locations; what is
+ * left out is said in the run's notifications.
  */
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
@@ -12,6 +16,12 @@ import { ruleById } from '../../analyses/rules/index.js';
 import { asiLabel, nhiLabel, ASI_TOP10_VERSION, NHI_TOP10_VERSION } from '../../analyses/rules/owasp.js';
 import type { Rule } from '../../analyses/rules/types.js';
 import type { Severity } from '../../model/policy.js';
+import { groupFindings, type FindingGroup } from './groups.js';
+
+/** Results in one run: GitHub code scanning shows 5,000 and rejects a run of more than 25,000. */
+export const MAX_SARIF_RESULTS = 5_000;
+/** Related locations of a grouped result (GitHub accepts 1,000 a result). */
+export const MAX_RELATED_LOCATIONS = 100;
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -38,7 +48,9 @@ export function checkSarif(report: CheckReport, options: SarifOptions): Log {
   const enabled = report.rules.filter((o) => o.enabled);
   const rules: ReportingDescriptor[] = enabled.map((o) => descriptor(ruleById(o.id)!, o.severity));
   const index = new Map(enabled.map((o, i) => [o.id, i]));
-  return {
+  const groups = groupFindings(report);
+  const shown = groups.slice(0, MAX_SARIF_RESULTS);
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -51,10 +63,53 @@ export function checkSarif(report: CheckReport, options: SarifOptions): Log {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => result(f, index.get(f.rule) ?? -1, options)),
+        results: shown.map((g) => groupResult(g, index.get(g.findings[0].rule) ?? -1, options)),
       },
     ],
   };
+  if (shown.length < groups.length) log.runs[0].invocations = [leftOut(groups.slice(shown.length))];
+  return log;
+}
+
+function leftOut(groups: readonly FindingGroup[]): NonNullable<Log['runs'][number]['invocations']>[number] {
+  const findings = groups.reduce((n, g) => n + g.findings.length, 0);
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: [
+      {
+        level: 'warning',
+        message: {
+          text: `${findings.toLocaleString('en-US')} findings of ${groups.length.toLocaleString('en-US')} less severe causes are left out to stay within code scanning's limit of ${MAX_SARIF_RESULTS.toLocaleString('en-US')} results; \`leakradius check --format json\` lists every finding, and \`--baseline\` with an earlier JSON report shows only new ones`,
+        },
+      },
+    ],
+  };
+}
+
+/** A cause found once is that finding's result; one found in many places is one result with a count. */
+function groupResult(g: FindingGroup, ruleIndex: number, options: SarifOptions): Result {
+  const [worst, ...rest] = g.findings;
+  const r = result(worst, ruleIndex, options);
+  if (rest.length === 0) return r;
+  const related = rest.slice(0, MAX_RELATED_LOCATIONS);
+  const more = rest.length - related.length;
+  r.message = {
+    text: `${worst.message}; and ${rest.length.toLocaleString('en-US')} more of the same cause (${g.cause}): the related locations list ${more > 0 ? `the worst ${related.length.toLocaleString('en-US')}` : 'them'}, \`--format json\` every one`,
+  };
+  r.relatedLocations = related.map((f, i) => ({
+    id: i + 1,
+    physicalLocation: {
+      artifactLocation: { uri: options.uriFor(f.file) },
+      region: { startLine: f.line, startColumn: f.column },
+    },
+    logicalLocations: [{ fullyQualifiedName: f.element, kind: 'element' }],
+    message: { text: f.message },
+  }));
+  r.partialFingerprints = {
+    primaryLocationLineHash: sha256(`${worst.rule}|${options.uriFor(worst.file)}|${g.cause}|${worst.status}`),
+  };
+  r.properties = { ...r.properties, count: g.findings.length, cause: g.cause };
+  return r;
 }
 
 function descriptor(rule: Rule, severity: Severity): ReportingDescriptor {
@@ -115,7 +170,9 @@ function result(f: Finding, ruleIndex: number, options: SarifOptions): Result {
 
 /** sha256 of rule, file and element: the line may move, the finding stays the same alert. */
 function fingerprint(f: Finding, options: SarifOptions): string {
-  return createHash('sha256')
-    .update(`${f.rule}|${options.uriFor(f.file)}|${f.element}`)
-    .digest('hex');
+  return sha256(`${f.rule}|${options.uriFor(f.file)}|${f.element}`);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -50,7 +50,7 @@ function findingLine(f: Finding, style: Style): string {
   const note = statusNote(f);
   const tags = [f.baseline === 'new' ? 'new' : undefined, note].filter((t) => t !== undefined);
   const suffix = tags.length > 0 ? ` ${style.dim(`[${safeInline(tags.join('; '))}]`)}` : '';
-  return `${where} ${severity} ${f.rule} ${safeInline(f.message)}${suffix}`;
+  return `${where} ${severity} ${safeInline(f.id)} ${safeInline(f.message)}${suffix}`;
 }
 
 export function colourSeverity(severity: Severity, style: Style): string {

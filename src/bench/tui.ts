@@ -4,9 +4,9 @@
  * a what-if variant). Input is read between turns, so the longest turn is the
  * longest a key can wait before the TUI even sees it.
  */
-import { DEFAULT_POLICY } from '../../model/policy.js';
-import type { LoadedModel } from '../../model/load.js';
-import { immediateScheduler, ModelSession, type Scheduler } from '../../tui/session.js';
+import { DEFAULT_POLICY } from '../model/policy.js';
+import type { LoadedModel } from '../model/load.js';
+import { immediateScheduler, ModelSession, type Scheduler } from '../tui/session.js';
 import type { PhaseResult } from './phases.js';
 
 export async function tuiTurns(loaded: LoadedModel, text: string): Promise<PhaseResult> {
@@ -28,7 +28,12 @@ export async function tuiTurns(loaded: LoadedModel, text: string): Promise<Phase
   const openSettledMs = performance.now() - start;
   stage = 'what-if';
   start = performance.now();
-  session.whatIf.change(loaded.model.credentials[0].id, 'ttl', '1h');
+  const edited = loaded.model.credentials[0].id;
+  session.whatIf.change(edited, 'ttl', '1h');
+  // The edited credential's new window is on screen once the variant knows its worst case.
+  const windowMs = await until(
+    () => session.whatIf.variant !== session.analysis && session.whatIf.variant.knownWorstCase(edited) !== undefined,
+  );
   await settled(session);
   const whatIfSettledMs = performance.now() - start;
   session.dispose();
@@ -40,10 +45,19 @@ export async function tuiTurns(loaded: LoadedModel, text: string): Promise<Phase
       openSettledMs,
       openLongestTurnMs: longest('open'),
       whatIfSettledMs,
+      whatIfWindowMs: windowMs - start,
       whatIfLongestTurnMs: longest('what-if'),
       turns: turns.length,
     },
   };
+}
+
+/** Resolves with the time at which `done` first holds, polled every millisecond. */
+function until(done: () => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const poll = () => (done() ? resolve(performance.now()) : setTimeout(poll, 1));
+    poll();
+  });
 }
 
 /** Resolves once every background job of the session and its what-if variant has finished. */

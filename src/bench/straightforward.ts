@@ -7,18 +7,18 @@
  * (the benchmark checks that on its sample) at the cost of one full search
  * per credential.
  */
-import type { AnalysisContext } from '../../analyses/context.js';
+import type { AnalysisContext } from '../analyses/context.js';
 import {
   channelDetection,
   detectionSeconds,
   revocationLag,
   stopTime,
   worstChannel,
-} from '../../analyses/simulation/lifetime.js';
-import type { WorstCase } from '../../analyses/simulation/worst-case.js';
-import { nodeKey, type CredentialGraph } from '../../graph/build.js';
-import { UNBOUNDED } from '../../model/duration.js';
-import { HARVEST_ACTIONS, HIGH_IMPACT_ACTIONS, impact, isHighOrCritical } from '../../model/weights.js';
+} from '../analyses/simulation/lifetime.js';
+import type { WorstCase } from '../analyses/simulation/worst-case.js';
+import { nodeKey, type CredentialGraph } from '../graph/build.js';
+import { UNBOUNDED } from '../model/duration.js';
+import { HARVEST_ACTIONS, HIGH_IMPACT_ACTIONS, impact, isHighOrCritical } from '../model/weights.js';
 
 export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisContext, credential: string): WorstCase {
   const { model, relations, index } = ctx;
