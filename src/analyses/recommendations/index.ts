@@ -171,7 +171,7 @@ export function applyRecommendations(
   const skipped: Skipped[] = [];
   for (const r of recommendations) {
     if (!wanted.has(r.id)) continue;
-    const clash = chosen.find((c) => conflicting(c, r));
+    const clash = clashWith(chosen, r);
     if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, applied first` });
     else chosen.push(r);
   }
@@ -223,7 +223,7 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
   const kept: Recommendation[] = [];
   const skipped: Skipped[] = [];
   for (const r of recommendations) {
-    const clash = kept.find((k) => conflicting(k, r));
+    const clash = clashWith(kept, r);
     if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
     else kept.push(r);
   }
@@ -234,7 +234,10 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
   const checked = checkDocument(all.document, baseline.name);
   if (checked.ok) {
     const measured = measure(checked.model, checked.relations, { earlier: baseline.measured });
-    const best = recommendations[0]?.effect.after ?? baseline.measured.totals;
+    const best = recommendations.reduce(
+      (low, r) => (compareTotals(r.effect.after, low) < 0 ? r.effect.after : low),
+      baseline.measured.totals,
+    );
     if (compareTotals(measured.totals, best) <= 0) {
       return {
         applied: kept.map((r) => r.id),
@@ -255,7 +258,7 @@ function combineOneByOne(baseline: Baseline, recommendations: readonly Recommend
   let current = baseline.measured;
   let applied = applyEdits(baseline.document, []);
   for (const r of recommendations) {
-    const clash = kept.find((k) => conflicting(k, r));
+    const clash = clashWith(kept, r);
     if (clash) {
       skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
       continue;
@@ -323,17 +326,52 @@ function withMigrationAlternatives(candidates: Candidate[]): Candidate[] {
   );
 }
 
-/** For each candidate, the ids of those it conflicts with, in list order; each pair checked once (the relation is symmetric). */
+/**
+ * For each candidate, the ids of those it conflicts with, in list order. Two
+ * candidates can conflict only when they are alternatives or their edits touch
+ * the same element (or add the same credential), so only those pairs are
+ * compared, each once (the relation is symmetric).
+ */
 function conflictsOf(list: readonly Candidate[]): string[][] {
-  const out = list.map((): string[] => []);
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      if (!conflicting(list[i], list[j])) continue;
-      out[i].push(list[j].id);
-      out[j].push(list[i].id);
+  const position = new Map(list.map((c, i) => [c.id, i]));
+  const byElement = new Map<string, number[]>();
+  list.forEach((c, i) => {
+    for (const key of touched(c)) {
+      const bucket = byElement.get(key);
+      if (bucket) bucket.push(i);
+      else byElement.set(key, [i]);
     }
+  });
+  const partners = list.map(() => new Set<number>());
+  const check = (i: number, j: number) => {
+    if (i === j || partners[i].has(j) || !conflicting(list[i], list[j])) return;
+    partners[i].add(j);
+    partners[j].add(i);
+  };
+  for (const bucket of byElement.values())
+    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) check(bucket[x], bucket[y]);
+  list.forEach((c, i) => {
+    for (const id of c.alternatives ?? []) {
+      const j = position.get(id);
+      if (j !== undefined) check(i, j);
+    }
+  });
+  return partners.map((set) => [...set].sort((a, b) => a - b).map((j) => list[j].id));
+}
+
+/** The elements a candidate's edits touch (`credentials/3`), and the credentials it adds (`+id`). */
+function touched(c: Candidate): Set<string> {
+  const keys = new Set<string>();
+  for (const e of c.edits) {
+    if (e.op === 'copy-credential') keys.add(`+${e.fields.id}`);
+    else keys.add(e.path.length >= 2 ? `${String(e.path[0])}/${String(e.path[1])}` : String(e.path[0]));
   }
-  return out;
+  return keys;
+}
+
+/** The first of `chosen` that `r` cannot be applied together with (its `conflicts`). */
+function clashWith(chosen: readonly Recommendation[], r: Recommendation): Recommendation | undefined {
+  return r.conflicts.length === 0 ? undefined : chosen.find((c) => r.conflicts.includes(c.id));
 }
 
 function conflicting(a: Candidate, b: Candidate): boolean {

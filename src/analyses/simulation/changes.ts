@@ -15,6 +15,8 @@ export interface ChangedNodes {
   readonly all: boolean;
   /** Per credential of the earlier model: 1 when the search would see it differently. */
   readonly credentials: Uint8Array;
+  /** Per credential: 1 when its binding is all that changed (which no search started inside its workload sees). */
+  readonly bindingOnly: Uint8Array;
   /** Per agent: 1 when the search would see it differently. */
   readonly agents: Uint8Array;
 }
@@ -31,11 +33,11 @@ export function changedNodes(before: AnalysisContext, after: AnalysisContext): C
   const C = b.credentials.length;
   const A = b.agents.length;
   const credentials = new Uint8Array(C);
+  const bindingOnly = new Uint8Array(C);
   const agents = new Uint8Array(A);
-  if (!sameFrame(before, after)) return { all: true, credentials, agents };
+  if (!sameFrame(before, after)) return { all: true, credentials, bindingOnly, agents };
   for (let c = 0; c < C; c++) {
     if (
-      b.binding[c] !== n.binding[c] ||
       b.revocationMode[c] !== n.revocationMode[c] ||
       b.revokedWithParent[c] !== n.revokedWithParent[c] ||
       !sameNumber(b.life[c], n.life[c]) ||
@@ -47,6 +49,7 @@ export function changedNodes(before: AnalysisContext, after: AnalysisContext): C
       !sameHarvests(b, n, c)
     )
       credentials[c] = 1;
+    else if (b.binding[c] !== n.binding[c]) credentials[c] = bindingOnly[c] = 1;
   }
   const ends = (m: Model) => {
     const out = new Map<string, number>();
@@ -65,13 +68,18 @@ export function changedNodes(before: AnalysisContext, after: AnalysisContext): C
     )
       agents[a] = 1;
   }
-  return { all: false, credentials, agents };
+  return { all: false, credentials, bindingOnly, agents };
 }
 
-/** Whether nothing a search read changed. */
-export function unchanged(reads: Reads, changed: ChangedNodes): boolean {
+/**
+ * Whether nothing a search read changed. A credential of `workload` (the
+ * starting workload, where every credential is usable whatever its binding)
+ * whose binding alone changed, changed nothing for it.
+ */
+export function unchanged(reads: Reads, changed: ChangedNodes, inWorkload: (c: number) => boolean): boolean {
   if (changed.all) return false;
-  for (const c of reads.credentials) if (changed.credentials[c]) return false;
+  for (const c of reads.credentials)
+    if (changed.credentials[c] && !(changed.bindingOnly[c] && inWorkload(c))) return false;
   for (const a of reads.agents) if (changed.agents[a]) return false;
   return true;
 }

@@ -96,7 +96,8 @@ export function hijackCases(ctx: AnalysisContext, earlier?: HijackMemo): HijackC
   const ends = taskEnds(ctx);
   const changed = earlier ? changedNodes(earlier.ctx, ctx) : undefined;
   return ctx.model.agents.map((agent, a) => {
-    if (changed && earlier && unchanged(earlier.reads[a], changed)) return earlier.cases[a];
+    const held = (c: number) => (ctx.relations.available.get(agent.id) ?? []).includes(ctx.index.credentials[c]);
+    if (changed && earlier && unchanged(earlier.reads[a], changed, held)) return earlier.cases[a];
     return hijackCase(ctx, a, ends.get(agent.id) ?? UNBOUNDED).result;
   });
 }
