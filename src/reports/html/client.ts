@@ -108,7 +108,7 @@ export const CLIENT_SCRIPT = String.raw`
       svg.appendChild(edgeLayer);
       // Each element's visible row (itself, or its closed team), by element code: see elementEdges.
       var rowOf = new Int32Array(offset.total).fill(-1);
-      var drawn = [];
+      var drawn = [], selectedRow = -1;
       columns.forEach(function (rows, ci) {
         var kind = KINDS[ci];
         svg.appendChild(el('svg:text', { x: String(ci * COL_W + 8), y: '18', 'class': 'col' }, TITLES[kind] + ' (' + lists[kind].length + ')'));
@@ -135,6 +135,7 @@ export const CLIENT_SCRIPT = String.raw`
           });
           svg.appendChild(g);
           var r = drawn.length;
+          if (isSelected) selectedRow = r;
           drawn.push({ x: x, y: y, reached: reached > 0 || isSelected });
           row.members.forEach(function (i) { rowOf[offset[kind] + i] = r; });
         });
@@ -152,7 +153,8 @@ export const CLIENT_SCRIPT = String.raw`
       for (var v = 0; v < visible.length; v += 2) {
         var from = drawn[visible[v]], to = drawn[visible[v + 1]];
         var on = highlight !== null && from.reached && to.reached;
-        if (many && !on) continue;
+        // Too many to read: only the selected credential's own edges (the highlighted rows say the rest).
+        if (many && !(on && (visible[v] === selectedRow || visible[v + 1] === selectedRow))) continue;
         var x1 = from.x + (to.x > from.x ? NODE_W : 0), x2 = to.x + (to.x > from.x ? 0 : NODE_W);
         if (from.x === to.x) { x1 = from.x + NODE_W; x2 = to.x + NODE_W; }
         var y1 = from.y + 9, y2 = to.y + 9, bend = from.x === to.x ? 60 : (x2 - x1) / 2;

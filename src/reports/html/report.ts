@@ -19,7 +19,7 @@ import { CLIENT_SCRIPT } from './client.js';
 import { REPORT_CSS } from './style.js';
 
 /** Findings written into the report, most severe first; the rest are counted. */
-export const FINDINGS_SHOWN = 2_000;
+export const FINDINGS_SHOWN = 1_000;
 
 export function reportHtml(models: readonly ReportData[], version: string): string {
   const title = models.length === 1 ? models[0].loaded.model.name : `${models.length} models`;
@@ -40,8 +40,9 @@ export function reportHtml(models: readonly ReportData[], version: string): stri
     ...(models.length > 1 ? [organisationSummary(models)] : []),
     ...models.map((m, i) => modelSection(m, i)),
     `<script type="application/json" id="report-data">${scriptJson(data)}</script>`,
-    `<script type="application/json" id="report-detail">${scriptJson(detail)}</script>`,
     `<script>${CLIENT_SCRIPT}</script>`,
+    // After the script: the graph is drawn before the browser has even read this block.
+    `<script type="application/json" id="report-detail">${scriptJson(detail)}</script>`,
     '</body></html>',
     '',
   ].join('\n');
@@ -203,7 +204,7 @@ function modelJson(m: ReportData): { summary: object; detail: object } {
         c.id,
         c.name ?? '',
         groups.of(c.owner ?? holder.get(c.id)),
-        worst.timeWeightedScore,
+        round2(worst.timeWeightedScore),
         worst.score,
         worst.exposureWindow,
         worst.revocationLag,
@@ -276,6 +277,11 @@ function holderOwners(model: Model): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
   for (const a of model.agents) for (const c of a.credentials) if (!out.has(c)) out.set(c, a.owner);
   return out;
+}
+
+/** Two decimals, as scores are shown; unbounded stays Infinity (written as null). */
+function round2(n: number): number {
+  return Number.isFinite(n) ? Math.round(n * 100) / 100 : n;
 }
 
 /** Text for HTML element content and quoted attributes. */
