@@ -7,5 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'model');
 const { standaloneValidator } = await import(join(dist, 'schema-compile.js'));
-const { ModelSchema, DURATION_PATTERN } = await import(join(dist, 'schema.js'));
-writeFileSync(join(dist, 'model-validator.js'), standaloneValidator(ModelSchema, { DURATION_PATTERN }));
+const { ModelSchema, DURATION_PATTERN, modelJsonSchema } = await import(join(dist, 'schema.js'));
+writeFileSync(
+  join(dist, 'model-validator.js'),
+  standaloneValidator(ModelSchema, {
+    DURATION_PATTERN,
+    MODEL_FIELDS: Object.keys(ModelSchema.properties),
+    MODEL_SCHEMA: modelJsonSchema(),
+  }),
+);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Regenerates the schema files and the field reference in docs/model-format.md.
+# Regenerates the schema files, the field reference in docs/model-format.md and docs/credential-kinds.md.
 set -euo pipefail
 node bin/leakradius.js schema > docs/model.schema.json
 node bin/leakradius.js schema --scenario > docs/scenario.schema.json
+node bin/leakradius.js kinds --format markdown > docs/credential-kinds.md
 node -e '
 const fs = require("fs"); const { execSync } = require("child_process");
 let doc = fs.readFileSync("docs/model-format.md", "utf8");

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/analyses/rules/index.js';
-import { asiLabel, nhiLabel } from '../src/analyses/rules/owasp.js';
+import { owaspLine } from '../src/analyses/rules/owasp.js';
 import { findingsOf } from './helpers/check.js';
 
 const doc = readFileSync('docs/rules.md', 'utf8');
@@ -33,10 +33,7 @@ describe('docs/rules.md', () => {
         expect(text.split('\n')[1]).toBe(`## ${rule.id} ${rule.title}`);
         expect(text).toContain(`Severity: **${rule.severity}**`);
         const flat = text.replace(/\s+/g, ' ');
-        const owasp = [rule.owasp.nhi.map(nhiLabel).join(', '), rule.owasp.asi.map(asiLabel).join(', ')]
-          .filter((s) => s !== '')
-          .join('; ');
-        expect(flat).toContain(`- OWASP: ${owasp} - Finding: \`${rule.id}@`);
+        expect(flat).toContain(`- OWASP: ${owaspLine(rule.owasp)} - Finding: \`${rule.id}@`);
         expect(flat).toContain(rule.rationale);
         expect(flat).toContain(rule.fix);
         expect(doc).toContain(`| [${rule.id}](#${rule.id.toLowerCase()}) | ${rule.severity} | ${rule.title} |`);

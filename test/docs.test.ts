@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { modelJsonSchema } from '../src/model/schema.js';
 import { scenarioJsonSchema } from '../src/model/scenario.js';
 import { schemaReference } from '../src/reports/schema-doc.js';
+import { CREDENTIAL_KINDS } from '../src/model/credential-kinds.js';
+import { credentialKindsMarkdown } from '../src/reports/kinds.js';
 
 const between = (text: string, start: string, end: string) =>
   text.slice(text.indexOf(start) + start.length + 1, text.indexOf(end));
@@ -23,6 +25,10 @@ describe('docs', () => {
     expect(between(doc, '<!-- generated:scenario -->', '<!-- end:scenario -->')).toBe(
       schemaReference(scenarioJsonSchema()),
     );
+  });
+
+  it('docs/credential-kinds.md is what `leakradius kinds --format markdown` prints: every fact with its sources', () => {
+    expect(readFileSync('docs/credential-kinds.md', 'utf8')).toBe(credentialKindsMarkdown(CREDENTIAL_KINDS));
   });
 
   it('every field of the model schema appears in the reference', () => {

@@ -7,7 +7,9 @@
  * sample (extrapolated), and the bare js-yaml load of the same file that the
  * end-to-end target is measured against.
  *
- *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--write docs/performance.md]
+ * Then the hostile shapes of src/bench/hostile.ts (rings, cliques, the limits).
+ *
+ *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--no-hostile] [--write docs/performance.md]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateModel, toYaml } from '../model/generate.js';
 import { median } from './measure.js';
+import { hostileReport, runHostile } from './hostile.js';
 import { runImport, workflowRepository } from './import.js';
 import { PHASES, type PhaseResult } from './phases.js';
 
@@ -94,6 +97,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     const peak = Math.max(...imported.samples.map((s) => s.peakMb));
     report += `\`import\` of ${options.workflows.toLocaleString('en-US')} GitHub Actions workflow files (a repository folder, CLI process): ${ms(median(imported.samples.map((s) => s.ms)))} ms, ${Number.isNaN(peak) ? '?' : mb(peak)} MB peak.\n`;
   }
+  if (options.hostile) report += `\n${hostileReport(runHostile(join(ROOT, 'bin', 'leakradius.js'))).join('\n')}\n`;
   process.stdout.write(report);
   if (options.write) writeDocs(options.write, report);
 }
@@ -109,6 +113,8 @@ interface Options {
   recommendLimit: number;
   /** Workflow files in the import bench (0: not run). */
   workflows: number;
+  /** Also time the hostile shapes (rings, cliques, the limits): on unless --no-hostile. */
+  hostile: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -119,9 +125,14 @@ function parseOptions(argv: readonly string[]): Options {
     seed: 1,
     recommendLimit: 150,
     workflows: 1_000,
+    hostile: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
+    if (argv[i] === '--no-hostile') {
+      options.hostile = false;
+      continue;
+    }
     if (argv[i] === '--sizes') options.sizes = value.split(',').map(Number);
     else if (argv[i] === '--runs') options.runs = Number(value);
     else if (argv[i] === '--recommend-max') options.recommendMax = Number(value);

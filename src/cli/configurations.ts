@@ -13,11 +13,11 @@ import {
   type ConfigFile,
   type ImportResult,
 } from '../import/index.js';
-import { loadModel, type LoadedModel } from '../model/load.js';
+import { loadModel, loadModelOnly, type LoadedModel, type ModelOnly } from '../model/load.js';
 import { modelYaml } from '../reports/model-yaml.js';
 import { InputError, type Diagnostic } from '../yaml/diagnostic.js';
 import { collectModelFiles, globFilter, type InputFilter } from './inputs.js';
-import { describeFsError, displayPath, loadModelFile, readSource, requireModel } from './io.js';
+import { describeFsError, displayPath, readSource, requireModel } from './io.js';
 
 /** Folders never worth walking into. */
 const SKIP_FOLDERS = new Set([
@@ -184,11 +184,12 @@ export function isConfigurationFile(file: string, text: string): boolean {
 export function loadInputs(
   inputs: readonly string[],
   filter: InputFilter = {},
-): { models: LoadedModel[]; skipped: string[]; diagnostics: Diagnostic[] } {
-  const models: LoadedModel[] = [];
+): { models: ModelOnly[]; skipped: string[]; diagnostics: Diagnostic[] } {
+  const models: ModelOnly[] = [];
   const diagnostics: Diagnostic[] = [];
   const configurationInputs: string[] = [];
-  const modelFiles: string[] = [];
+  // A file named on the command line keeps the text read to tell what it is: a large model is not read twice.
+  const modelFiles: { file: string; text?: string }[] = [];
   const otherYaml: string[] = [];
   const emptyFolders: Diagnostic[] = [];
   for (const input of inputs) {
@@ -202,24 +203,30 @@ export function loadInputs(
     if (folder) {
       // A folder's models are told apart by recognition (src/model/recognise.ts); the rest may be configurations.
       const found = collectModelFiles([input], filter);
-      for (const file of found.files) modelFiles.push(file);
+      for (const file of found.files) modelFiles.push({ file });
       for (const file of found.skipped) otherYaml.push(file);
       if (found.files.length === 0) emptyFolders.push(...found.diagnostics);
       configurationInputs.push(input);
     } else {
       const source = readSource(input);
       if (source.ok && isConfigurationFile(input, source.text)) configurationInputs.push(input);
-      else modelFiles.push(displayPath(input));
+      else modelFiles.push({ file: displayPath(input), text: source.ok ? source.text : undefined });
     }
   }
-  for (const file of modelFiles) {
-    const result = loadModelFile(file);
+  for (const { file, text } of modelFiles) {
+    const source = text !== undefined ? { ok: true as const, text } : readSource(file);
+    const result = source.ok ? loadModelOnly(file, source.text) : source;
     if (result.ok) models.push(result.loaded);
     else for (const d of result.diagnostics) diagnostics.push(d);
   }
   let imported = new Set<string>();
   if (configurationInputs.length > 0) {
-    const gathered = gatherConfigurations(configurationInputs, undefined, new Set(modelFiles), filter);
+    const gathered = gatherConfigurations(
+      configurationInputs,
+      undefined,
+      new Set(modelFiles.map((m) => m.file)),
+      filter,
+    );
     const { loaded, result, diagnostics: problems } = loadConfigurations(gathered, undefined);
     imported = new Set(result.imported.map((i) => i.file));
     // A folder of models alone has no configuration: that is not an error there.

@@ -12,6 +12,7 @@ import { modelRisk } from '../analyses/simulation/risk.js';
 import { worstCases } from '../analyses/simulation/worst-case.js';
 import { formatDuration, UNBOUNDED } from '../model/duration.js';
 import { formatScore } from '../reports/simulation.js';
+import { pad } from '../reports/layout.js';
 import { safeInline } from '../reports/terminal.js';
 import { collectModelFiles } from './inputs.js';
 import { displayPath, requireModel } from './io.js';
@@ -55,7 +56,7 @@ export function printSummary(shell: Shell, file: string): void {
   for (const c of cases.slice(0, 5)) {
     const window = c.exposureWindow === UNBOUNDED ? 'unbounded' : formatDuration(c.exposureWindow);
     lines.push(
-      `  ${safeInline(c.credential).padEnd(24)} exposure ${window.padEnd(9)} blast radius ${String(c.score).padStart(4)}  time-weighted ${formatScore(c.timeWeightedScore)}`,
+      `  ${pad(safeInline(c.credential), 24)} exposure ${window.padEnd(9)} blast radius ${String(c.score).padStart(4)}  time-weighted ${formatScore(c.timeWeightedScore)}`,
     );
   }
   lines.push(

@@ -1,7 +1,10 @@
 /**
  * Runs the TUI on the terminal's alternate screen and always leaves it again:
- * on `q`, on an error, and on SIGINT, SIGTERM or SIGHUP, so the user's
- * scrollback comes back untouched whatever happens.
+ * on `q`, on an error or a rejected promise, and on SIGINT, SIGTERM, SIGHUP or
+ * SIGQUIT, so the user's scrollback comes back untouched whatever happens.
+ * What no handler can catch (SIGKILL, V8 ending the process when its heap is
+ * exhausted) is left to a crash guard: a watcher outside the process that
+ * leaves the alternate screen when the process dies without saying goodbye.
  */
 import type { RunningTui } from '../tui/launch.js';
 
@@ -11,13 +14,19 @@ const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 /** The part of `process` this needs: signals, exit, and errors thrown outside the TUI's components. */
 export interface SignalSource {
-  on(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void): unknown;
-  on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
-  off(event: 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void): unknown;
-  off(event: 'uncaughtException', listener: (error: Error) => void): unknown;
+  on(event: Signal | 'exit', listener: () => void): unknown;
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
+  off(event: Signal | 'exit', listener: () => void): unknown;
+  off(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
 }
 
-const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGQUIT';
+const SIGNAL_EXIT: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 };
+
+/** Leaves the alternate screen if the process dies uncaught; released when the TUI leaves it itself. */
+export interface CrashGuard {
+  release(): void;
+}
 
 export interface Terminal {
   readonly stdout: { write(text: string): unknown };
@@ -33,14 +42,18 @@ export async function runFullScreen(
   terminal: Terminal,
   signals: SignalSource,
   load: () => Promise<() => RunningTui>,
+  guard: () => CrashGuard = () => ({ release: () => undefined }),
 ): Promise<number> {
   const { stdout, stdin } = terminal;
   let left = false;
+  // Started before the screen changes, released once it is left: in between, a death nobody catches is its to clean up.
+  const guarded = guard();
   const leave = () => {
     if (left) return;
     left = true;
     if (stdin.isTTY) stdin.setRawMode?.(false);
     stdout.write(LEAVE_ALTERNATE_SCREEN);
+    guarded.release();
   };
   let running: RunningTui | undefined;
   let code = 0;
@@ -55,12 +68,13 @@ export async function runFullScreen(
   signals.on('exit', leave);
   // An error in background work (not in a component, which Ink reports itself) ends the TUI the same way.
   let failure: Error | undefined;
-  const onError = (error: Error) => {
-    failure = error;
+  const onError = (error: unknown) => {
+    failure = error instanceof Error ? error : new Error(String(error));
     running?.stop();
     leave();
   };
   signals.on('uncaughtException', onError);
+  signals.on('unhandledRejection', onError);
   stdout.write(`${ENTER_ALTERNATE_SCREEN}leakradius: opening…`);
   if (stdin.isTTY) stdin.setRawMode?.(true);
   try {
@@ -74,6 +88,7 @@ export async function runFullScreen(
     for (const [signal, handler] of handlers) signals.off(signal, handler);
     signals.off('exit', leave);
     signals.off('uncaughtException', onError);
+    signals.off('unhandledRejection', onError);
   }
   if (failure) throw failure;
   return code;

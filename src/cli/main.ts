@@ -133,9 +133,10 @@ function reportFailure(shell: Shell, error: unknown): number {
     shell.stderr.write(`leakradius: ${message}\nRun \`leakradius --help\` for usage.\n`);
     return EXIT.invalid;
   }
-  shell.stderr.write(
-    `leakradius: internal error: ${safeInline(error instanceof Error ? error.message : String(error))}\n`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  // Cut: a fault's message may carry a value from the input, of any length.
+  const cut = message.length > 500 ? `${message.slice(0, 500)}…` : message;
+  shell.stderr.write(`leakradius: internal error: ${safeInline(cut)}\n`);
   shell.stderr.write('This is a fault in leakradius, not in your input; please report it with the command you ran.\n');
   return EXIT.internal;
 }

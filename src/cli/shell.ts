@@ -5,7 +5,8 @@
 import { InputError } from '../yaml/diagnostic.js';
 import { formatDiagnostic } from '../reports/diagnostics.js';
 import { colorWanted, createStyle, type Style } from '../reports/terminal.js';
-import { describeFsError, writeFileAtomic } from './io.js';
+import { isStdout, type Outputs } from './io.js';
+import { UsageError } from './usage-error.js';
 
 export const EXIT = {
   ok: 0,
@@ -39,8 +40,7 @@ export function styleFor(shell: Shell): Style {
   return createStyle(shell.color ?? colorWanted(Boolean(shell.stdout.isTTY), shell.env));
 }
 
-/** A usage mistake: reported with a hint and exit code 2. */
-export class UsageError extends Error {}
+export { UsageError, isStdout };
 
 /** Reports every diagnostic on stderr and sets exit code 2. */
 export function reportInvalid(shell: Shell, error: InputError): void {
@@ -48,23 +48,8 @@ export function reportInvalid(shell: Shell, error: InputError): void {
   shell.exitCode = EXIT.invalid;
 }
 
-/** No --output, `-` or /dev/stdout (written as stdout: when it is a pipe, no file is behind the name). */
-export function isStdout(output: string | undefined): output is undefined | '-' | '/dev/stdout' {
-  return output === undefined || output === '-' || output === '/dev/stdout';
-}
-
-/** Sends a report to --output (atomically) or to stdout. */
-export function emit(shell: Shell, text: string, output: string | undefined): void {
-  if (isStdout(output)) {
-    shell.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileAtomic(output, text);
-  } catch (error) {
-    // A folder that does not exist or cannot be written: the user's input, not a fault (exit 2).
-    throw new InputError([
-      { file: output, line: 1, column: 1, message: `cannot write the output: ${describeFsError(error)}` },
-    ]);
-  }
+/** Sends a report to stdout, or to the file `output` names (claimed on `outputs` beforehand). */
+export function emit(shell: Shell, outputs: Outputs, text: string, output: string | undefined): void {
+  if (isStdout(output)) shell.stdout.write(text);
+  else outputs.write(output, text);
 }

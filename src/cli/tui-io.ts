@@ -3,12 +3,12 @@
  * watching the open model (its folder, so editors that replace the file on
  * save are seen too) and saving what-if variants without replacing a file.
  */
-import { existsSync, readdirSync, statSync, watch, watchFile, unwatchFile, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch, watchFile, unwatchFile } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TuiIo } from '../tui/io.js';
 import { looksLikeScenario } from '../model/scenario.js';
 import { collectModelFiles } from './inputs.js';
-import { displayPath, readSource } from './io.js';
+import { AlreadyExists, Outputs, displayPath, readSource, scenarioModelFile } from './io.js';
 import { BUNDLED_MODELS, defaultModelFiles } from './front-door.js';
 import { gatherConfigurations, isConfigurationFile, loadConfigurations } from './configurations.js';
 import { modelYaml } from '../reports/model-yaml.js';
@@ -35,7 +35,7 @@ export function fileTuiIo(): TuiIo {
       return local.length > 0 ? local : scenarioFilesIn(BUNDLED_SCENARIOS);
     },
     readText: readModelOrConfigurations,
-    resolveFrom: (file, relative) => displayPath(resolve(dirname(file), relative)),
+    scenarioModel: (scenario, model) => scenarioModelFile(scenario, model),
     watch: watchSettled,
     saveBeside,
   };
@@ -92,11 +92,13 @@ function saveBeside(file: string, suffix: string, text: string): string {
   const stem = file.replace(/\.ya?ml$/i, '');
   for (let n = 1; n < 1000; n++) {
     const candidate = `${stem}.${suffix}${n === 1 ? '' : `-${n}`}.yaml`;
+    const outputs = new Outputs([file]);
+    outputs.claim(candidate, 'the saved copy');
     try {
-      writeFileSync(candidate, text, { flag: 'wx' });
+      outputs.write(candidate, text, { createOnly: true, modeFrom: file });
       return displayPath(candidate);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(error instanceof AlreadyExists)) throw error;
     }
   }
   throw new Error(`too many what-if copies of ${file} already`);

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../yaml/diagnostic.js';
 import { choosePolicy } from './policy-file.js';
 import { defaultModelFile, printSummary } from './front-door.js';
 import { displayPath } from './io.js';
+import { crashGuard } from './crash-guard.js';
 import { runFullScreen } from './full-screen.js';
 import { EXIT, type Shell } from './shell.js';
 import { fileTuiIo, isFolder } from './tui-io.js';
@@ -40,24 +41,29 @@ export async function openTui(shell: Shell, input: string | undefined, policyFil
     summarise(shell, start);
     return;
   }
-  const code = await runFullScreen(process, process, async () => {
-    // Ink and React load only when the TUI opens: the other commands start faster without them.
-    // React's development build checks every render; a terminal user needs none of that.
-    process.env.NODE_ENV ??= 'production';
-    const { launchTui } = await import('../tui/launch.js');
-    return () =>
-      launchTui({
-        stdin: process.stdin,
-        stdout: process.stdout,
-        stderr: process.stderr,
-        io: fileTuiIo(),
-        files: start.files,
-        diagnostics: start.diagnostics,
-        open: start.open,
-        color: shell.color ?? colorWanted(true, shell.env),
-        check: { policy, today: new Date().toISOString().slice(0, 10) },
-      });
-  });
+  const code = await runFullScreen(
+    process,
+    process,
+    async () => {
+      // Ink and React load only when the TUI opens: the other commands start faster without them.
+      // React's development build checks every render; a terminal user needs none of that.
+      process.env.NODE_ENV ??= 'production';
+      const { launchTui } = await import('../tui/launch.js');
+      return () =>
+        launchTui({
+          stdin: process.stdin,
+          stdout: process.stdout,
+          stderr: process.stderr,
+          io: fileTuiIo(),
+          files: start.files,
+          diagnostics: start.diagnostics,
+          open: start.open,
+          color: shell.color ?? colorWanted(true, shell.env),
+          check: { policy, today: new Date().toISOString().slice(0, 10) },
+        });
+    },
+    crashGuard,
+  );
   if (code !== 0) shell.exitCode = code;
 }
 

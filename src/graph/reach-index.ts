@@ -10,10 +10,9 @@ import type { Model } from '../model/types.js';
 import { HARVEST_ACTIONS, impact } from '../model/weights.js';
 
 /** Adjacency lists in compressed sparse row form: the targets of `i` are `targets[offsets[i] .. offsets[i+1])`. */
-export interface Csr {
-  readonly offsets: Int32Array;
-  readonly targets: Int32Array;
-}
+import type { Csr } from '../model/scc.js';
+
+export type { Csr };
 
 export const BINDING_BEARER = 0;
 export const REVOCATION = { manual: 0, automated: 1, 'on-task-end': 2, none: 3 } as const;

@@ -161,7 +161,7 @@ const PURPOSE: Record<Role, string> = {
   responder: 'triages incidents',
 };
 
-/** Credential templates: published lifetimes, written out in full (no catalogue default is relied on). */
+/** Credential templates: catalogue kinds where one exists, with their figures written out in full (no catalogue default is relied on). */
 interface Template {
   readonly kind: string;
   readonly ttl: string;
@@ -195,25 +195,28 @@ const T = (
 });
 
 const TEMPLATES = {
-  githubApp: T('github-app-token', '1h', 'per-task', 'bearer', 'manual', '0s'),
-  githubOidc: T('github-oidc', '5m', 'per-task', 'bearer', 'none', '0s'),
+  githubApp: T('github-app-installation-token', '1h', 'per-task', 'bearer', 'manual', '0s'),
+  githubOidc: T('github-actions-oidc-token', '5m', 'per-task', 'bearer', 'none', '0s'),
   sts: T('aws-sts-session', '1h', 'per-session', 'bearer', 'manual', '5m'),
   stsLong: T('aws-sts-session', '12h', 'per-session', 'bearer', 'manual', '5m'),
-  iamKey: T('aws-access-key', 'never', 'static', 'bearer', 'manual', '5m'),
-  gcpToken: T('gcp-access-token', '1h', 'per-session', 'bearer', 'none', '0s'),
-  gcpKey: T('gcp-sa-key', 'never', 'static', 'bearer', 'manual', '2m'),
-  entra: T('entra-token', '1h', 'per-session', 'bearer', 'none', '0s'),
-  k8s: T('k8s-sa-token', '1h', 'per-task', 'bearer', 'none', '0s'),
+  iamKey: T('aws-iam-access-key', 'never', 'static', 'bearer', 'manual', '5m'),
+  gcpToken: T('gcp-service-account-token', '1h', 'per-session', 'bearer', 'none', '0s'),
+  gcpKey: T('gcp-service-account-key', 'never', 'static', 'bearer', 'manual', '2m'),
+  entra: T('entra-access-token', '1h', 'per-session', 'bearer', 'none', '0s'),
+  k8s: T('kubernetes-service-account-token', '1h', 'per-task', 'bearer', 'none', '0s'),
   svid: T('spiffe-jwt-svid', '5m', 'per-task', 'workload-bound', 'none', '0s'),
   x509: T('spiffe-x509-svid', '1h', 'per-session', 'workload-bound', 'none', '0s'),
   dpop: T('dpop-token', '15m', 'per-task', 'sender-constrained', 'automated', '0s'),
-  vault: T('vault-secret', '24h', 'per-task', 'bearer', 'automated', '0s'),
+  vault: T('vault-dynamic-secret', '24h', 'per-task', 'bearer', 'automated', '0s'),
   apiKey: T('api-key', 'never', 'static', 'bearer', 'manual', '0s'),
   dbPassword: T('db-password', 'never', 'static', 'bearer', 'manual', '0s'),
   deployKey: T('deploy-key', 'never', 'static', 'bearer', 'manual', '0s'),
-  fineGrainedPat: T('github-fine-pat', '90d', 'static', 'bearer', 'manual', '0s', { subject: 'human' }),
+  fineGrainedPat: T('github-fine-grained-pat', '90d', 'static', 'bearer', 'manual', '0s', { subject: 'human' }),
   classicPat: T('github-classic-pat', 'never', 'static', 'bearer', 'manual', '0s', { subject: 'human' }),
-  refresh: T('refresh-token', '1h', 'per-session', 'bearer', 'manual', '0s', { maxLifetime: '90d', storable: true }),
+  refresh: T('oauth-refresh-token', '1h', 'per-session', 'bearer', 'manual', '0s', {
+    maxLifetime: '90d',
+    storable: true,
+  }),
   botToken: T('slack-bot-token', 'never', 'static', 'bearer', 'automated', '0s'),
   exchanged: T('exchanged-token', '15m', 'per-task', 'bearer', 'on-task-end', '0s'),
 } as const satisfies Record<string, Template>;

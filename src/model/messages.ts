@@ -1,4 +1,8 @@
 import type { DocPath } from '../yaml/diagnostic.js';
+import { LIMITS } from '../yaml/limits.js';
+import { quote } from '../yaml/quote.js';
+
+export { quote };
 
 const SINGULAR: Record<string, string> = {
   agents: 'agent',
@@ -8,20 +12,6 @@ const SINGULAR: Record<string, string> = {
   workflows: 'workflow',
   accept: 'acceptance',
 };
-
-/** Printable ASCII other than the quote and the backslash. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/** `"gh-pat"`, with control characters escaped and long values cut, safe in any message. */
-export function quote(text: string, max = 80): string {
-  // Most ids are plain printable ASCII: nothing to escape (findings quote hundreds of thousands).
-  if (text.length <= max && PLAIN.test(text)) return `"${text}"`;
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut).replace(
-    /[\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 /** The element a path lies in, as a message prefix: `credential "gh-pat": `. */
 export function elementContext(path: DocPath, root: unknown): string {
@@ -69,4 +59,11 @@ function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/** `a, b, c`, or for a long list its first few and a count: `a, b, … and 2,988 more (3,000 in all)`. */
+export function someOf(items: readonly string[], max: number = LIMITS.listed): string {
+  if (items.length <= max) return items.join(', ');
+  const rest = items.length - max;
+  return `${items.slice(0, max).join(', ')}, … and ${rest.toLocaleString('en-US')} more (${items.length.toLocaleString('en-US')} in all)`;
 }

@@ -4,10 +4,22 @@
  * every figure that came from a default recorded as an assumption.
  */
 import type { DocPath } from '../yaml/diagnostic.js';
-import { DETECTION_DEFAULTS, RESPONSE_DEFAULTS, credentialKind, type CredentialKindInfo } from './credential-kinds.js';
+import {
+  DETECTION_DEFAULTS,
+  RESPONSE_DEFAULTS,
+  credentialKind,
+  type CredentialKindInfo,
+  type DeclaredKind,
+} from './credential-kinds.js';
 import { UNBOUNDED, formatDuration, parseDuration, type DurationText, type Seconds } from './duration.js';
 import { quote } from './messages.js';
-import type { CredentialDocument, DetectionTimeDocument, ImportedFromDocument, ModelDocument } from './schema.js';
+import type {
+  CredentialDocument,
+  DetectionTimeDocument,
+  ImportedFromDocument,
+  KindDeclarationDocument,
+  ModelDocument,
+} from './schema.js';
 import type { Problem } from './schema-check.js';
 import type {
   Agent,
@@ -100,10 +112,28 @@ export function normalizeModel(doc: ModelDocument, fallbackName: string): { mode
       }),
       path: ['workflows', i],
     })),
+    kinds: (doc.kinds ?? []).map(declaredKind),
     accept: (doc.accept ?? []).map((a, i) => ({ ...a, path: ['accept', i] })),
     assumptions,
   };
   return { model, problems };
+}
+
+function declaredKind(k: KindDeclarationDocument): DeclaredKind {
+  const c = k.capabilities;
+  return {
+    id: k.id,
+    title: k.title,
+    provider: k.provider,
+    capabilities: {
+      bindings: c.bindings && [...c.bindings],
+      issuance: c.issuance && [...c.issuance],
+      revocableByApi: c.revocableByApi,
+      revokedWhenPublic: c.revokedWhenPublic,
+      replacements: c.replacements?.map((r) => ({ kind: r.kind, takes: r.takes })),
+    },
+    source: k.source,
+  };
 }
 
 function resolveCredential(
@@ -253,20 +283,32 @@ function resolveDetection(
   } else {
     fallback = {
       kind: 'fixed',
-      seconds: assume(assumptions, 'model', 'detection.default', DETECTION_DEFAULTS.default, 'published leak data'),
+      seconds: assume(
+        assumptions,
+        'model',
+        'detection.default',
+        DETECTION_DEFAULTS.default,
+        DETECTION_DEFAULTS.basis.default,
+      ),
     };
     // Built-in channel figures stand in only where the model leaves detection times entirely to leakradius.
     for (const [name, value] of Object.entries(DETECTION_DEFAULTS.channels)) {
       if (!channels.has(name))
         channels.set(name, {
           kind: 'fixed',
-          seconds: assume(assumptions, 'model', `detection.channels.${name}`, value, 'published leak data'),
+          seconds: assume(assumptions, 'model', `detection.channels.${name}`, value, DETECTION_DEFAULTS.basis[name]),
         });
     }
   }
   const harvested =
     seconds(written?.harvested) ??
-    assume(assumptions, 'model', 'detection.harvested', DETECTION_DEFAULTS.harvested, 'leakradius default');
+    assume(
+      assumptions,
+      'model',
+      'detection.harvested',
+      DETECTION_DEFAULTS.harvested,
+      DETECTION_DEFAULTS.basis.harvested,
+    );
   return { default: fallback, channels, harvested };
 }
 

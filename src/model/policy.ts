@@ -8,12 +8,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
+import { LIMITS } from '../yaml/limits.js';
 import { parseYaml } from '../yaml/parse.js';
 import { parseDuration, type Seconds } from './duration.js';
 import { locate } from './load.js';
 import { didYouMean, quote } from './messages.js';
-import { Acceptance as AcceptanceSchema, durationSchema } from './schema.js';
-import { explainSchemaErrors, type Problem } from './schema-check.js';
+import { AcceptanceList, durationSchema } from './schema.js';
+import { explainSchemaErrors, unrecognised, type Problem } from './schema-check.js';
 import type { Acceptance } from './types.js';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -35,7 +36,7 @@ export const PolicySchema = Type.Object(
   {
     kind: Type.Literal('policy', { description: 'Marks the file as a leakradius policy, not a model.' }),
     version: Type.Literal(1, { description: 'The policy format version: 1.' }),
-    description: Type.Optional(Type.String({ maxLength: 4096, description: 'Free text.' })),
+    description: Type.Optional(Type.String({ maxLength: LIMITS.text, description: 'Free text.' })),
     thresholds: Type.Optional(
       Type.Object(
         {
@@ -85,11 +86,7 @@ export const PolicySchema = Type.Object(
         },
       ),
     ),
-    accept: Type.Optional(
-      Type.Array(AcceptanceSchema, {
-        description: 'Accepted risks: findings that do not fail the run until they expire.',
-      }),
-    ),
+    accept: Type.Optional(AcceptanceList('Accepted risks: findings that do not fail the run until they expire.')),
   },
   { ...closed, title: 'leakradius policy, version 1' },
 );
@@ -151,19 +148,8 @@ export function loadPolicy(file: string, text: string, knownRules: readonly stri
   const parsed = parseYaml(file, text);
   if (!parsed.ok) return parsed;
   const { value, sourceMap } = parsed.document;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          message: 'the file is not a mapping: expected a policy starting with `kind: policy`',
-        },
-      ],
-    };
-  }
+  const stranger = unrecognised(value, Object.keys(PolicySchema.properties), 'policy');
+  if (stranger) return { ok: false, diagnostics: locate(file, sourceMap, [stranger]) };
   compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(PolicySchema);
   const valid = compiled(value);
   // Unknown rule ids are reported together with any schema error, so one run shows every problem.

@@ -7,6 +7,7 @@
 import type { DocPath } from '../yaml/diagnostic.js';
 import { DETECTION_DEFAULTS } from './credential-kinds.js';
 import { didYouMean, quote } from './messages.js';
+import { checkNames } from './names.js';
 import type { ModelDocument } from './schema.js';
 import type { Problem } from './schema-check.js';
 
@@ -36,6 +37,8 @@ export function checkReferences(doc: ModelDocument): Problem[] {
   checkCredentials(check);
   checkDerivationLoops(check);
   checkWorkflows(check);
+  // Kinds and actions a model makes up: near misses of known ones, and the `kinds:` section.
+  problems.push(...checkNames(doc));
   return problems;
 }
 

@@ -4,7 +4,9 @@
  * whether the step is permitted. Computed once per model.
  */
 import type { DocPath } from '../yaml/diagnostic.js';
+import { LIMITS } from '../yaml/limits.js';
 import { quote } from './messages.js';
+import { stronglyConnectedComponents, type Csr } from './scc.js';
 import type { Agent, Credential, Model, Resource, Step, Tool, Workflow } from './types.js';
 
 export interface Relations {
@@ -47,9 +49,13 @@ export function relationsOf(model: Model): Relations {
   };
   for (const t of model.tools) if (t.credential !== undefined) use(t.credential).tools.push(t.id);
   for (const a of model.agents) {
+    // An agent id is listed once per credential: ids are unique, and ownCredentials has no repeats.
     for (const c of ownCredentials(a, tool)) {
-      pushUnique(holders, c, a.id);
-      if (!use(c).agents.includes(a.id)) use(c).agents.push(a.id);
+      const list = holders.get(c);
+      if (!list) holders.set(c, [a.id]);
+      else if (list[list.length - 1] !== a.id) list.push(a.id);
+      const u = use(c).agents;
+      if (u[u.length - 1] !== a.id) u.push(a.id);
     }
   }
   const delegators = new Map<string, { from: string; mode: 'passthrough' | 'exchange'; credential?: string }[]>();
@@ -76,6 +82,18 @@ export function relationsOf(model: Model): Relations {
   };
 }
 
+/** relationsOf, or the located problem of a model whose delegation hands on more pairs than the limit. */
+export function checkedRelations(
+  model: Model,
+): { ok: true; relations: Relations } | { ok: false; path: DocPath; message: string } {
+  try {
+    return { ok: true, relations: relationsOf(model) };
+  } catch (error) {
+    if (!(error instanceof TooManyHandedOn)) throw error;
+    return { ok: false, path: ['agents', error.agent, 'delegates'], message: error.message };
+  }
+}
+
 function effectiveExposure(
   model: Model,
   available: ReadonlyMap<string, readonly string[]>,
@@ -89,23 +107,31 @@ function effectiveExposure(
     agentChannels.set(a.id, channels);
   }
   const exposure = new Map<string, string[]>();
-  for (const c of model.credentials) exposure.set(c.id, [...c.exposure]);
+  for (const c of model.credentials) if (!exposure.has(c.id)) exposure.set(c.id, [...c.exposure]);
+  // The channels each received credential gains, as a set only for those that gain some.
+  const gained = new Map<string, Set<string>>();
   for (const a of model.agents) {
+    const channels = agentChannels.get(a.id);
+    if (!channels || channels.size === 0) continue;
     const own = new Set(ownCredentials(a, tools));
     for (const c of available.get(a.id) ?? []) {
-      if (own.has(c)) continue; // received by delegation: the receiving agent's channels expose it too
-      const list = exposure.get(c);
-      if (!list) continue;
-      for (const ch of agentChannels.get(a.id) ?? []) if (!list.includes(ch)) list.push(ch);
+      if (own.has(c) || !exposure.has(c)) continue; // received by delegation: the receiving agent's channels expose it too
+      let set = gained.get(c);
+      if (!set) gained.set(c, (set = new Set(exposure.get(c))));
+      for (const ch of channels) set.add(ch);
     }
   }
+  for (const [c, set] of gained) exposure.set(c, [...set]);
   return exposure;
 }
 
 function taskDurations(model: Model, available: ReadonlyMap<string, readonly string[]>): Map<string, number> {
+  // Each agent's longest workflow first: many workflows of one agent cost one pass over its credentials.
+  const longestRun = new Map<string, number>();
+  for (const w of model.workflows) longestRun.set(w.agent, Math.max(longestRun.get(w.agent) ?? 0, w.duration));
   const longest = new Map<string, number>();
-  for (const w of model.workflows) {
-    for (const c of available.get(w.agent) ?? []) longest.set(c, Math.max(longest.get(c) ?? 0, w.duration));
+  for (const [agent, duration] of longestRun) {
+    for (const c of available.get(agent) ?? []) longest.set(c, Math.max(longest.get(c) ?? 0, duration));
   }
   return longest;
 }
@@ -113,9 +139,13 @@ function taskDurations(model: Model, available: ReadonlyMap<string, readonly str
 /** An agent's own credentials: those its runtime lists and those its tools act with, in model order. */
 export function ownCredentials(agent: Agent, tools: ReadonlyMap<string, Tool>): string[] {
   const out = [...agent.credentials];
+  const seen = new Set(out);
   for (const t of agent.tools) {
     const c = tools.get(t)?.credential;
-    if (c !== undefined && !out.includes(c)) out.push(c);
+    if (c !== undefined && !seen.has(c)) {
+      seen.add(c);
+      out.push(c);
+    }
   }
   return out;
 }
@@ -123,31 +153,96 @@ export function ownCredentials(agent: Agent, tools: ReadonlyMap<string, Tool>): 
 /**
  * Own credentials plus what delegation hands over: passthrough gives the
  * delegate everything the delegator can use (transitively, cycles included),
- * exchange gives it the minted credential.
+ * exchange gives it the minted credential. Each agent's list is its own
+ * credentials in its order, then what it receives in model order.
+ *
+ * Agents that pass their credentials around a ring all end with the same
+ * set, so the closure is taken once per strongly connected component of the
+ * passthrough edges, in topological order: linear in the model plus the
+ * pairs it hands on, which are limited (a ring of 3,000 agents would make
+ * nine million), not a fixed point over every agent.
  */
 function availableCredentials(model: Model, tools: ReadonlyMap<string, Tool>): Map<string, string[]> {
+  const agents = model.agents;
+  const indexOf = new Map<string, number>();
+  agents.forEach((a, i) => indexOf.has(a.id) || indexOf.set(a.id, i));
+  const credentialRank = new Map<string, number>();
+  model.credentials.forEach((c, i) => credentialRank.has(c.id) || credentialRank.set(c.id, i));
+
+  const own = agents.map((a) => ownCredentials(a, tools));
+  const received: string[][] = agents.map(() => []);
+  for (const a of agents)
+    for (const d of a.delegates) {
+      const to = indexOf.get(d.to);
+      if (d.mode === 'exchange' && d.credential !== undefined && to !== undefined) received[to].push(d.credential);
+    }
+
+  const passthrough = passthroughEdges(agents, indexOf);
+  const { component, count } = stronglyConnectedComponents(passthrough, agents.length);
+  // Components are numbered delegates first: count - 1 down to 0 runs delegators before their delegates.
+  const members: number[][] = Array.from({ length: count }, () => []);
+  agents.forEach((_, i) => members[component[i]].push(i));
+  const sets: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(count);
+  const stamp = new Int32Array(count).fill(-1);
+  let pairs = 0;
   const available = new Map<string, string[]>();
-  for (const a of model.agents) available.set(a.id, ownCredentials(a, tools));
-  for (const a of model.agents) {
-    for (const d of a.delegates)
-      if (d.mode === 'exchange' && d.credential !== undefined) addUnique(available.get(d.to), d.credential);
-  }
-  // Passthrough: propagate along delegation edges until nothing changes (a worklist, so cycles end).
-  const queue = model.agents.map((a) => a.id);
-  const agents = byId(model.agents);
-  while (queue.length > 0) {
-    const from = queue.pop()!;
-    const mine = available.get(from) ?? [];
-    for (const d of agents.get(from)?.delegates ?? []) {
-      if (d.mode !== 'passthrough') continue;
-      const theirs = available.get(d.to);
-      if (!theirs) continue;
-      let grew = false;
-      for (const c of mine) grew = addUnique(theirs, c) || grew;
-      if (grew) queue.push(d.to);
+  for (let c = count - 1; c >= 0; c--) {
+    const set = (sets[c] ??= new Set());
+    for (const i of members[c]) {
+      for (const id of own[i]) set.add(id);
+      for (const id of received[i]) set.add(id);
+    }
+    sets[c] = undefined; // a component is done once: later ones only read what it pushed to them
+    const ranked = [...set].sort((x, y) => rankOf(x) - rankOf(y));
+    for (const i of members[c]) {
+      const mine = new Set(own[i]);
+      const list = [...own[i]];
+      for (const id of ranked) if (!mine.has(id)) list.push(id);
+      pairs += list.length;
+      if (pairs > LIMITS.nodes) throw new TooManyHandedOn(i);
+      if (!available.has(agents[i].id)) available.set(agents[i].id, list);
+    }
+    for (const i of members[c]) {
+      for (let e = passthrough.offsets[i]; e < passthrough.offsets[i + 1]; e++) {
+        const next = component[passthrough.targets[e]];
+        if (next === c || stamp[next] === c) continue;
+        stamp[next] = c;
+        const theirs = (sets[next] ??= new Set());
+        for (const id of set) theirs.add(id);
+      }
     }
   }
   return available;
+
+  function rankOf(id: string): number {
+    return credentialRank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** Passthrough delegations as a graph over agent indices, delegator to delegate. */
+function passthroughEdges(agents: readonly Agent[], indexOf: ReadonlyMap<string, number>): Csr {
+  const offsets = new Int32Array(agents.length + 1);
+  const targets: number[] = [];
+  agents.forEach((a, i) => {
+    for (const d of a.delegates) {
+      const to = indexOf.get(d.to);
+      if (d.mode === 'passthrough' && to !== undefined) targets.push(to);
+    }
+    offsets[i + 1] = targets.length;
+  });
+  return { offsets, targets: Int32Array.from(targets) };
+}
+
+/**
+ * Passthrough delegation that hands on more (agent, credential) pairs than a
+ * model file may hold nodes: refused with the agent where the count crossed.
+ */
+export class TooManyHandedOn extends Error {
+  constructor(readonly agent: number) {
+    super(
+      `passthrough delegation hands on more than ${LIMITS.nodes.toLocaleString('en-US')} (agent, credential) pairs in all, the limit for one model; delegate by exchange, or split the model`,
+    );
+  }
 }
 
 /** Whether a credential grants `action` on `resource` (approval-gated actions count: the workflow has its human). */
@@ -211,18 +306,6 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
   return map;
-}
-
-function pushUnique(map: Map<string, string[]>, key: string, value: string): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
-}
-
-function addUnique(list: string[] | undefined, value: string): boolean {
-  if (!list || list.includes(value)) return false;
-  list.push(value);
-  return true;
 }
 
 /**

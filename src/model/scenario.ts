@@ -8,12 +8,13 @@ import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
 import type { SourceMap } from '../yaml/source-map.js';
 import { didYouMean, quote } from './messages.js';
+import { LIMITS } from '../yaml/limits.js';
 import { parseYaml } from '../yaml/parse.js';
 import { locate } from './load.js';
 import { parseDuration, type DurationText, type Seconds } from './duration.js';
 import { DetectionTime as DetectionTimeSchema, durationSchema } from './schema.js';
 import type { DetectionTime, Model } from './types.js';
-import { explainSchemaErrors, type Problem } from './schema-check.js';
+import { explainSchemaErrors, unrecognised, type Problem } from './schema-check.js';
 
 const Duration = (description: string) => durationSchema(description);
 const closed = { additionalProperties: false } as const;
@@ -23,14 +24,21 @@ export const ScenarioSchema = Type.Object(
     kind: Type.Literal('scenario', { description: 'Marks the file as a scenario, not a model.' }),
     version: Type.Literal(1, { description: 'The scenario format version: 1.' }),
     name: Type.String({ maxLength: 200, description: 'What the scenario shows.' }),
-    description: Type.Optional(Type.String({ maxLength: 4096 })),
-    model: Type.String({ minLength: 1, description: 'The model file, relative to this scenario file.' }),
+    description: Type.Optional(Type.String({ maxLength: LIMITS.text })),
+    model: Type.String({
+      minLength: 1,
+      maxLength: LIMITS.text,
+      description: "The model file, relative to this scenario file, inside the scenario's repository.",
+    }),
     leak: Type.Object(
       {
-        credential: Type.String({ description: 'The leaked credential.' }),
+        credential: Type.String({ maxLength: LIMITS.id, description: 'The leaked credential.' }),
         at: Type.Optional(durationSchema('When it leaks, from the moment it was issued. Default 0s.')),
         channel: Type.Optional(
-          Type.String({ description: 'The channel it leaks through. Default: its worst channel.' }),
+          Type.String({
+            maxLength: LIMITS.id,
+            description: 'The channel it leaks through. Default: its worst channel.',
+          }),
         ),
       },
       { ...closed, description: 'What leaks, when and how.' },
@@ -107,6 +115,8 @@ export function parseScenario(file: string, text: string): ScenarioResult {
   if (!parsed.ok) return parsed;
   compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ScenarioSchema);
   const value = parsed.document.value;
+  const stranger = unrecognised(value, Object.keys(ScenarioSchema.properties), 'scenario');
+  if (stranger) return { ok: false, diagnostics: locate(file, parsed.document.sourceMap, [stranger]) };
   if (compiled(value)) return { ok: true, scenario: value as ScenarioDocument, sourceMap: parsed.document.sourceMap };
   return {
     ok: false,

@@ -5,8 +5,9 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { DocPath } from '../yaml/diagnostic.js';
-import { DURATION_PATTERN, validator } from './model-validator.js';
+import { DURATION_PATTERN, MODEL_FIELDS, MODEL_SCHEMA, validator } from './model-validator.js';
 import type { ModelDocument } from './schema.js';
+import { verdictWatcher, type Verdict, type VerdictWatcher } from './schema-verdict.js';
 import { didYouMean, elementContext, quote } from './messages.js';
 
 export interface Problem {
@@ -16,24 +17,67 @@ export interface Problem {
   readonly message: string;
 }
 
+let watcherOf: (() => VerdictWatcher) | undefined | null = null;
+
+/** A watcher that judges a model document against the schema while it is parsed (`parseYaml`'s `BuildWatcher`). */
+export function schemaWatcher(): VerdictWatcher | undefined {
+  if (watcherOf === null) watcherOf = verdictWatcher(MODEL_SCHEMA);
+  return watcherOf?.();
+}
+
+/**
+ * Checks a document against the schema. `verdict`: what a `schemaWatcher`
+ * found while the document was built; a valid one is taken as it is, anything
+ * else is validated (and explained) by ajv.
+ */
 export function checkSchema(
   value: unknown,
+  verdict: Verdict = 'unsure',
 ): { ok: true; document: ModelDocument } | { ok: false; problems: Problem[] } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      ok: false,
-      problems: [
-        {
-          path: [],
-          at: 'value',
-          message: `the file is not a mapping: expected a model mapping starting with \`version: 1\`, found ${describeValue(value)}`,
-        },
-      ],
-    };
-  }
+  const stranger = unrecognised(value, MODEL_FIELDS, 'model');
+  if (stranger) return { ok: false, problems: [stranger] };
+  if (verdict === 'valid') return { ok: true, document: value as ModelDocument };
   const validate = validator();
   if (validate(value)) return { ok: true, document: value as ModelDocument };
   return { ok: false, problems: explainSchemaErrors(validate.errors ?? [], value) };
+}
+
+/**
+ * The one problem of a file that is not recognisably a document of this
+ * format: not a mapping, or a mapping without a single field the format
+ * knows (a shadow file, an .npmrc, a key file named by mistake or by a
+ * hostile pull request). Such a file is described, never quoted: what it
+ * holds may be secret, and it is not the user's to read through leakradius.
+ */
+export function unrecognised(
+  value: unknown,
+  known: readonly string[],
+  kind: 'model' | 'policy' | 'scenario',
+): Problem | undefined {
+  const start = { model: '`version: 1`', policy: '`kind: policy`', scenario: '`kind: scenario`' }[kind];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      path: [],
+      at: 'value',
+      message: `the file is not a mapping: expected a ${kind === 'model' ? 'model mapping' : kind} starting with ${start}, found ${describeType(value)}`,
+    };
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0 || keys.some((k) => known.includes(k))) return undefined;
+  return {
+    path: [],
+    at: 'value',
+    message: `the file is not a leakradius ${kind}: none of its ${keys.length} top-level key(s) is a ${kind} field (a ${kind} starts with ${start})`,
+  };
+}
+
+/** What sort of value it is, without a word of what it holds. */
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'boolean') return 'true or false';
+  return `a ${typeof value}`;
 }
 
 export function explainSchemaErrors(errors: readonly ErrorObject[], root: unknown): Problem[] {
@@ -47,8 +91,11 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], root: unknow
       problems.push(p);
     }
   };
+  // A value too long to be read is not also explained by the pattern it fails.
+  const tooLong = new Set(errors.filter((e) => e.keyword === 'maxLength').map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword === 'anyOf') continue;
+    if (error.keyword === 'pattern' && tooLong.has(error.instancePath)) continue;
     const union = unions.find((u) => error.schemaPath.startsWith(`${u.schemaPath}/`));
     if (union && !inMatchingBranch(error, union, errors)) continue;
     const problem = describeError(error, root);
@@ -119,7 +166,11 @@ function describeError(error: ErrorObject, root: unknown): Problem | undefined {
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      const parent = error.parentSchema as { properties?: object; patternProperties?: object };
+      const known = Object.keys(parent.properties ?? {});
+      const keyPattern = Object.keys(parent.patternProperties ?? {})[0];
+      if (known.length === 0 && keyPattern !== undefined)
+        return { path: [...path, extra], at: 'key', message: `${ctx}${field}: ${patternMessage(keyPattern, extra)}` };
       const where = ctx !== '' ? '' : field === '' ? ' at the top level' : ` in ${field}`;
       const hint = didYouMean(extra, known);
       return {
@@ -168,6 +219,12 @@ function describeError(error: ErrorObject, root: unknown): Problem | undefined {
     }
     case 'maxLength':
       return { path, at: 'value', message: `${ctx}${field}: longer than ${String(params.limit)} characters` };
+    case 'contains':
+      return {
+        path,
+        at: 'value',
+        message: `${ctx}${field}: more than ${String(params.maxContains)} acceptances use * (each is matched against every finding); name the other findings by their id`,
+      };
     case 'minLength':
       return { path, at: 'value', message: `${ctx}${field}: must not be empty` };
     default:

@@ -3,6 +3,8 @@
  * every error reported and the failing schema attached, which the messages of
  * `schema-check.ts` read. `standaloneValidator` writes the same validator as an
  * ES module, which `npm run build` puts in place of `model-validator.js`.
+ * (`schema-verdict.ts` judges a model while it is parsed, from the same JSON
+ * Schema, and leaves every doubt and every explanation to this validator.)
  */
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
@@ -21,11 +23,11 @@ export function compileSchema(schema: object): ValidateFunction {
 
 /**
  * The validator of `schema` as the source of an ES module exporting
- * `validator()`, plus `constants` as exported consts. ajv's standalone code
+ * `validator()`, plus `constants` as exported consts (JSON values). ajv's standalone code
  * loads its few runtime helpers with `require` even as a module: they become
  * imports here.
  */
-export function standaloneValidator(schema: object, constants: Readonly<Record<string, string>>): string {
+export function standaloneValidator(schema: object, constants: Readonly<Record<string, unknown>>): string {
   const ajv = new Ajv2020({ ...OPTIONS, code: { source: true, esm: true } });
   const code = standaloneCode(ajv, ajv.compile(schema));
   const imports: string[] = [];

@@ -5,6 +5,7 @@
  * Extend it, never break it: every v1 file must stay valid.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { LIMITS } from '../yaml/limits.js';
 import { DURATION_PATTERN } from './duration.js';
 
 export const SCHEMA_ID = 'https://leakradius.dev/schema/model-v1.json';
@@ -19,7 +20,7 @@ const closed = { additionalProperties: false } as const;
 const Id = (description: string) => Type.String({ pattern: ID_PATTERN, description });
 const IdList = (description: string) =>
   Type.Array(Type.String({ pattern: ID_PATTERN }), { description, uniqueItems: true });
-const Text = (description: string) => Type.String({ maxLength: 4096, description });
+const Text = (description: string) => Type.String({ maxLength: LIMITS.text, description });
 
 const DURATION_HELP =
   'A duration: numbers with units, the larger unit first and each at most once (1h30m, 2w3d; units w, d, h, m, s; at most 9 digits a number), `0`, or `never` for unbounded.';
@@ -207,6 +208,64 @@ export const Credential = Type.Object(
   { ...closed, description: 'A token, key or certificate an agent or tool acts with.' },
 );
 
+const KindName = (description: string) => Type.String({ pattern: NAME_PATTERN, description });
+
+const KindCapabilities = Type.Object(
+  {
+    bindings: Type.Optional(
+      Type.Array(
+        Type.Union([Type.Literal('bearer'), Type.Literal('sender-constrained'), Type.Literal('workload-bound')]),
+        {
+          minItems: 1,
+          description: 'Bindings the provider can issue this kind with; `[bearer]` alone means it cannot be bound.',
+        },
+      ),
+    ),
+    issuance: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('static'), Type.Literal('per-session'), Type.Literal('per-task')]), {
+        minItems: 1,
+        description: 'Issuance modes the provider offers (`per-task`: a fresh credential for each task).',
+      }),
+    ),
+    revocableByApi: Type.Optional(
+      Type.Boolean({
+        description: 'Whether one credential can be revoked through an API, so revocation can be automated.',
+      }),
+    ),
+    revokedWhenPublic: Type.Optional(
+      Type.Boolean({ description: 'Whether the provider revokes it by itself when it is found public.' }),
+    ),
+    replacements: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            kind: KindName('A kind it can be replaced by: a catalogue kind or one declared in `kinds`.'),
+            takes: Text('What the move takes, in one line: a setting, a new app, a code change.'),
+          },
+          { ...closed, description: 'A better kind of credential for the same job.' },
+        ),
+        { description: 'What it can be replaced by.' },
+      ),
+    ),
+  },
+  {
+    ...closed,
+    description:
+      'What the provider can do with this kind. Leave out what you do not know: advice that needs it says so and ranks below advice known to be possible.',
+  },
+);
+
+const KindDeclaration = Type.Object(
+  {
+    id: KindName('The kind, as credentials name it in `kind`; not a kind of the catalogue (`leakradius kinds`).'),
+    title: Type.Optional(Text('Human-readable name.')),
+    provider: Type.Optional(Text('Who issues it.')),
+    capabilities: KindCapabilities,
+    source: Type.Optional(Text("Where these facts come from: the provider's documentation, a URL.")),
+  },
+  { ...closed, description: 'A credential kind the catalogue does not know, and what its provider can do.' },
+);
+
 const Delegation = Type.Object(
   {
     to: Id('The agent delegated to.'),
@@ -331,12 +390,13 @@ export const Workflow = Type.Object(
 export const Acceptance = Type.Object(
   {
     finding: Type.String({
+      maxLength: LIMITS.findingPattern,
       pattern: '^LR[0-9*]{1,3}@[A-Za-z*-]+:[A-Za-z0-9._:/@+*-]+$',
       description:
         'The finding id, e.g. `LR001@credential:gh-pat`; `*` matches any run of characters (`LR004@credential:*`).',
     }),
-    reason: Type.String({ minLength: 1, maxLength: 4096, description: 'Why the risk is accepted.' }),
-    owner: Type.String({ minLength: 1, maxLength: 256, description: 'Who accepted it.' }),
+    reason: Type.String({ minLength: 1, maxLength: LIMITS.text, description: 'Why the risk is accepted.' }),
+    owner: Type.String({ minLength: 1, maxLength: LIMITS.shortText, description: 'Who accepted it.' }),
     expires: Type.String({
       pattern: DATE_PATTERN,
       description: 'The date (YYYY-MM-DD) after which the acceptance no longer applies.',
@@ -344,6 +404,19 @@ export const Acceptance = Type.Object(
   },
   { ...closed, description: 'An accepted risk: a finding that does not fail `leakradius check` until it expires.' },
 );
+
+/**
+ * A file's accepted risks. Acceptances with `*` are matched against every
+ * finding, so a file may hold at most LIMITS.wildcardAcceptances of them;
+ * those without one are looked up by id, any number of them.
+ */
+export const AcceptanceList = (description: string) =>
+  Type.Array(Acceptance, {
+    description,
+    contains: Type.Object({ finding: Type.String({ pattern: '\\*' }) }),
+    minContains: 0,
+    maxContains: LIMITS.wildcardAcceptances,
+  });
 
 const Detection = Type.Object(
   {
@@ -387,13 +460,17 @@ export const ModelSchema = Type.Object(
     tools: Type.Optional(Type.Array(Tool, { description: 'Tools and MCP connectors the agents call.' })),
     resources: Type.Optional(Type.Array(Resource, { description: 'What the credentials give access to.' })),
     credentials: Type.Optional(Type.Array(Credential, { description: 'Tokens, keys and certificates.' })),
+    kinds: Type.Optional(
+      Type.Array(KindDeclaration, {
+        description:
+          'Credential kinds of your own (not in `leakradius kinds`) and what their providers can do, so advice knows what is possible.',
+      }),
+    ),
     workflows: Type.Optional(
       Type.Array(Workflow, { description: 'What the agents actually do: the basis for least privilege.' }),
     ),
     accept: Type.Optional(
-      Type.Array(Acceptance, {
-        description: 'Findings of `leakradius check` accepted as risks, with an owner and an expiry date.',
-      }),
+      AcceptanceList('Findings of `leakradius check` accepted as risks, with an owner and an expiry date.'),
     ),
   },
   { ...closed, $id: SCHEMA_ID, title: 'leakradius model, version 1' },
@@ -409,6 +486,7 @@ export type StepDocument = Static<typeof Step>;
 export type GrantDocument = Static<typeof Grant>;
 export type DetectionTimeDocument = Static<typeof DetectionTime>;
 export type AcceptanceDocument = Static<typeof Acceptance>;
+export type KindDeclarationDocument = Static<typeof KindDeclaration>;
 export type ImportedFromDocument = Static<typeof ImportedFrom>;
 
 /** The JSON Schema as printed by `leakradius schema`: plain JSON, draft 2020-12. */

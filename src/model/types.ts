@@ -3,6 +3,7 @@
  * seconds, defaults applied, and every figure that came from a default rather
  * than from the file recorded in `assumed`.
  */
+import type { DeclaredKind } from './credential-kinds.js';
 import type { DocPath } from '../yaml/diagnostic.js';
 import type { Seconds } from './duration.js';
 
@@ -156,6 +157,8 @@ export interface Model {
   readonly resources: readonly Resource[];
   readonly credentials: readonly Credential[];
   readonly workflows: readonly Workflow[];
+  /** Kinds the model declares itself (`kinds:`), with what their providers can do. */
+  readonly kinds: readonly DeclaredKind[];
   readonly accept: readonly Acceptance[];
   readonly assumptions: readonly Assumption[];
 }

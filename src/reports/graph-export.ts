@@ -7,6 +7,8 @@
  */
 import type { CredentialGraph, EdgeAttributes, NodeAttributes } from '../graph/build.js';
 import { formatDuration } from '../model/duration.js';
+import { jsonReport } from './json.js';
+import { visibleText } from './terminal.js';
 import { graphGexf } from './gexf.js';
 import { graphOpenGraph } from './opengraph.js';
 
@@ -35,7 +37,7 @@ function graphJson(graph: CredentialGraph): string {
     const finite = (s: number | undefined) => (s === undefined ? undefined : Number.isFinite(s) ? s : null);
     return { key: n.key, attributes: { ...a, ttl: finite(a.ttl), maxLifetime: finite(a.maxLifetime) } };
   });
-  return `${JSON.stringify({ options: data.options, attributes: data.attributes, nodes, edges: data.edges }, null, 2)}\n`;
+  return jsonReport({ options: data.options, attributes: data.attributes, nodes, edges: data.edges });
 }
 
 function nodeLabel(a: NodeAttributes): string {
@@ -81,13 +83,20 @@ const DOT_SHAPE: Record<NodeAttributes['kind'], string> = {
   credential: 'note',
 };
 
-/** A DOT double-quoted string: backslashes and quotes escaped, newlines as \n, other controls dropped. */
+/**
+ * A DOT double-quoted string. Invisible characters are shown as escapes first
+ * (as the text reports show them); then backslashes and quotes are escaped,
+ * newlines written as \n, and `&` and `#` as entities, which Graphviz decodes
+ * in labels: so `&amp;` in a name stays `&amp;`, and `##[` is never in the file.
+ */
 function dotString(text: string): string {
-  return `"${text
+  return `"${visibleText(text.replace(/\r\n?/g, '\n'))
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
-    .replace(/\r?\n/g, '\\n')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}"`;
+    .replace(/&/g, '&amp;')
+    .replace(/#/g, '&#35;')
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, ' ')}"`;
 }
 
 function graphDot(graph: CredentialGraph, title: string): string {
@@ -114,17 +123,27 @@ function graphDot(graph: CredentialGraph, title: string): string {
 
 // --- Mermaid -------------------------------------------------------------------
 
-/** Mermaid quoted label text: quotes and markup characters as entity codes, newlines as <br/>. */
+/** Mermaid's entity code for each character that has a meaning in a quoted label. */
+const MERMAID_ENTITY: Record<string, string> = {
+  '#': '#35;',
+  '&': '#amp;',
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '|': '#124;',
+  '`': '#96;',
+};
+
+/**
+ * Mermaid quoted label text: invisible characters shown as escapes, `#` (which
+ * starts Mermaid's entity codes) and markup characters as entity codes,
+ * newlines as <br/>.
+ */
 function mermaidText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
-    .replace(/&/g, '#amp;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/\|/g, '#124;')
-    .replace(/`/g, '#96;')
-    .replace(/\r?\n/g, '<br/>');
+  return visibleText(text.replace(/\r\n?/g, '\n'))
+    .replace(/[#&"<>|`]/g, (c) => MERMAID_ENTITY[c])
+    .replace(/\t/g, ' ')
+    .replace(/\n/g, '<br/>');
 }
 
 const MERMAID_SHAPE: Record<NodeAttributes['kind'], [string, string]> = {

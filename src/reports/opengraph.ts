@@ -9,6 +9,7 @@
  */
 import type { CredentialGraph, EdgeAttributes, NodeAttributes } from '../graph/build.js';
 import { UNBOUNDED } from '../model/duration.js';
+import { jsonReport } from './json.js';
 
 type Primitive = string | number | boolean | readonly string[];
 
@@ -64,7 +65,7 @@ export function graphOpenGraph(graph: CredentialGraph, model: string): string {
         properties: { model, action, approval: (e.approval ?? []).includes(action) },
       });
   });
-  return `${JSON.stringify({ metadata: { source_kind: OPENGRAPH_SOURCE_KIND }, graph: { nodes, edges } }, null, 2)}\n`;
+  return jsonReport({ metadata: { source_kind: OPENGRAPH_SOURCE_KIND }, graph: { nodes, edges } });
 }
 
 /** `LRCanRead`; an action outside the catalogue keeps its letters and digits only (`deploy-prod` → `LRCanDeployprod`, none left → `LRCanAct`). */

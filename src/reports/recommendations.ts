@@ -8,12 +8,13 @@ import { formatPath, type DocPath } from '../yaml/diagnostic.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
 import { pointer, sameJson } from '../analyses/recommendations/edits.js';
-import { patchText } from '../yaml/edit-text.js';
+import { lineEnding, patchText, toLf, withLineEnding } from '../yaml/edit-text.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult, Remaining } from '../analyses/recommendations/index.js';
 import type { RiskPart } from '../analyses/simulation/risk.js';
 import type { AgentFigures, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
 import { formatScore, riskJson, scoreOrNull, secondsOrNull } from './simulation.js';
+import { columns, cut, pad, wrap } from './layout.js';
 import { safeInline, safeText, type Style } from './terminal.js';
 
 // ---------------------------------------------------------------------------
@@ -449,36 +450,15 @@ export function flow(value: Json | undefined): string {
   return String(value);
 }
 
-function wrap(text: string, width: number, first: string, rest = ' '.repeat(first.length)): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of words) {
-    if (!empty && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = rest;
-      empty = true;
-    }
-    line += empty ? word : ` ${word}`;
-    empty = false;
-  }
-  if (!empty) out.push(line);
-  return out;
-}
-
 /** A plain table; columns flagged true are right-aligned; the widest text column is cut to fit. */
 function table(header: string[], rows: string[][], right: boolean[], maxWidth: number): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   if (total > maxWidth) {
     const widest = widths.indexOf(Math.max(...widths));
-    widths[widest] = Math.max(header[widest].length, widths[widest] - (total - maxWidth));
+    widths[widest] = Math.max(columns(header[widest]), widths[widest] - (total - maxWidth));
   }
-  const cell = (text: string, i: number) => {
-    const t = text.length > widths[i] ? `${text.slice(0, widths[i] - 1)}…` : text;
-    return right[i] ? t.padStart(widths[i]) : t.padEnd(widths[i]);
-  };
+  const cell = (text: string, i: number) => pad(cut(text, widths[i]), widths[i], right[i]);
   return [header, ...rows].map((r) => r.map(cell).join('  ').trimEnd());
 }
 
@@ -505,6 +485,13 @@ export function recommendationsPatch(result: RecommendResult, file: string): str
  * written afresh with `modelYaml`, which keeps only the leading comments.
  */
 export function writtenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
+  // Worked on with \n line breaks; written back with the file's own (\r\n, \r alone).
+  const eol = lineEnding(sourceText);
+  const written = lfWrittenModel(toLf(sourceText), result);
+  return { ...written, text: withLineEnding(written.text, eol) };
+}
+
+function lfWrittenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
   const applied = result.combined.applied;
   const patched = patchText(sourceText.replace(/^\uFEFF/, ''), result.combined.patch);
   if (patched !== undefined) {
@@ -540,7 +527,7 @@ export function modelYaml(document: ModelDocument, leadingComments: string, appl
 
 /** The comment lines (and blank lines) a YAML file starts with, without a trailing newline. */
 export function leadingCommentBlock(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let end = 0;
   while (end < lines.length && (lines[end].startsWith('#') || lines[end].trim() === '')) end++;
   while (end > 0 && lines[end - 1].trim() === '') end--;

@@ -10,7 +10,7 @@ export function rulesText(rules: readonly Rule[], style: Style): string {
     lines.push(
       `${style.bold(r.id)}  ${colourSeverity(r.severity, style)}${' '.repeat(9 - r.severity.length)}${r.title}`,
     );
-    const owasp = [...r.owasp.nhi.map(nhiLabel), ...r.owasp.asi.map(asiLabel)].join(' · ');
+    const owasp = [...r.owasp.nhi.map(nhiLabel), ...r.owasp.asi.map(asiLabel)].join(' · ') || 'OWASP: none';
     lines.push(`       ${style.dim(owasp)}`);
   }
   lines.push('', `${rules.length} rules. Details, with a bad and a good example each: docs/rules.md`);

@@ -9,6 +9,7 @@ import type { HijackResult } from '../analyses/simulation/hijack.js';
 import { formatPath, type LeakResult, type PathHop } from '../analyses/simulation/leak.js';
 import type { ModelRisk, RiskPart } from '../analyses/simulation/risk.js';
 import type { UncertaintyResult } from '../analyses/simulation/uncertainty.js';
+import { pad } from './layout.js';
 import { safeInline, type Style } from './terminal.js';
 import { timelineBar } from './timeline.js';
 
@@ -253,7 +254,7 @@ function reachLines(model: Model, result: ReachResult, style: Style): string[] {
       lines.push(`  ${style.bold(safeInline(r.resource))} (${sensitivity.get(r.resource) ?? '?'})`);
     }
     lines.push(
-      `    ${r.action.padEnd(8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`,
+      `    ${pad(safeInline(r.action), 8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`,
     );
   }
   if (result.gated.length > 0) {
@@ -270,7 +271,7 @@ function reachLines(model: Model, result: ReachResult, style: Style): string[] {
     for (const a of others) {
       const use = a.usable ? `${at(a.from)} → ${at(a.until)}` : style.green('bound, not replayable');
       lines.push(
-        `  ${safeInline(a.credential).padEnd(20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`,
+        `  ${pad(safeInline(a.credential), 20)} ${a.how.padEnd(9)} ${use}  ${style.dim(safeInline(formatPath(a.path)))}`,
       );
     }
   }
@@ -278,7 +279,7 @@ function reachLines(model: Model, result: ReachResult, style: Style): string[] {
     lines.push('', style.bold('Agents the attacker can task') + style.dim(' (confused deputy)'));
     for (const a of result.tasked)
       lines.push(
-        `  ${safeInline(a.agent).padEnd(20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
+        `  ${pad(safeInline(a.agent), 20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
       );
   }
   return lines;

@@ -4,24 +4,49 @@
  * every control character is shown as a visible escape instead of being sent.
  */
 
-// C0 controls (but tab and newline), DEL, C1 controls, and the bidirectional and zero-width
-// characters that can make text read differently from what it is.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const UNSAFE_INLINE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// C0 controls (but tab and newline), DEL, C1 controls, the bidirectional and zero-width characters
+// that can make text read differently from what it is, the noncharacters U+FFFE and U+FFFF (which
+// XML cannot carry), and lone surrogates (half a character: no encoding can write them).
+const INVISIBLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE_INLINE =
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * GitHub Actions runs `::command::` at the start of a line (after spaces) and
+ * `##[command]` anywhere in one, in everything a step prints. leakradius never
+ * prints either itself, so where they come from a model they are defused: the
+ * first character of each is shown as an escape.
+ */
+const WORKFLOW_COMMAND = /(^|\s)::|##\[/g;
+
+/** Printable ASCII with no colon or hash: nothing to escape (most names and ids). */
+const PLAIN = /^[\x20-\x22\x24-\x39\x3b-\x7e]*$/;
 
 function escape(c: string): string {
   const code = c.charCodeAt(0);
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** Neutralises control characters; keeps newlines and tabs. */
-export function safeText(text: string): string {
-  return text.replace(UNSAFE, escape);
+function defuse(match: string, space: string | undefined): string {
+  return match === '##[' ? '#\\x23[' : `${space ?? ''}\\x3a:`;
 }
 
-/** Neutralises control characters, newlines and tabs included: for one-line fields such as names. */
+/** Neutralises control and invisible characters, keeping newlines and tabs: for JSON values and labels of other formats. */
+export function visibleText(text: string): string {
+  return text.replace(INVISIBLE, escape);
+}
+
+/** Neutralises control characters and workflow commands; keeps newlines and tabs. */
+export function safeText(text: string): string {
+  if (PLAIN.test(text)) return text;
+  return text.replace(INVISIBLE, escape).replace(WORKFLOW_COMMAND, defuse);
+}
+
+/** Neutralises control characters, newlines and tabs included, and workflow commands: for one-line fields such as names. */
 export function safeInline(text: string): string {
-  return text.replace(UNSAFE_INLINE, escape);
+  if (PLAIN.test(text)) return text;
+  return text.replace(INVISIBLE_INLINE, escape).replace(WORKFLOW_COMMAND, defuse);
 }
 
 export interface Style {

@@ -16,6 +16,7 @@ import type { TuiStore } from './session.js';
 import { RULES } from '../analyses/rules/index.js';
 import { runCommand } from './commands.js';
 import { s } from './format.js';
+import { columns } from '../reports/layout.js';
 import { initialState, reduce, type AppState, type ViewId } from './state.js';
 
 export interface AppProps {
@@ -122,7 +123,7 @@ function hintLine(screen: Screen, typing: boolean, width: number): string {
   let line = '';
   for (const part of parts) {
     const next = line === '' ? part : `${line} · ${part}`;
-    if (next.length + tail.length > width) break;
+    if (columns(next) + columns(tail) > width) break;
     line = next;
   }
   return line === '' ? tail.slice(' · '.length) : `${line}${tail}`;

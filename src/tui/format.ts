@@ -1,12 +1,13 @@
 /**
  * Formatting for the TUI: every string from a model goes through `s` (control
  * characters made visible), durations and scores read the same everywhere,
- * cells are cut to width, and a credential's risk is a word, never a colour
- * alone.
+ * cells are cut to width in terminal columns (reports/layout.ts), and a
+ * credential's risk is a word, never a colour alone.
  */
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import { formatScore } from '../reports/simulation.js';
+import { columns, cut, pack } from '../reports/layout.js';
 import { safeInline } from '../reports/terminal.js';
 
 /** A string from a model file, safe to show: no escape sequence reaches the terminal. */
@@ -21,18 +22,7 @@ export function change(before: string, after: string): string {
   return before === after ? `${before} (same)` : `${before} → ${after}`;
 }
 
-/** Cuts or pads text to exactly `width` columns (characters here are one column wide). */
-export function fit(text: string, width: number): string {
-  if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length <= width) return text + ' '.repeat(width - chars.length);
-  return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
-}
-
-/** Cuts text to at most `width` columns without padding. */
-export function cut(text: string, width: number): string {
-  return fit(text, width).trimEnd();
-}
+export { cut, fit } from '../reports/layout.js';
 
 export type RiskLevel = 'critical' | 'high' | 'medium' | 'low' | 'none';
 
@@ -73,38 +63,15 @@ export const RISK_COLOR: Record<RiskLevel, string> = {
 export const BADGE_LEGEND =
   'CRIT high-impact pair for over a day · HIGH high-impact pair, or over a week · MED over an hour · LOW under an hour · -- reaches nothing';
 
-/** Splits a line at spaces into lines at most `width` wide; continuations keep the indent plus two spaces. */
+/** Splits a line at spaces into lines at most `width` columns wide; continuations keep the indent plus two spaces. */
 export function wrapLine(line: string, width: number): string[] {
-  if (width <= 4 || [...line].length <= width) return [line];
-  const indent = /^ */.exec(line)![0];
-  const out: string[] = [];
-  let current = indent;
-  for (const word of line.slice(indent.length).split(' ')) {
-    const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
-    if ([...candidate].length > width && current.trim() !== '') {
-      out.push(current);
-      current = `${indent}  ${word}`;
-    } else {
-      current = candidate;
-    }
-  }
-  if (current.trim() !== '') out.push(current);
-  return out.map((l) => cut(l, width));
+  if (width <= 4 || columns(line) <= width) return [line];
+  const indent = /^ */.exec(line)?.[0] ?? '';
+  const words = line.slice(indent.length).split(' ');
+  return pack(words, width, ' ', indent, `${indent}  `).map((l) => cut(l, width));
 }
 
 /** Lays items out left to right, separated by two spaces, in as many lines as `width` needs. */
 export function flowItems(items: readonly string[], width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const item of items) {
-    const candidate = current === '' ? item : `${current}  ${item}`;
-    if ([...candidate].length > width && current !== '') {
-      lines.push(current);
-      current = item;
-    } else {
-      current = candidate;
-    }
-  }
-  if (current !== '') lines.push(current);
-  return lines.map((l) => cut(l, width));
+  return pack(items, width, '  ').map((l) => cut(l, width));
 }

@@ -20,8 +20,11 @@ export interface TuiIo {
   /** Scenario files in ./scenarios, else the bundled ones. */
   scenarioFiles(): string[];
   readText(file: string): TextResult;
-  /** A path written in `file` (a scenario's model), resolved against that file's folder. */
-  resolveFrom(file: string, relative: string): string;
+  /**
+   * The model a scenario names, resolved against the scenario's folder; refused
+   * (with a located diagnostic) when it lies outside the scenario's repository.
+   */
+  scenarioModel(scenario: string, model: string): { ok: true; file: string } | { ok: false; message: string };
   /** Calls `onChange` when the file changes on disk; returns the function that stops watching. */
   watch(file: string, onChange: () => void): () => void;
   /** Writes `text` to a new file beside `file`, named with `suffix`, never replacing an existing one; returns its path. */

@@ -148,6 +148,8 @@ export const OPEN_LATER_CHARACTERS = 1_000_000;
 export interface ScenarioEntry {
   readonly file: string;
   readonly scenario?: ScenarioDocument;
+  /** Where the scenario names its model, for a message about it. */
+  readonly modelAt?: { readonly line: number; readonly column: number };
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -324,7 +326,7 @@ export class TuiStore {
         if (!source.ok) return { file, diagnostics: source.diagnostics };
         const parsed = parseScenario(file, source.text);
         return parsed.ok
-          ? { file, scenario: parsed.scenario, diagnostics: [] }
+          ? { file, scenario: parsed.scenario, modelAt: parsed.sourceMap.locate(['model']), diagnostics: [] }
           : { file, diagnostics: parsed.diagnostics };
       });
     }
@@ -335,7 +337,13 @@ export class TuiStore {
   runScenario(entry: ScenarioEntry): Story {
     const scenario = entry.scenario;
     if (!scenario) return (this.story = { kind: 'invalid', file: entry.file, diagnostics: entry.diagnostics });
-    const modelFile = this.io.resolveFrom(entry.file, scenario.model);
+    const named = this.io.scenarioModel(entry.file, scenario.model);
+    if (!named.ok) {
+      const at = entry.modelAt ?? { line: 1, column: 1 };
+      const diagnostics = [{ file: entry.file, ...at, message: named.message, path: 'model' }];
+      return (this.story = { kind: 'invalid', file: entry.file, diagnostics });
+    }
+    const modelFile = named.file;
     const source = this.io.readText(modelFile);
     const loaded = source.ok ? loadModel(modelFile, source.text) : source;
     if (!loaded.ok) return (this.story = { kind: 'invalid', file: modelFile, diagnostics: loaded.diagnostics });

@@ -1,45 +1,47 @@
 import type { Diagnostic } from './diagnostic.js';
-
-/** Model files larger than this are refused before parsing (a 10,000-agent model is about 9 MB). */
-export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+import { LIMITS, LIMIT_MESSAGES } from './limits.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Turns raw bytes into YAML text, refusing what is not text: a NUL byte or
+ * Turns raw bytes into YAML text, refusing what is not UTF-8 text: UTF-16 and
+ * UTF-32 are named as such (with how to convert them); otherwise a NUL byte or
  * invalid UTF-8 means a binary file, and parsing it would only produce noise.
  */
-export function decodeSource(file: string, bytes: Uint8Array, maxBytes = MAX_SOURCE_BYTES): Decoded {
-  if (bytes.byteLength > maxBytes) return refuse(file, 1, 1, tooLarge(bytes.byteLength, maxBytes));
+export function decodeSource(file: string, bytes: Uint8Array, maxBytes: number = LIMITS.sourceBytes): Decoded {
+  if (bytes.byteLength > maxBytes) return refuse(file, 1, 1, LIMIT_MESSAGES.tooLarge(bytes.byteLength, maxBytes));
+  const wide = wideEncoding(bytes);
+  if (wide !== undefined) return refuse(file, 1, 1, wide);
   const nul = bytes.indexOf(0);
-  if (nul >= 0)
-    return refuse(
-      file,
-      ...lineColumnOfByte(bytes, nul),
-      `binary content (NUL byte at offset ${nul}); a model must be a UTF-8 YAML text file`,
-    );
+  if (nul >= 0) return refuse(file, ...lineColumnOfByte(bytes, nul), LIMIT_MESSAGES.nul(nul));
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return refuse(
-      file,
-      ...lineColumnOfByte(bytes, bad),
-      `invalid UTF-8 at byte offset ${bad}; a model must be a UTF-8 YAML text file`,
-    );
+    return refuse(file, ...lineColumnOfByte(bytes, bad), LIMIT_MESSAGES.invalidUtf8(bad));
   }
   return { ok: true, text };
 }
 
-export function tooLarge(size: number, maxBytes: number): string {
-  return `file is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} limit for a model file`;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`;
+/** The message for UTF-16 or UTF-32 text (by its byte order mark, or by NULs beside ASCII), else undefined. */
+function wideEncoding(b: Uint8Array): string | undefined {
+  if (
+    b.length >= 4 &&
+    ((b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) ||
+      (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff))
+  )
+    return LIMIT_MESSAGES.utf32();
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return LIMIT_MESSAGES.utf16('little-endian', true);
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return LIMIT_MESSAGES.utf16('big-endian', true);
+  // Without a mark: ASCII text in UTF-16 has a NUL beside every character.
+  if (b.length >= 4 && b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0)
+    return LIMIT_MESSAGES.utf16('little-endian', false);
+  if (b.length >= 4 && b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0)
+    return LIMIT_MESSAGES.utf16('big-endian', false);
+  return undefined;
 }
 
 function refuse(file: string, line: number, column: number, message: string): Decoded {

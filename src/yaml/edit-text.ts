@@ -38,17 +38,39 @@ interface Node {
 class GiveUp extends Error {}
 
 export function patchText(text: string, operations: readonly TextOperation[]): string | undefined {
+  // The edits work on \n; a file saved with \r\n or \r alone gets its own line breaks back.
+  const eol = lineEnding(text);
   try {
-    let current = text.endsWith('\n') ? text : `${text}\n`;
+    const lf = toLf(text);
+    let current = lf.endsWith('\n') ? lf : `${lf}\n`;
     for (const o of operations) {
       if (o.op === 'test') continue; // the caller checks the whole result
       current = applyOne(current, o);
     }
-    return current;
+    return withLineEnding(current, eol);
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
   }
+}
+
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+/** The line break a text uses: its first one (\n when it has none). */
+export function lineEnding(text: string): LineEnding {
+  const at = text.search(/\r\n|\r|\n/);
+  if (at < 0 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/** Every line break as \n. */
+export function toLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** A text with \n line breaks written with `eol` instead. */
+export function withLineEnding(text: string, eol: LineEnding): string {
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
 }
 
 function applyOne(text: string, o: TextOperation): string {

@@ -1,20 +1,40 @@
 import { CORE_SCHEMA, EVENT_ID, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { parseCompact, type CompactEvents } from './events.js';
+import { LIMITS, LIMIT_MESSAGES } from './limits.js';
+import { quote } from './quote.js';
 import { SourceMap } from './source-map.js';
 
 export interface ParseLimits {
-  /** Collections nested deeper than this are refused (a model needs about 6). */
+  /** Collections nested deeper than this are refused. */
   readonly maxDepth: number;
-  /** Nodes after expanding every alias; a small file whose aliases expand past this is an alias bomb. */
-  readonly maxExpandedNodes: number;
+  /** Nodes of the document, aliases expanded: a large file, or a small one whose aliases expand (an alias bomb). */
+  readonly maxNodes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 5_000_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: LIMITS.depth, maxNodes: LIMITS.nodes };
 
 export interface ParsedDocument {
   readonly value: unknown;
   readonly sourceMap: SourceMap;
+  /** Whether the `BuildWatcher` passed to `parseYaml` saw the whole document being built. */
+  readonly watched: boolean;
+}
+
+/**
+ * Told of every node, in document order, while a document without anchors,
+ * aliases or tags is built: a check of the value (the model's schema) runs in
+ * the same pass, on nodes that were just made.
+ */
+export interface BuildWatcher {
+  /** A mapping or a sequence starts (the document, the next item, or the value of the last key). */
+  open(kind: 'mapping' | 'sequence'): void;
+  /** The next key of the innermost mapping, as the built object has it. */
+  key(key: string): void;
+  /** A scalar value, resolved (null, boolean, number or string), in the innermost collection or as the document. */
+  scalar(value: unknown): void;
+  /** The innermost mapping or sequence ends. */
+  close(): void;
 }
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] };
@@ -30,7 +50,12 @@ export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; 
  * writes, and most people write) is built straight from them; one with them is
  * parsed again into js-yaml's events and built by js-yaml, which resolves them.
  */
-export function parseYaml(file: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
+export function parseYaml(
+  file: string,
+  text: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  watcher?: BuildWatcher,
+): ParseResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const options = { filename: file, maxDepth: limits.maxDepth };
   let parsed: ReturnType<typeof parseCompact>;
@@ -43,13 +68,15 @@ export function parseYaml(file: string, text: string, limits: ParseLimits = DEFA
   const scan = scanEvents(file, source, events, limits);
   if (scan.diagnostics.length > 0) return { ok: false, diagnostics: scan.diagnostics };
   let value: unknown;
+  const plain = parsed.array === undefined && !events.hasNodeProperties;
   try {
-    if (parsed.array === undefined && !events.hasNodeProperties) value = constructPlain(file, source, events);
+    if (plain) value = constructPlain(file, source, events, watcher);
     else value = constructFromEvents(parsed.array ?? parseEvents(source, options), { source, filename: file })[0];
   } catch (error) {
     return { ok: false, diagnostics: [fromYamlException(file, error)] };
   }
-  return { ok: true, document: { value, sourceMap: new SourceMap(file, source, events, scan.end, scan.root) } };
+  const sourceMap = new SourceMap(file, source, events, scan.end, scan.root);
+  return { ok: true, document: { value, sourceMap, watched: plain && watcher !== undefined } };
 }
 
 interface Scan {
@@ -75,6 +102,8 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
   const anchorSizes = new Map<string, number>();
   let documents = 0;
   let root = -1;
+  /** Nodes as written, and with every alias expanded into what it names. */
+  let written = 0;
   let expanded = 0;
 
   const closeNode = (index: number, size: number) => {
@@ -94,8 +123,15 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
     const kind = type[i];
     if (kind === EVENT_ID.DOCUMENT) {
       documents++;
-      if (documents === 2)
-        at(Math.min(i + 1, count - 1), 'a model file holds exactly one YAML document; found a second one');
+      if (documents === 2) {
+        const { line, column } = map.offsetToPosition(secondDocumentOffset(source, contentEndBefore(events, i)));
+        diagnostics.push({
+          file,
+          line,
+          column,
+          message: 'a model file holds exactly one YAML document; found a second one',
+        });
+      }
       stack.push({ index: i, size: 0, expectKey: false });
       continue;
     }
@@ -111,21 +147,24 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
     if (parent?.keys !== undefined) parent.expectKey = !parent.expectKey;
     if (isKey) checkKey(i, parent.keys!);
 
+    written++;
+    const size = kind === EVENT_ID.ALIAS ? (anchorSizes.get(events.anchorName(source, i)) ?? 1) : 1;
+    expanded += size;
+    if (expanded > limits.maxNodes) {
+      // Say which limit it is: a document this large as written, or aliases that multiply a small one.
+      at(
+        i,
+        written > limits.maxNodes
+          ? LIMIT_MESSAGES.tooManyNodes(limits.maxNodes)
+          : LIMIT_MESSAGES.aliasBomb(limits.maxNodes),
+      );
+      return { end, root, diagnostics };
+    }
     if (kind === EVENT_ID.MAPPING || kind === EVENT_ID.SEQUENCE) {
       stack.push({ index: i, size: 0, keys: kind === EVENT_ID.MAPPING ? new Set() : undefined, expectKey: true });
       continue;
     }
     end[i] = i + 1;
-    let size = 1;
-    if (kind === EVENT_ID.ALIAS) size = anchorSizes.get(events.anchorName(source, i)) ?? 1;
-    expanded += size;
-    if (expanded > limits.maxExpandedNodes) {
-      at(
-        i,
-        `aliases expand this document past ${limits.maxExpandedNodes.toLocaleString('en-US')} nodes; refusing it (a YAML alias bomb?)`,
-      );
-      return { end, root, diagnostics };
-    }
     closeNode(i, size);
   }
 
@@ -146,9 +185,40 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
     }
     const key = events.scalarText(source, index);
     if (key === '__proto__') at(index, 'the key `__proto__` is not allowed');
-    else if (keys.has(key)) at(index, `duplicate key "${key}"`);
+    else if (keys.has(key)) at(index, `duplicate key${FIELD_LIKE.test(key) ? ` ${quote(key)}` : ''}`);
     keys.add(key);
   }
+}
+
+/**
+ * Keys that read like field names are quoted in messages; any other key is
+ * not, because the file may not be a model at all (a shadow file's lines are
+ * keys too) and its content must not be echoed.
+ */
+const FIELD_LIKE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/** Where the content before event `i` ends in the source: its last node's end (nodes come in source order). */
+function contentEndBefore(events: CompactEvents, i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const kind = events.type[k];
+    if (kind === EVENT_ID.SCALAR) return Math.max(events.stop[k], events.offset(k));
+    if (kind === EVENT_ID.ALIAS) return events.stop[k];
+    if (kind === EVENT_ID.MAPPING || kind === EVENT_ID.SEQUENCE) return events.offset(k) + 1;
+  }
+  return 0;
+}
+
+/** The `---` (or, failing that, `...`) that opens the second document, at or after the first one's content. */
+function secondDocumentOffset(source: string, from: number): number {
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = from;
+  let match: RegExpExecArray | null;
+  let fallback = -1;
+  while ((match = marker.exec(source)) !== null) {
+    if (match[0] === '---') return match.index;
+    if (fallback < 0) fallback = match.index;
+  }
+  return fallback >= 0 ? fallback : from;
 }
 
 /**
@@ -156,8 +226,9 @@ function scanEvents(file: string, source: string, events: CompactEvents, limits:
  * compact events, as js-yaml's constructor does with the core schema: plain
  * scalars resolved (null, booleans, numbers, else strings), other scalars
  * strings, mapping keys as strings, a key that repeats once resolved refused.
+ * `watcher` is told of each node as it is made.
  */
-function constructPlain(file: string, source: string, events: CompactEvents): unknown {
+function constructPlain(file: string, source: string, events: CompactEvents, watcher?: BuildWatcher): unknown {
   const count = events.length;
   const type = events.type;
   const containers: (Record<string, unknown> | unknown[] | undefined)[] = [];
@@ -174,8 +245,10 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
     else {
       const key = keys[top];
       if (key === undefined) {
-        keys[top] = String(value);
+        const name = String(value);
+        keys[top] = name;
         keyPositions[top] = Math.max(events.start[index], 0);
+        watcher?.key(name);
         return;
       }
       keys[top] = undefined;
@@ -187,6 +260,13 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
     }
   };
 
+  /** Whether the next node is a key of the innermost mapping. */
+  const isKeySlot = () => {
+    const top = containers.length - 1;
+    const container = containers[top];
+    return container !== undefined && !Array.isArray(container) && keys[top] === undefined;
+  };
+
   for (let i = 0; i < count && !documentDone; i++) {
     switch (type[i]) {
       case EVENT_ID.DOCUMENT:
@@ -196,7 +276,10 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        const container = type[i] === EVENT_ID.MAPPING ? {} : [];
+        const mapping = type[i] === EVENT_ID.MAPPING;
+        // A mapping as a key is refused by the scan before this runs: every container here is a value.
+        watcher?.open(mapping ? 'mapping' : 'sequence');
+        const container = mapping ? {} : [];
         containers.push(container);
         keys.push(undefined);
         keyPositions.push(0);
@@ -204,7 +287,9 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
       }
       case EVENT_ID.SCALAR: {
         const text = events.scalarText(source, i);
-        add(events.isPlain(i) ? CORE_SCHEMA.resolveImplicitScalarTag(text).value : text, i);
+        const value = events.isPlain(i) ? CORE_SCHEMA.resolveImplicitScalarTag(text).value : text;
+        if (watcher !== undefined && !isKeySlot()) watcher.scalar(value);
+        add(value, i);
         break;
       }
       case EVENT_ID.POP: {
@@ -212,7 +297,10 @@ function constructPlain(file: string, source: string, events: CompactEvents): un
         keys.pop();
         keyPositions.pop();
         if (container === undefined) documentDone = true;
-        else add(container, i);
+        else {
+          watcher?.close();
+          add(container, i);
+        }
         break;
       }
     }

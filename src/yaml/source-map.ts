@@ -10,8 +10,10 @@ export interface Position {
 /**
  * Maps document paths (`credentials[3].grants[0].resource`) to 1-based source
  * positions, using the parser's event offsets. Built once per file in linear
- * time; each container's children are indexed on first lookup, so locating
- * thousands of findings stays cheap.
+ * time; a lookup walks the path's containers, skipping whole subtrees, and
+ * compares keys with the source text in place. Only a long mapping or list
+ * gets an index, on its first lookup past its first few entries: locating
+ * every finding of a large organisation allocates almost nothing.
  *
  * It reads the parser's events in their compact form (`CompactEvents`: a few
  * bytes an event), never as js-yaml's event objects, which take several times
@@ -19,8 +21,12 @@ export interface Position {
  */
 export class SourceMap {
   private lineStarts: Int32Array | undefined;
-  private readonly mappingIndex = new Map<number, Map<string, [number, number]>>();
-  private readonly sequenceIndex = new Map<number, number[]>();
+  /** Key event of each entry of a long mapping (the first of a repeated key), by name. */
+  private readonly mappingIndex = new Map<number, Map<string, number>>();
+  /** Item events of a long sequence. */
+  private readonly sequenceIndex = new Map<number, Int32Array>();
+  /** The key event of the entry `child` found last (for a sequence item, the item itself). */
+  private lastKey = -1;
 
   constructor(
     readonly file: string,
@@ -45,9 +51,8 @@ export class SourceMap {
   has(path: DocPath): boolean {
     let index = this.root;
     for (const part of path) {
-      const next = this.child(index, part);
-      if (next === undefined) return false;
-      index = next[1];
+      index = this.child(index, part);
+      if (index < 0) return false;
     }
     return true;
   }
@@ -57,50 +62,80 @@ export class SourceMap {
     let keyIndex = this.root;
     for (const step of path) {
       const next = this.child(index, step);
-      if (next === undefined) return index;
-      [keyIndex, index] = next;
+      if (next < 0) return index;
+      index = next;
+      keyIndex = this.lastKey;
     }
     return part === 'key' ? keyIndex : index;
   }
 
-  /** [key event, value event] of a mapping entry or sequence item. */
-  private child(index: number, step: string | number): [number, number] | undefined {
+  /** The value event of a mapping entry or sequence item (its key event in `lastKey`), or -1. */
+  private child(index: number, step: string | number): number {
     const kind = this.events.type[index];
     if (kind === EVENT_ID.MAPPING && typeof step === 'string') {
-      return this.entries(index).get(step);
+      const key = this.keyOf(index, step);
+      this.lastKey = key;
+      return key < 0 ? -1 : this.end[key];
     }
     if (kind === EVENT_ID.SEQUENCE && typeof step === 'number') {
-      const item = this.items(index)[step];
-      return item === undefined ? undefined : [item, item];
+      const item = this.item(index, step);
+      this.lastKey = item;
+      return item;
     }
-    return undefined;
+    return -1;
   }
 
-  private entries(index: number): Map<string, [number, number]> {
-    let map = this.mappingIndex.get(index);
-    if (map) return map;
-    map = new Map();
+  /** The key event of `name` in mapping `index`, or -1. */
+  private keyOf(index: number, name: string): number {
+    const indexed = this.mappingIndex.get(index);
+    if (indexed) return indexed.get(name) ?? -1;
     const stop = this.end[index] - 1; // the POP event
-    for (let key = index + 1; key < stop;) {
-      const value = this.end[key];
-      if (this.events.type[key] === EVENT_ID.SCALAR) {
-        const name = this.events.scalarText(this.source, key);
-        if (!map.has(name)) map.set(name, [key, value]);
-      }
-      key = this.end[value];
+    let seen = 0;
+    for (let key = index + 1; key < stop; key = this.end[this.end[key]]) {
+      if (this.events.type[key] === EVENT_ID.SCALAR && this.keyIs(key, name)) return key;
+      if (++seen === LONG) return this.indexMapping(index).get(name) ?? -1;
+    }
+    return -1;
+  }
+
+  private indexMapping(index: number): Map<string, number> {
+    const map = new Map<string, number>();
+    const stop = this.end[index] - 1;
+    for (let key = index + 1; key < stop; key = this.end[this.end[key]]) {
+      if (this.events.type[key] !== EVENT_ID.SCALAR) continue;
+      const name = this.events.scalarText(this.source, key);
+      if (!map.has(name)) map.set(name, key);
     }
     this.mappingIndex.set(index, map);
     return map;
   }
 
-  private items(index: number): number[] {
-    let list = this.sequenceIndex.get(index);
-    if (list) return list;
-    list = [];
+  /** Whether scalar `key` reads `name`, compared in the source where its text is written as is. */
+  private keyIs(key: number, name: string): boolean {
+    const { events } = this;
+    if (events.fast[key] === 0) return events.scalarText(this.source, key) === name;
+    const start = events.start[key];
+    return events.stop[key] - start === name.length && this.source.startsWith(name, start);
+  }
+
+  /** Item `n` of sequence `index`, or -1. */
+  private item(index: number, n: number): number {
+    const indexed = this.sequenceIndex.get(index);
+    if (indexed) return n >= 0 && n < indexed.length ? indexed[n] : -1;
+    if (n >= LONG) return this.item(this.indexSequence(index), n);
     const stop = this.end[index] - 1;
-    for (let item = index + 1; item < stop; item = this.end[item]) list.push(item);
-    this.sequenceIndex.set(index, list);
-    return list;
+    let item = index + 1;
+    for (let i = 0; i < n && item < stop; i++) item = this.end[item];
+    return n >= 0 && item < stop ? item : -1;
+  }
+
+  /** Indexes sequence `index` and returns it. */
+  private indexSequence(index: number): number {
+    const stop = this.end[index] - 1;
+    const items: number[] = [];
+    for (let item = index + 1; item < stop; item = this.end[item]) items.push(item);
+    this.sequenceIndex.set(index, Int32Array.from(items));
+    return index;
   }
 
   private position(index: number): Position {
@@ -119,6 +154,9 @@ export class SourceMap {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 }
+
+/** Entries walked before a mapping or a sequence gets an index. */
+const LONG = 16;
 
 function lineStarts(source: string): Int32Array {
   let count = 1;

@@ -1,9 +1,13 @@
-/** `leakradius check`, `rules` and `policy init` as a pipeline runs them: exit codes, files, determinism. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/**
+ * `leakradius check`, `rules` and `policy init` as a pipeline runs them: exit codes, files, determinism.
+ * One run spawns the built binary; the others call the same `runCli` in this process (output and
+ * exit code are the same, without half a second of start-up each).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { run, scratch } from '../helpers/run.js';
 import { at } from '../helpers/check.js';
 
 // A bearer PAT of a person that never expires, held by an autonomous agent:
@@ -46,28 +50,18 @@ workflows:
   - { id: w, agent: coder, duration: 10m, steps: [{ resource: repo, action: read }] }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'leakradius-check-'));
-  for (const [name, text] of Object.entries(files)) {
-    const full = join(dir, name);
-    mkdirSync(join(full, '..'), { recursive: true });
-    writeFileSync(full, text);
-  }
-  return dir;
-}
-
 describe('leakradius check: exit codes', () => {
-  it('exits 0 when nothing reaches --fail-on', () => {
-    const dir = workspace({ 'models/clean.yaml': CLEAN });
-    const r = cli(['check', 'models'], { cwd: dir });
+  it('exits 0 when nothing reaches --fail-on', async () => {
+    const dir = scratch({ 'models/clean.yaml': CLEAN });
+    const r = await run(['check', 'models'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('1 file checked: 0 findings. Passed (--fail-on high).\n');
   });
 
-  it('exits 1 on findings at or above --fail-on (default high), and lists them as file:line:col severity rule message', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY });
-    const r = cli(['check', 'models/risky.yaml'], { cwd: dir });
+  it('exits 1 on findings at or above --fail-on (default high), and lists them as file:line:col severity rule message', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY });
+    const r = cli(['check', 'models/risky.yaml'], { cwd: dir }); // the built binary, once, end to end
     expect(r.code).toBe(1);
     const ttl = at(RISKY, 'never');
     expect(r.stdout).toContain(
@@ -79,17 +73,17 @@ describe('leakradius check: exit codes', () => {
     );
   });
 
-  it('--fail-on moves the threshold', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY });
-    expect(cli(['check', 'models', '--fail-on', 'critical'], { cwd: dir }).code).toBe(0);
-    expect(cli(['check', 'models', '--fail-on', 'medium'], { cwd: dir }).code).toBe(1);
-    expect(cli(['check', 'models', '--fail-on', 'low'], { cwd: dir }).code).toBe(1);
+  it('--fail-on moves the threshold', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY });
+    expect((await run(['check', 'models', '--fail-on', 'critical'], { cwd: dir })).code).toBe(0);
+    expect((await run(['check', 'models', '--fail-on', 'medium'], { cwd: dir })).code).toBe(1);
+    expect((await run(['check', 'models', '--fail-on', 'low'], { cwd: dir })).code).toBe(1);
   });
 
-  it('exits 2 on an invalid model, with its file:line:col diagnostics and no report', () => {
+  it('exits 2 on an invalid model, with its file:line:col diagnostics and no report', async () => {
     const bad = CLEAN.replace('ttl: 15m', 'ttl: 15 minutes');
-    const dir = workspace({ 'models/bad.yaml': bad, 'models/clean.yaml': CLEAN });
-    const r = cli(['check', 'models'], { cwd: dir });
+    const dir = scratch({ 'models/bad.yaml': bad, 'models/clean.yaml': CLEAN });
+    const r = await run(['check', 'models'], { cwd: dir });
     expect(r.code).toBe(2);
     const { line, column } = at(bad, '15 minutes');
     expect(r.stderr).toContain(
@@ -98,10 +92,10 @@ describe('leakradius check: exit codes', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('exits 2 with every diagnostic of a file that has 150,000 problems, not an internal error', () => {
+  it('exits 2 with every diagnostic of a file that has 150,000 problems, not an internal error', async () => {
     const entries = 150_000;
-    const dir = workspace({ 'models/many.yaml': `version: 1\ncredentials:\n${'  - {}\n'.repeat(entries)}` });
-    const r = cli(['check', 'models'], { cwd: dir });
+    const dir = scratch({ 'models/many.yaml': `version: 1\ncredentials:\n${'  - {}\n'.repeat(entries)}` });
+    const r = await run(['check', 'models'], { cwd: dir });
     expect(r.code).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(entries);
@@ -109,34 +103,34 @@ describe('leakradius check: exit codes', () => {
     expect(lines.at(-1)).toBe(`models/many.yaml:${2 + entries}:5: credential #${entries}: missing required field "id"`);
   });
 
-  it('reports every credential of a model of 140,000', () => {
+  it('reports every credential of a model of 140,000', async () => {
     const count = 140_000;
     const credentials = Array.from({ length: count }, (_, i) => `  - { id: c${i}, ttl: 1h }\n`).join('');
-    const dir = workspace({ 'models/wide.yaml': `version: 1\ncredentials:\n${credentials}` });
-    const r = cli(['check', 'models', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    const dir = scratch({ 'models/wide.yaml': `version: 1\ncredentials:\n${credentials}` });
+    const r = await run(['check', 'models', '--format', 'json', '--output', 'report.json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0); // no agent holds them: nothing to find
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { credentials: unknown[] };
     expect(report.credentials).toHaveLength(count);
   });
 
-  it('exits 2 on an invalid policy, a missing input, a bad baseline and bad usage', () => {
+  it('exits 2 on an invalid policy, a missing input, a bad baseline and bad usage', async () => {
     const badPolicy = 'kind: policy\nversion: 1\nthresholds: { maxDelegationDepth: zero }\n';
-    const dir = workspace({ 'models/clean.yaml': CLEAN, 'policy.yaml': badPolicy, 'b.json': '{"tool":"other"}' });
-    const policy = cli(['check', 'models', '--policy', 'policy.yaml'], { cwd: dir });
+    const dir = scratch({ 'models/clean.yaml': CLEAN, 'policy.yaml': badPolicy, 'b.json': '{"tool":"other"}' });
+    const policy = await run(['check', 'models', '--policy', 'policy.yaml'], { cwd: dir });
     expect(policy.code).toBe(2);
     const { line, column } = at(badPolicy, 'zero');
     expect(policy.stderr).toMatch(
       new RegExp(`^policy\\.yaml:${line}:${column}: maxDelegationDepth: expected a whole number`),
     );
-    expect(cli(['check', 'nothing-here'], { cwd: dir }).code).toBe(2);
-    const baseline = cli(['check', 'models', '--baseline', 'b.json'], { cwd: dir });
+    expect((await run(['check', 'nothing-here'], { cwd: dir })).code).toBe(2);
+    const baseline = await run(['check', 'models', '--baseline', 'b.json'], { cwd: dir });
     expect(baseline.code).toBe(2);
     expect(baseline.stderr).toContain('b.json:1:1: baseline: not a JSON report');
-    expect(cli(['check', 'models', '--fail-on', 'severe'], { cwd: dir }).code).toBe(2);
-    expect(cli(['check', 'models', '--format', 'xml'], { cwd: dir }).code).toBe(2);
-    expect(cli(['check', 'models', '--today', '2025-02-30'], { cwd: dir }).code).toBe(2);
-    const unwritable = cli(['check', 'models', '--output', 'no-such-folder/report.txt'], { cwd: dir });
+    expect((await run(['check', 'models', '--fail-on', 'severe'], { cwd: dir })).code).toBe(2);
+    expect((await run(['check', 'models', '--format', 'xml'], { cwd: dir })).code).toBe(2);
+    expect((await run(['check', 'models', '--today', '2025-02-30'], { cwd: dir })).code).toBe(2);
+    const unwritable = await run(['check', 'models', '--output', 'no-such-folder/report.txt'], { cwd: dir });
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toBe('no-such-folder/report.txt:1:1: cannot write the output: no such file or folder\n');
     for (const r of [policy, baseline]) expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
@@ -147,35 +141,38 @@ describe('leakradius check: acceptances', () => {
   const policy = (expires: string, finding = 'LR0**@credential:gh-pat') =>
     `kind: policy\nversion: 1\naccept:\n  - finding: ${finding}\n    reason: moving to a GitHub App (PLAT-42)\n    owner: platform-team\n    expires: ${expires}\n`;
 
-  it('an acceptance in force keeps the run green and is reported as accepted', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-12-31') });
-    const r = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--fail-on', 'medium'], {
-      cwd: dir,
-    });
+  it('an acceptance in force keeps the run green and is reported as accepted', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-12-31') });
+    const r = await run(
+      ['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--fail-on', 'medium'],
+      {
+        cwd: dir,
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('[accepted until 2025-12-31 by platform-team: moving to a GitHub App (PLAT-42)]');
     expect(r.stdout).toContain('0 findings, 4 accepted. Passed');
   });
 
-  it('an expired acceptance fails the run and says so', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-05-31') });
-    const r = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
+  it('an expired acceptance fails the run and says so', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY, 'policy.yaml': policy('2025-05-31') });
+    const r = await run(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[acceptance expired 2025-05-31 (platform-team): fails again]');
     expect(r.stdout).toContain('4 expired acceptances');
   });
 
-  it('a stale acceptance is reported, and fails the run only under --strict', () => {
-    const dir = workspace({
+  it('a stale acceptance is reported, and fails the run only under --strict', async () => {
+    const dir = scratch({
       'models/clean.yaml': CLEAN,
       'policy.yaml': policy('2030-01-01', 'LR001@credential:old-pat'),
     });
-    const lenient = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
+    const lenient = await run(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01'], { cwd: dir });
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toContain(
       'policy.yaml:4:5 stale LR001@credential:old-pat (platform-team, until 2030-01-01)',
     );
-    const strict = cli(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--strict'], {
+    const strict = await run(['check', 'models', '--policy', 'policy.yaml', '--today', '2025-06-01', '--strict'], {
       cwd: dir,
     });
     expect(strict.code).toBe(1);
@@ -196,15 +193,15 @@ credentials:
   - { id: kubeconfig, ttl: 1h, revocation: { mode: automated }, grants: [{ resource: prod-cluster, actions: [deploy] }] }
 `;
 
-  it('fails only on what got worse, and says what the leak now reaches', () => {
-    const dir = workspace({ 'models/m.yaml': BEFORE });
-    const first = cli(['check', 'models', '--format', 'json', '--output', 'baseline.json'], { cwd: dir });
+  it('fails only on what got worse, and says what the leak now reaches', async () => {
+    const dir = scratch({ 'models/m.yaml': BEFORE });
+    const first = await run(['check', 'models', '--format', 'json', '--output', 'baseline.json'], { cwd: dir });
     expect(first.code).toBe(1); // kubeconfig reaches prod-cluster:deploy already (LR009)
     // Unchanged: the known findings no longer fail.
-    expect(cli(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir }).code).toBe(0);
+    expect((await run(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir })).code).toBe(0);
     // The pull request lets the agent read the repository that stores the kubeconfig.
     writeFileSync(join(dir, 'models/m.yaml'), BEFORE.replace('actions: [write]', 'actions: [read, write]'));
-    const r = cli(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir });
+    const r = await run(['check', 'models', '--baseline', 'baseline.json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       'regression the leak of "gh-pat" now reaches prod-cluster:deploy; its blast-radius score grew from 10 to 55',
@@ -214,17 +211,17 @@ credentials:
 });
 
 describe('leakradius check: deterministic output', () => {
-  it('gives byte-identical output for the same input, in every format', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY, 'models/clean.yaml': CLEAN });
+  it('gives byte-identical output for the same input, in every format', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY, 'models/clean.yaml': CLEAN });
     for (const format of ['text', 'json', 'sarif', 'junit', 'markdown', 'github']) {
-      const a = cli(['check', 'models', '--format', format, '--today', '2025-06-01'], { cwd: dir });
-      const b = cli(['check', 'models', '--format', format, '--today', '2025-06-01'], { cwd: dir });
+      const a = await run(['check', 'models', '--format', format, '--today', '2025-06-01'], { cwd: dir });
+      const b = await run(['check', 'models', '--format', format, '--today', '2025-06-01'], { cwd: dir });
       expect(a.stdout.length, format).toBeGreaterThan(0);
       expect(a.stdout, format).toBe(b.stdout);
     }
   });
 
-  it('keeps finding ids when the model file is reordered', () => {
+  it('keeps finding ids when the model file is reordered', async () => {
     const reordered = `version: 1
 workflows:
   - { steps: [{ action: read, resource: repo }], duration: 10m, agent: coder, id: w }
@@ -240,16 +237,18 @@ agents: [{ credentials: [gh-pat], purpose: fix tests, owner: dev, id: coder }]
 response: { automated: 1m, manual: 1h }
 detection: { default: 1h }
 `;
-    const ids = (yaml: string) => {
-      const dir = workspace({ 'm.yaml': yaml });
+    const ids = async (yaml: string) => {
+      const dir = scratch({ 'm.yaml': yaml });
       return (
-        JSON.parse(cli(['check', 'm.yaml', '--format', 'json'], { cwd: dir }).stdout) as { findings: { id: string }[] }
+        JSON.parse((await run(['check', 'm.yaml', '--format', 'json'], { cwd: dir })).stdout) as {
+          findings: { id: string }[];
+        }
       ).findings
         .map((f) => f.id)
         .sort();
     };
-    expect(ids(reordered)).toEqual(ids(RISKY));
-    expect(ids(RISKY)).toEqual([
+    expect(await ids(reordered)).toEqual(await ids(RISKY));
+    expect(await ids(RISKY)).toEqual([
       'LR001@credential:gh-pat',
       'LR004@credential:gh-pat',
       'LR005@credential:gh-pat',
@@ -257,27 +256,27 @@ detection: { default: 1h }
     ]);
   });
 
-  it('colours only a terminal that wants colour, never with NO_COLOR', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY });
+  it('colours only a terminal that wants colour, never with NO_COLOR', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY });
     // Not a terminal: plain text even when NO_COLOR is unset.
-    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
-    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(
+    expect((await run(['check', 'models'], { cwd: dir, env: { NO_COLOR: '' } })).stdout).not.toContain('\u001b[');
+    expect((await run(['check', 'models'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).toContain(
       '\u001b[31mhigh\u001b[39m',
     );
-    expect(cli(['check', 'models'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(
-      '\u001b[',
-    );
+    expect(
+      (await run(['check', 'models'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout,
+    ).not.toContain('\u001b[');
     // A report written to a file is never coloured.
-    cli(['check', 'models', '--output', 'report.txt'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    await run(['check', 'models', '--output', 'report.txt'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('high LR001');
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toContain('\u001b[');
   });
 
-  it('neutralises control characters from model files before they reach the terminal', () => {
+  it('neutralises control characters from model files before they reach the terminal', async () => {
     // An escape sequence in a file name, and in an agent id quoted into a message.
     const hostile = RISKY.replace('purpose: fix tests', 'purpose: ""');
-    const dir = workspace({ 'e\u001b[31m.yaml': hostile });
-    const e = cli(['check', 'e\u001b[31m.yaml'], { cwd: dir });
+    const dir = scratch({ 'e\u001b[31m.yaml': hostile });
+    const e = await run(['check', 'e\u001b[31m.yaml'], { cwd: dir });
     expect(e.stdout).toContain('agent "coder" has no purpose');
     expect(e.stdout).toContain('e\\x1b[31m.yaml:');
     expect(e.stdout).not.toContain('\u001b');
@@ -287,15 +286,15 @@ detection: { default: 1h }
       'kind: policy\nversion: 1\naccept:\n  - { finding: "LR014@credential:gh-pat", reason: "ok\\e[2J\\nfine", owner: me, expires: 2030-01-01 }\n',
     );
     for (const format of ['text', 'github', 'markdown']) {
-      const r = cli(['check', 'e\u001b[31m.yaml', '--policy', 'p.yaml', '--format', format], { cwd: dir });
+      const r = await run(['check', 'e\u001b[31m.yaml', '--policy', 'p.yaml', '--format', format], { cwd: dir });
       expect(r.stdout, format).not.toContain('\u001b');
       if (format === 'text') expect(r.stdout).toContain('ok\\x1b[2J\\x0afine');
     }
   });
 
-  it('writes the report to --output and nothing to stdout', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY });
-    const r = cli(['check', 'models', '--format', 'sarif', '--output', 'out.sarif'], { cwd: dir });
+  it('writes the report to --output and nothing to stdout', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY });
+    const r = await run(['check', 'models', '--format', 'sarif', '--output', 'out.sarif'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -303,18 +302,15 @@ detection: { default: 1h }
 });
 
 describe('leakradius rules', () => {
-  it('lists the catalogue in id order, as text and JSON', () => {
-    const json = cli(['rules', '--format', 'json']);
+  it('lists the catalogue in id order, as text and JSON', async () => {
+    const json = await run(['rules', '--format', 'json']);
     expect(json.code).toBe(0);
     const rules = (
       JSON.parse(json.stdout) as { rules: { id: string; owasp: { nhi: { id: string; name: string }[] } }[] }
     ).rules;
-    expect(rules.map((r) => r.id)).toEqual([
-      ...Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`),
-      'LR018',
-    ]);
+    expect(rules.map((r) => r.id)).toEqual(Array.from({ length: 18 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`));
     expect(rules[0].owasp.nhi).toEqual([{ id: 'NHI7', name: 'Long-Lived Secrets' }]);
-    const text = cli(['rules']);
+    const text = await run(['rules']);
     expect(text.stdout.split('\n')[0]).toBe(
       'LR001  high     Long-lived or static credential held by an autonomous agent',
     );
@@ -322,29 +318,29 @@ describe('leakradius rules', () => {
 });
 
 describe('leakradius policy init', () => {
-  it('writes the default policy, refuses to overwrite it, and overwrites with --force', () => {
-    const dir = workspace({ 'models/risky.yaml': RISKY });
-    expect(cli(['policy', 'init'], { cwd: dir }).code).toBe(0);
+  it('writes the default policy, refuses to overwrite it, and overwrites with --force', async () => {
+    const dir = scratch({ 'models/risky.yaml': RISKY });
+    expect((await run(['policy', 'init'], { cwd: dir })).code).toBe(0);
     const written = readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8');
     expect(written).toContain('kind: policy');
     // The written policy is usable as it is, and is the default: same verdict.
-    expect(cli(['check', 'models', '--policy', 'leakradius-policy.yaml'], { cwd: dir }).stdout).toBe(
-      cli(['check', 'models'], { cwd: dir }).stdout,
+    expect((await run(['check', 'models', '--policy', 'leakradius-policy.yaml'], { cwd: dir })).stdout).toBe(
+      (await run(['check', 'models'], { cwd: dir })).stdout,
     );
     writeFileSync(join(dir, 'leakradius-policy.yaml'), 'mine');
-    const again = cli(['policy', 'init'], { cwd: dir });
+    const again = await run(['policy', 'init'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('leakradius-policy.yaml already exists; pass --force to overwrite it');
     expect(readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8')).toBe('mine');
-    expect(cli(['policy', 'init', '--force'], { cwd: dir }).code).toBe(0);
+    expect((await run(['policy', 'init', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'leakradius-policy.yaml'), 'utf8')).toBe(written);
-    expect(cli(['policy', 'init', 'ci/policy.yaml'], { cwd: dir }).code).toBe(2); // no such folder: a clear error, not a crash
+    expect((await run(['policy', 'init', 'ci/policy.yaml'], { cwd: dir })).code).toBe(2); // no such folder: a clear error, not a crash
   });
 
-  it('skips policy files when checking a folder', () => {
-    const dir = workspace({ 'models/clean.yaml': CLEAN });
-    cli(['policy', 'init', 'models/policy.yaml'], { cwd: dir });
-    expect(cli(['check', 'models'], { cwd: dir }).stdout).toBe(
+  it('skips policy files when checking a folder', async () => {
+    const dir = scratch({ 'models/clean.yaml': CLEAN });
+    await run(['policy', 'init', 'models/policy.yaml'], { cwd: dir });
+    expect((await run(['check', 'models'], { cwd: dir })).stdout).toBe(
       '1 file checked: 0 findings. Passed (--fail-on high).\n',
     );
   });

@@ -238,13 +238,11 @@ describe('policy files', () => {
 });
 
 describe('the catalogue', () => {
-  it('lists LR001 to LR016 and LR018 in order, each with OWASP mappings and a rationale and a fix', () => {
-    expect(RULES.map((r) => r.id)).toEqual([
-      ...Array.from({ length: 16 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`),
-      'LR018',
-    ]);
+  it('lists LR001 to LR018 in order, each with a rationale and a fix, and OWASP mappings but for LR017', () => {
+    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 18 }, (_, i) => `LR${String(i + 1).padStart(3, '0')}`));
     for (const r of RULES) {
-      expect(r.owasp.nhi.length + r.owasp.asi.length, r.id).toBeGreaterThan(0);
+      // LR017 is about the model's own description (a kind nobody describes): no OWASP entry names that.
+      if (r.id !== 'LR017') expect(r.owasp.nhi.length + r.owasp.asi.length, r.id).toBeGreaterThan(0);
       expect(r.rationale.length, r.id).toBeGreaterThan(40);
       expect(r.fix.length, r.id).toBeGreaterThan(20);
     }

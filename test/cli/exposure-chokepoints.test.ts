@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 
 describe('leakradius exposure', () => {
-  it('ranks who reaches a resource:action, with paths', () => {
-    const r = cli(['exposure', 'models/coding-agent.yaml', 'prod-cluster:admin']);
+  it('ranks who reaches a resource:action, with paths', async () => {
+    const r = await run(['exposure', 'models/coding-agent.yaml', 'prod-cluster:admin']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Who reaches prod-cluster:admin: 2 credentials, 1 agent, 1 tool');
@@ -12,40 +12,40 @@ describe('leakradius exposure', () => {
     expect(lines[3].trim()).toBe('gh-pat-dana → checkout-repo:read → prod-deploy-sa-token → prod-cluster:admin');
   });
 
-  it('writes JSON with times in seconds', () => {
-    const r = cli(['exposure', 'models/coding-agent.yaml', 'prod-cluster', '--format', 'json']);
+  it('writes JSON with times in seconds', async () => {
+    const r = await run(['exposure', 'models/coding-agent.yaml', 'prod-cluster', '--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { actions: string[]; sources: { id: string; untilSeconds: number }[] };
     expect(json.actions).toEqual(['admin', 'deploy', 'read']);
     expect(json.sources[0]).toMatchObject({ id: 'gh-pat-dana', untilSeconds: 8 * 86_400 + 12 * 3_600 });
   });
 
-  it('refuses an unknown resource or action with a hint (exit 2)', () => {
-    const unknown = cli(['exposure', 'models/coding-agent.yaml', 'prod-clustr']);
+  it('refuses an unknown resource or action with a hint (exit 2)', async () => {
+    const unknown = await run(['exposure', 'models/coding-agent.yaml', 'prod-clustr']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown resource "prod-clustr" (did you mean "prod-cluster"?)');
-    const action = cli(['exposure', 'models/coding-agent.yaml', 'prod-cluster:write']);
+    const action = await run(['exposure', 'models/coding-agent.yaml', 'prod-cluster:write']);
     expect(action.code).toBe(2);
     expect(action.stderr).toContain('no credential grants "write" on "prod-cluster"; granted: admin, deploy, read');
   });
 });
 
 describe('leakradius chokepoints', () => {
-  it('names the cuts with their measured effect', () => {
-    const r = cli(['chokepoints', 'models/coding-agent.yaml', '--limit', '2']);
+  it('names the cuts with their measured effect', async () => {
+    const r = await run(['chokepoints', 'models/coding-agent.yaml', '--limit', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1. store:checkout-repo  Move prod-deploy-sa-token out of checkout-repo');
     expect(r.stdout).toContain('alone: total risk 35070 → 16710  −18360 (−52%)');
   });
 
-  it('writes JSON', () => {
-    const r = cli(['chokepoints', 'models/coding-agent.yaml', '--format', 'json', '--limit', '1']);
+  it('writes JSON', async () => {
+    const r = await run(['chokepoints', 'models/coding-agent.yaml', '--format', 'json', '--limit', '1']);
     const json = JSON.parse(r.stdout) as { chokepoints: { id: string; alone: { totalRisk: { after: number } } }[] };
     expect(json.chokepoints.map((c) => [c.id, c.alone.totalRisk.after])).toEqual([['store:checkout-repo', 16_710]]);
   });
 
-  it('refuses a bad --limit (exit 2)', () => {
-    const r = cli(['chokepoints', 'models/coding-agent.yaml', '--limit', '0']);
+  it('refuses a bad --limit (exit 2)', async () => {
+    const r = await run(['chokepoints', 'models/coding-agent.yaml', '--limit', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--limit must be a whole number from 1 to 1000000');
   });

@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { run, scratch } from '../helpers/run.js';
 import { applyPatch } from '../helpers/json-patch.js';
 
 // The vault model of test/recommendations/scope.test.ts: tok reads a vault that stores deploy-key, which
@@ -27,15 +26,9 @@ workflows:
   - { id: report, agent: bot, duration: 20m, steps: [{ resource: db, action: read }] }
 `;
 
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'leakradius-rec-'));
-  writeFileSync(join(dir, 'm.yaml'), MODEL);
-  return dir;
-}
-
 describe('leakradius recommend', () => {
-  it('prints the recommendations for a person, with before and after', () => {
-    const r = cli(['recommend', 'm.yaml'], { cwd: workspace() });
+  it('prints the recommendations for a person, with before and after', async () => {
+    const r = await run(['recommend', 'm.yaml'], { cwd: scratch({ 'm.yaml': MODEL }) });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Total risk now 12680 = leaked copy 4580 + hijacked agent 8100');
     expect(r.stdout).toContain("Remove tok's read on vault, which stores deploy-key");
@@ -44,8 +37,8 @@ describe('leakradius recommend', () => {
     expect(r.stdout).toContain('measured on the model with all of them applied');
   });
 
-  it('prints stable JSON', () => {
-    const r = cli(['recommend', 'm.yaml', '--format', 'json'], { cwd: workspace() });
+  it('prints stable JSON', async () => {
+    const r = await run(['recommend', 'm.yaml', '--format', 'json'], { cwd: scratch({ 'm.yaml': MODEL }) });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual([
@@ -103,12 +96,12 @@ describe('leakradius recommend', () => {
     expect(out.combined.effect.totalRisk.after).toBeLessThan(12680);
   });
 
-  it('writes the changed model, which validates, and prints a patch that gives the same model', () => {
-    const dir = workspace();
-    const written = cli(['recommend', 'm.yaml', '--write', 'out.yaml', '--format', 'yaml-patch'], { cwd: dir });
+  it('writes the changed model, which validates, and prints a patch that gives the same model', async () => {
+    const dir = scratch({ 'm.yaml': MODEL });
+    const written = await run(['recommend', 'm.yaml', '--write', 'out.yaml', '--format', 'yaml-patch'], { cwd: dir });
     expect(written.code).toBe(0);
     expect(written.stderr).toContain('wrote out.yaml with 4 recommendation(s) applied (comments and layout kept)');
-    expect(cli(['validate', 'out.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await run(['validate', 'out.yaml'], { cwd: dir })).code).toBe(0);
     const out = readFileSync(join(dir, 'out.yaml'), 'utf8');
     expect(out.startsWith('# yaml-language-server: $schema=../docs/model.schema.json\n# A bot that reads')).toBe(true);
     // The file's own text, edited in place: comments kept, new members at the end of their mapping.
@@ -120,24 +113,24 @@ describe('leakradius recommend', () => {
     expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe(MODEL);
   });
 
-  it('refuses to overwrite the input model unless --force is given', () => {
-    const dir = workspace();
-    const refused = cli(['recommend', 'm.yaml', '--write', './m.yaml'], { cwd: dir });
+  it('refuses to overwrite the input model unless --force is given', async () => {
+    const dir = scratch({ 'm.yaml': MODEL });
+    const refused = await run(['recommend', 'm.yaml', '--write', './m.yaml'], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('would overwrite the input model');
+    expect(refused.stderr).toContain('would overwrite m.yaml, which this command reads');
     expect(refused.stderr).toContain('--force');
     expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe(MODEL);
 
-    const forced = cli(['recommend', 'm.yaml', '--write', 'm.yaml', '--force'], { cwd: dir });
+    const forced = await run(['recommend', 'm.yaml', '--write', 'm.yaml', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).not.toBe(MODEL);
-    expect(cli(['validate', 'm.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await run(['validate', 'm.yaml'], { cwd: dir })).code).toBe(0);
   });
 
-  it('reports an invalid model as file:line:col and exits 2, without a stack trace', () => {
-    const dir = workspace();
+  it('reports an invalid model as file:line:col and exits 2, without a stack trace', async () => {
+    const dir = scratch({ 'm.yaml': MODEL });
     writeFileSync(join(dir, 'bad.yaml'), MODEL.replace('resource: vault, actions', 'resource: vaul, actions'));
-    const r = cli(['recommend', 'bad.yaml'], { cwd: dir });
+    const r = await run(['recommend', 'bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^bad\.yaml:13:\d+: credential "tok": unknown resource "vaul" \(did you mean "vault"\?\)/m,
@@ -146,8 +139,8 @@ describe('leakradius recommend', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('says so when there is nothing to recommend', () => {
-    const r = cli(['recommend', 'models/hardened.yaml']);
+  it('says so when there is nothing to recommend', async () => {
+    const r = await run(['recommend', 'models/hardened.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No recommendation');
   });

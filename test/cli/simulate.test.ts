@@ -1,8 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { run, scratch } from '../helpers/run.js';
 
 const MODEL = `version: 1
 detection: { default: 3d, channels: { logs: 2d, prompt-context: 7d }, harvested: 1d }
@@ -24,20 +23,11 @@ leak: { credential: pat, channel: logs }
 response: { manual: 1h }
 `;
 
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'leakradius-sim-'));
-  mkdirSync(join(dir, 'models'));
-  mkdirSync(join(dir, 'scenarios'));
-  writeFileSync(join(dir, 'models', 'm.yaml'), MODEL);
-  writeFileSync(join(dir, 'scenarios', 's.yaml'), SCENARIO);
-  return dir;
-}
-
 describe('leakradius simulate', () => {
-  const dir = workspace();
+  const dir = scratch({ 'models/m.yaml': MODEL, 'scenarios/s.yaml': SCENARIO });
 
-  it('prints the documented JSON', () => {
-    const r = cli(['simulate', 'models/m.yaml', '--leak', 'pat', '--format', 'json'], { cwd: dir });
+  it('prints the documented JSON', async () => {
+    const r = await run(['simulate', 'models/m.yaml', '--leak', 'pat', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     // prompt-context (7d) is the worst channel; manual response 8h: stop at 7d8h = 633,600 s.
@@ -54,8 +44,8 @@ describe('leakradius simulate', () => {
     });
   });
 
-  it('runs a scenario, with its overrides, relative to the scenario file', () => {
-    const r = cli(['simulate', 'scenarios/s.yaml', '--format', 'json'], { cwd: dir });
+  it('runs a scenario, with its overrides, relative to the scenario file', async () => {
+    const r = await run(['simulate', 'scenarios/s.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     // logs: detected at 2d; the scenario's manual response 1h: stop at 2d1h = 176,400 s.
@@ -64,52 +54,53 @@ describe('leakradius simulate', () => {
     expect(out.assumptions.filter((a: { element: string }) => a.element === 'model')).toEqual([]);
   });
 
-  it('flags win over the scenario', () => {
+  it('flags win over the scenario', async () => {
     const out = JSON.parse(
-      cli(['simulate', 'scenarios/s.yaml', '--channel', 'prompt-context', '--format', 'json'], { cwd: dir }).stdout,
+      (await run(['simulate', 'scenarios/s.yaml', '--channel', 'prompt-context', '--format', 'json'], { cwd: dir }))
+        .stdout,
     );
     // 7d + 1h = 608,400 s.
     expect(out.exposureWindowSeconds).toBe(608_400);
   });
 
-  it('text output shows the timeline, pairs and paths', () => {
-    const r = cli(['simulate', 'models/m.yaml', '--leak', 'pat'], { cwd: dir });
+  it('text output shows the timeline, pairs and paths', async () => {
+    const r = await run(['simulate', 'models/m.yaml', '--leak', 'pat'], { cwd: dir });
     expect(r.stdout).toContain('exposure window 7d8h   revocation lag 1d8h');
     expect(r.stdout).toContain('pat → repo:read → deploy-key → cluster:deploy');
     expect(r.stdout).toContain('Blast radius: score 55');
   });
 
-  it('explains an unknown credential and a bad duration with exit 2', () => {
-    const unknown = cli(['simulate', 'models/m.yaml', '--leak', 'pta'], { cwd: dir });
+  it('explains an unknown credential and a bad duration with exit 2', async () => {
+    const unknown = await run(['simulate', 'models/m.yaml', '--leak', 'pta'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
       'leakradius: unknown credential "pta" (did you mean "pat"?); the model has: pat, deploy-key\nRun `leakradius --help` for usage.\n',
     );
-    const bad = cli(['simulate', 'models/m.yaml', '--leak', 'pat', '--at', 'soon'], { cwd: dir });
+    const bad = await run(['simulate', 'models/m.yaml', '--leak', 'pat', '--at', 'soon'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--at: bad duration "soon"');
   });
 
-  it('reports an invalid scenario with file:line:col', () => {
+  it('reports an invalid scenario with file:line:col', async () => {
     writeFileSync(
       join(dir, 'scenarios', 'bad.yaml'),
       'kind: scenario\nversion: 1\nname: x\nmodel: ../models/m.yaml\nleak: { credentail: pat }\n',
     );
-    const r = cli(['simulate', 'scenarios/bad.yaml'], { cwd: dir });
+    const r = await run(['simulate', 'scenarios/bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('scenarios/bad.yaml:5:');
   });
 });
 
 describe('leakradius simulate --hijack', () => {
-  const dir = workspace();
+  const dir = scratch({ 'models/m.yaml': MODEL, 'scenarios/s.yaml': SCENARIO });
 
-  it('prints the hijacked-agent worst case of an agent', () => {
+  it('prints the hijacked-agent worst case of an agent', async () => {
     // coder, hijacked: no workflow, so the hijack lasts until the response, prompt-context 7d + 8h = 176h. pat stops
     // then too (90d expiry later): repo 15 x 176 = 2,640. deploy-key, harvested from repo: detection 7d + 1d,
     // revoked at 8d8h = 200h: 40 x 200 = 8,000. Time-weighted 10,640.
     const json = JSON.parse(
-      cli(['simulate', 'models/m.yaml', '--hijack', 'coder', '--format', 'json'], { cwd: dir }).stdout,
+      (await run(['simulate', 'models/m.yaml', '--hijack', 'coder', '--format', 'json'], { cwd: dir })).stdout,
     );
     expect(json).toMatchObject({
       agent: 'coder',
@@ -120,21 +111,21 @@ describe('leakradius simulate --hijack', () => {
       holds: [{ credential: 'pat', untilSeconds: 176 * 3_600 }],
       blastRadius: { score: 55, timeWeightedScore: 10_640 },
     });
-    const text = cli(['simulate', 'models/m.yaml', '--hijack', 'coder'], { cwd: dir });
+    const text = await run(['simulate', 'models/m.yaml', '--hijack', 'coder'], { cwd: dir });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Hijack of agent coder');
     expect(text.stdout).toContain('Blast radius: score 55, time-weighted 10640');
     expect(text.stdout).toContain("counts in the model's hijacked-agent risk");
   });
 
-  it('refuses an unknown agent, a scenario, and leak options', () => {
-    const unknown = cli(['simulate', 'models/m.yaml', '--hijack', 'codr'], { cwd: dir });
+  it('refuses an unknown agent, a scenario, and leak options', async () => {
+    const unknown = await run(['simulate', 'models/m.yaml', '--hijack', 'codr'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown agent "codr" (did you mean "coder"?)');
-    const mixed = cli(['simulate', 'models/m.yaml', '--hijack', 'coder', '--leak', 'pat'], { cwd: dir });
+    const mixed = await run(['simulate', 'models/m.yaml', '--hijack', 'coder', '--leak', 'pat'], { cwd: dir });
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('--hijack cannot be combined with --leak');
-    const scenario = cli(['simulate', 'scenarios/s.yaml', '--hijack', 'coder'], { cwd: dir });
+    const scenario = await run(['simulate', 'scenarios/s.yaml', '--hijack', 'coder'], { cwd: dir });
     expect(scenario.code).toBe(2);
     expect(scenario.stderr).toContain('--hijack takes a model file, not a scenario');
   });

@@ -1,6 +1,5 @@
 /** `leakradius tui` and `leakradius` alone, without a terminal, and the full-screen lifecycle. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
@@ -12,13 +11,13 @@ import {
   type SignalSource,
 } from '../../src/cli/full-screen.js';
 import type { RunningTui } from '../../src/tui/launch.js';
-import { cli } from '../helpers/cli.js';
+import { run, scratch } from '../helpers/run.js';
 import { recommend } from '../../src/analyses/recommendations/index.js';
 import { load } from '../helpers/model.js';
 import { BAD_MODEL, PAT_MODEL, TOKEN_MODEL } from '../tui/models.js';
 
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'leakradius-tui-'));
+  const dir = scratch({}, 'leakradius-tui-');
   mkdirSync(join(dir, 'models'));
   writeFileSync(join(dir, 'models', 'coding-agent.yaml'), PAT_MODEL);
   writeFileSync(join(dir, 'bad.yaml'), BAD_MODEL);
@@ -26,8 +25,8 @@ function project(): string {
 }
 
 describe('without a terminal', () => {
-  it('leakradius alone summarises the default model and points to check and simulate', () => {
-    const r = cli([], { cwd: project() });
+  it('leakradius alone summarises the default model and points to check and simulate', async () => {
+    const r = await run([], { cwd: project() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('models/coding-agent.yaml');
@@ -38,22 +37,22 @@ describe('without a terminal', () => {
     expect(r.stdout).not.toContain('\u001b[');
   });
 
-  it('leakradius tui <model> summarises that model', () => {
+  it('leakradius tui <model> summarises that model', async () => {
     const dir = project();
-    const r = cli(['tui', join(dir, 'models', 'coding-agent.yaml')]);
+    const r = await run(['tui', join(dir, 'models', 'coding-agent.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/pat\s+exposure 7d8h/);
     expect(r.stdout).toContain('leakradius check');
   });
 
-  it('leakradius tui --policy <missing file> is a usage error with exit code 2', () => {
-    const r = cli(['tui', 'models', '--policy', 'no-such-policy.yaml'], { cwd: project() });
+  it('leakradius tui --policy <missing file> is a usage error with exit code 2', async () => {
+    const r = await run(['tui', 'models', '--policy', 'no-such-policy.yaml'], { cwd: project() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-policy.yaml:1:1: no such file or folder');
   });
 
-  it('leakradius tui <bad model> reports its problems with exit code 2', () => {
-    const r = cli(['tui', 'bad.yaml'], { cwd: project() });
+  it('leakradius tui <bad model> reports its problems with exit code 2', async () => {
+    const r = await run(['tui', 'bad.yaml'], { cwd: project() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.yaml:\d+:\d+: /m);
   });

@@ -1,11 +1,10 @@
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { instance } from '@viz-js/viz';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { run, scratch } from '../helpers/run.js';
 
 const GOOD = `version: 1
 agents:
@@ -28,66 +27,61 @@ workflows:
   - { id: fix, agent: coder, duration: 20m, steps: [{ tool: gh, resource: repo, action: read }] }
 `;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'leakradius-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
-
 describe('leakradius validate', () => {
-  it('exits 0 when every file is valid', () => {
-    const dir = workspace({ 'a.yaml': GOOD });
-    const r = cli(['validate', 'a.yaml'], { cwd: dir });
+  it('exits 0 when every file is valid', async () => {
+    const dir = scratch({ 'a.yaml': GOOD });
+    const r = await run(['validate', 'a.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('a.yaml: valid (1 agents, 1 tools, 2 resources, 2 credentials, 1 workflows)');
   });
 
-  it('exits 2 with file:line:col on stderr and no stack trace', () => {
-    const dir = workspace({ 'a.yaml': GOOD, 'b.yaml': 'version: 1\nagents: [{ id: x, tools: [nope] }]\n' });
-    const r = cli(['validate', '.'], { cwd: dir });
+  it('exits 2 with file:line:col on stderr and no stack trace', async () => {
+    const dir = scratch({ 'a.yaml': GOOD, 'b.yaml': 'version: 1\nagents: [{ id: x, tools: [nope] }]\n' });
+    const r = await run(['validate', '.'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('b.yaml:2:27: agent "x": unknown tool "nope"\n');
     expect(r.stdout).toContain('a.yaml: valid');
   });
 
-  it('refuses a file of many megabytes without reading it', () => {
-    const dir = workspace({});
+  it('refuses a file of many megabytes without reading it', async () => {
+    const dir = scratch({});
     const huge = join(dir, 'huge.yaml');
     writeFileSync(huge, '');
     truncateSync(huge, 100 * 1024 * 1024);
-    const r = cli(['validate', 'huge.yaml'], { cwd: dir });
+    const r = await run(['validate', 'huge.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('huge.yaml:1:1: file is 100.0 MB, above the 64.0 MB limit for a model file\n');
+    expect(r.stderr).toBe('huge.yaml:1:1: file is 100.0 MB, above the 32.0 MB limit for an input file\n');
   });
 
-  it('reports a missing file and a usage error with exit 2', () => {
-    expect(cli(['validate', 'nope.yaml']).code).toBe(2);
-    const usage = cli(['valdate', 'x']);
+  it('reports a missing file and a usage error with exit 2', async () => {
+    expect((await run(['validate', 'nope.yaml'])).code).toBe(2);
+    const usage = await run(['valdate', 'x']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toBe(
       'leakradius: unknown command "valdate" (did you mean "validate"?)\nRun `leakradius --help` for the commands.\n',
     );
   });
 
-  it('never writes control characters from a model to the terminal', () => {
-    const dir = workspace({ 'a.yaml': 'version: 1\nagents:\n  - id: "x\\u001b[2J"\n' });
-    const r = cli(['validate', 'a.yaml'], { cwd: dir });
+  it('never writes control characters from a model to the terminal', async () => {
+    const dir = scratch({ 'a.yaml': 'version: 1\nagents:\n  - id: "x\\u001b[2J"\n' });
+    const r = await run(['validate', 'a.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\u001b/);
     expect(r.stderr).toContain('\\u001b[2J');
   });
 
-  it('gives the same bytes on every run', () => {
-    const dir = workspace({ 'b.yaml': 'version: 1\nagents: [{ id: x, tools: [nope], credentials: [gone] }]\n' });
-    const runs = [1, 2, 3].map(() => cli(['validate', '.', '--format', 'json'], { cwd: dir }).stdout);
+  it('gives the same bytes on every run', async () => {
+    const dir = scratch({ 'b.yaml': 'version: 1\nagents: [{ id: x, tools: [nope], credentials: [gone] }]\n' });
+    const runs: string[] = [];
+    for (let i = 0; i < 3; i++) runs.push((await run(['validate', '.', '--format', 'json'], { cwd: dir })).stdout);
     expect(new Set(runs).size).toBe(1);
     expect(JSON.parse(runs[0]).files[0].diagnostics).toHaveLength(2);
   });
 });
 
 describe('leakradius schema', () => {
-  it('prints a JSON Schema that accepts a valid model and rejects broken ones', () => {
-    const schema = JSON.parse(cli(['schema']).stdout);
+  it('prints a JSON Schema that accepts a valid model and rejects broken ones', async () => {
+    const schema = JSON.parse((await run(['schema'])).stdout);
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate({ version: 1, credentials: [{ id: 'a', ttl: '1h' }] })).toBe(true);
     expect(validate({ version: 1, credentials: [{ id: 'a', ttll: '1h' }] })).toBe(false);
@@ -97,10 +91,10 @@ describe('leakradius schema', () => {
 });
 
 describe('leakradius graph', () => {
-  const dir = workspace({ 'a.yaml': GOOD });
+  const dir = scratch({ 'a.yaml': GOOD });
 
   it('writes Mermaid that the Mermaid grammar accepts, even with quotes and markup in names', async () => {
-    const r = cli(['graph', 'a.yaml', '--format', 'mermaid'], { cwd: dir });
+    const r = await run(['graph', 'a.yaml', '--format', 'mermaid'], { cwd: dir });
     expect(r.code).toBe(0);
     const dom = new JSDOM('<!doctype html><html><body></body></html>');
     Object.assign(globalThis, { window: dom.window, document: dom.window.document });
@@ -111,7 +105,7 @@ describe('leakradius graph', () => {
   });
 
   it('writes DOT that Graphviz lays out', async () => {
-    const r = cli(['graph', 'a.yaml', '--format', 'dot'], { cwd: dir });
+    const r = await run(['graph', 'a.yaml', '--format', 'dot'], { cwd: dir });
     const viz = await instance();
     const rendered = viz.render(r.stdout, { format: 'svg' });
     expect(rendered.status).toBe('success');
@@ -119,8 +113,8 @@ describe('leakradius graph', () => {
     expect(viz.render('digraph { a -> }', { format: 'svg' }).status).toBe('failure');
   });
 
-  it('writes graphology JSON with every node and edge', () => {
-    const graph = JSON.parse(cli(['graph', 'a.yaml', '--format', 'json'], { cwd: dir }).stdout);
+  it('writes graphology JSON with every node and edge', async () => {
+    const graph = JSON.parse((await run(['graph', 'a.yaml', '--format', 'json'], { cwd: dir })).stdout);
     expect(graph.nodes.map((n: { key: string }) => n.key)).toEqual([
       'agent:coder',
       'tool:gh',

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DURATION_PATTERN, validator } from '../../src/model/model-validator.js';
-import { ModelSchema } from '../../src/model/schema.js';
+import { DURATION_PATTERN, MODEL_FIELDS, MODEL_SCHEMA, validator } from '../../src/model/model-validator.js';
+import { ModelSchema, modelJsonSchema } from '../../src/model/schema.js';
 import { standaloneValidator } from '../../src/model/schema-compile.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -28,10 +28,22 @@ const INVALID = [
 describe('the precompiled model validator', () => {
   it('gives the verdicts and the errors of the validator compiled at run time', async () => {
     const file = join(dir, 'model-validator.js');
-    writeFileSync(file, standaloneValidator(ModelSchema, { DURATION_PATTERN }));
-    const precompiled = (await import(file)) as { validator: () => typeof validate; DURATION_PATTERN: string };
+    // As bin/compile-schema.js writes it.
+    writeFileSync(
+      file,
+      standaloneValidator(ModelSchema, { DURATION_PATTERN, MODEL_FIELDS, MODEL_SCHEMA: modelJsonSchema() }),
+    );
+    const precompiled = (await import(file)) as {
+      validator: () => typeof validate;
+      DURATION_PATTERN: string;
+      MODEL_FIELDS: readonly string[];
+      MODEL_SCHEMA: unknown;
+    };
     const validate = validator();
     expect(precompiled.DURATION_PATTERN).toBe(DURATION_PATTERN);
+    expect(precompiled.MODEL_FIELDS).toEqual(MODEL_FIELDS);
+    expect(MODEL_FIELDS).toContain('agents');
+    expect(precompiled.MODEL_SCHEMA).toEqual(MODEL_SCHEMA);
     const models = readdirSync(join(ROOT, 'models')).map((f) => readFileSync(join(ROOT, 'models', f), 'utf8'));
     for (const text of [...models, ...INVALID]) {
       const value = load(text);

@@ -10,10 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/analyses/recommendations/edits.js';
 import { recommend, type Recommendation } from '../../src/analyses/recommendations/index.js';
-import { credentialKind } from '../../src/model/credential-kinds.js';
+import { capabilitiesOf, credentialKind } from '../../src/model/credential-kinds.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import { unpermittedSteps } from '../../src/model/relations.js';
-import type { ModelDocument } from '../../src/model/schema.js';
 import {
   leadingCommentBlock,
   modelYaml,
@@ -33,12 +32,13 @@ const EXPECTED: Record<string, string[]> = {
   // A developer's never-expiring PAT with deploy rights, and a kubeconfig committed to the repo it reads.
   'coding-agent.yaml': [
     'harvest:checkout-repo/prod-deploy-sa-token',
+    'migration:gh-pat-dana/github-app-installation-token',
     'step-up:gh-pat-dana',
     'unused-scope:gh-pat-dana',
   ],
   // One static key for prod and staging, with grants no workflow uses and export without approval.
   'data-analyst.yaml': [
-    'ttl:analytics-sa-key',
+    'migration:analytics-sa-key/gcp-workload-identity-federation',
     'unused-scope:analytics-sa-key',
     'segmentation:analytics-sa-key/environment',
     'step-up:analytics-sa-key',
@@ -69,8 +69,10 @@ const risk = (l: LoadedModel) => modelRiskOf(l).total;
  * off the catalogue: each must be known possible, or unknown with the
  * recommendation's condition saying so; none may be known impossible.
  */
-function capabilityProblems(document: ModelDocument, r: Recommendation): string[] {
+function capabilityProblems(loaded: LoadedModel, r: Recommendation): string[] {
+  const { document, model } = loaded;
   const problems: string[] = [];
+  const capabilities = (kind: string | undefined) => capabilitiesOf(kind, model);
   const credentials = document.credentials ?? [];
   const judge = (
     kind: string | undefined,
@@ -88,25 +90,25 @@ function capabilityProblems(document: ModelDocument, r: Recommendation): string[
       const from = credentials[e.from[1] as number];
       const issuance = e.fields.issuance as string | undefined;
       if (issuance === 'per-task' && from.kind !== e.fields.kind)
-        judge(from.kind, 'a copy issued', credentialKind(from.kind ?? '')?.capabilities?.issuance, 'per-task');
+        judge(from.kind, 'a copy issued', capabilities(from.kind).issuance, 'per-task');
       continue;
     }
     if (e.op !== 'set' || e.path[0] !== 'credentials') continue;
     const c = credentials[e.path[1] as number];
     const field = e.path.slice(2).join('.');
     if (field === 'kind') {
-      const listed = credentialKind(c.kind ?? '')?.capabilities?.replacements?.map((x) => x.kind) ?? [];
+      const listed = capabilities(c.kind).replacements?.map((x) => x.kind) ?? [];
       if (!listed.includes(e.value as string))
         problems.push(`${r.id}: ${c.kind} is not replaced by ${String(e.value)}`);
       continue;
     }
     if (r.kind === 'migration') continue; // the new kind's own defaults
-    const caps = credentialKind(c.kind ?? '')?.capabilities;
-    if (field === 'binding' && e.value !== 'bearer') judge(c.kind, 'binding', caps?.bindings, e.value as string);
-    if (field === 'issuance' && e.value === 'per-task') judge(c.kind, 'issuance', caps?.issuance, 'per-task');
+    const caps = capabilities(c.kind);
+    if (field === 'binding' && e.value !== 'bearer') judge(c.kind, 'binding', caps.bindings, e.value as string);
+    if (field === 'issuance' && e.value === 'per-task') judge(c.kind, 'issuance', caps.issuance, 'per-task');
     const mode =
       field === 'revocation' ? (e.value as { mode?: string }).mode : field === 'revocation.mode' ? e.value : undefined;
-    if (mode === 'automated' || mode === 'on-task-end') judge(c.kind, 'revocation', caps?.revocableByApi, String(mode));
+    if (mode === 'automated' || mode === 'on-task-end') judge(c.kind, 'revocation', caps.revocableByApi, String(mode));
     if (field === 'ttl') {
       const info = credentialKind(c.kind ?? '');
       if (info?.minTtl !== undefined || info?.maxTtl !== undefined) {
@@ -129,7 +131,7 @@ describe('recommendations on the example models', () => {
     const result = recommend(loaded);
 
     it(`${file}: no recommendation asks for what its credential's kind cannot do`, () => {
-      const problems = result.recommendations.flatMap((r) => capabilityProblems(loaded.document, r));
+      const problems = result.recommendations.flatMap((r) => capabilityProblems(loaded, r));
       expect(problems).toEqual([]);
       for (const r of result.recommendations) expect(r.takes.length, r.id).toBeGreaterThan(0);
     });
@@ -156,6 +158,21 @@ describe('recommendations on the example models', () => {
       for (const id of EXPECTED[file]) expect(ids).toContain(id);
       expect(result.withheld).toEqual([]);
     });
+
+    if (file === 'coding-agent.yaml')
+      it('coding-agent.yaml: no binding for the classic PAT gh-pat-dana, but its replacement, measured', () => {
+        // A GitHub classic PAT is bearer only (github-classic-pat: bindings [bearer]): binding it is impossible.
+        const ids = result.recommendations.map((r) => r.id);
+        expect(ids).not.toContain('binding:gh-pat-dana');
+        expect(capabilitiesOf('github-classic-pat', loaded.model).bindings).toEqual(['bearer']);
+        const migration = result.recommendations.find(
+          (r) => r.id === 'migration:gh-pat-dana/github-app-installation-token',
+        )!;
+        expect(migration.condition).toBeUndefined();
+        // Measured like any change: both attackers lose risk (the token lives 1h instead of never).
+        expect(migration.effect.after.leakedCopy.total).toBeLessThan(migration.effect.before.leakedCopy.total);
+        expect(migration.effect.after.hijackedAgent.total).toBeLessThan(migration.effect.before.hijackedAgent.total);
+      });
 
     it(`${file}: each recommendation alone validates, keeps the workflows running and lowers the risk`, () => {
       const before = risk(loaded);

@@ -69,6 +69,7 @@ describe('findings grouped by cause', () => {
     const report = {
       files: ['m.yaml'],
       findings,
+      found: findings,
       credentials: [],
       regressions: [],
       stale: [],

@@ -96,7 +96,8 @@ credentials:
   - { id: c, ttl: 1h, grants: [{ resource: r, actions: [read, custom-verb] }] }
 `);
     expect(problems(payload)).toEqual([]);
-    expect(payload.graph.nodes.find((n) => n.id === 'resource:r')!.properties.displayname).toBe('</script><b>\u0007');
+    // A control character reaches the reader as a visible escape, as in every JSON report.
+    expect(payload.graph.nodes.find((n) => n.id === 'resource:r')!.properties.displayname).toBe('</script><b>\\x07');
     expect(payload.graph.edges.map((e) => e.kind).sort()).toEqual(['LRCanCustomverb', 'LRCanRead']);
   });
 });

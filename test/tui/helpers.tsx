@@ -40,13 +40,13 @@ export class MemoryFiles implements TuiIo {
       : { ok: true as const, text };
   }
 
-  resolveFrom(file: string, relative: string) {
+  scenarioModel(file: string, relative: string) {
     const parts = file.split('/').slice(0, -1);
     for (const part of relative.split('/')) {
       if (part === '..') parts.pop();
       else if (part !== '.') parts.push(part);
     }
-    return parts.join('/');
+    return { ok: true as const, file: parts.join('/') };
   }
 
   watch(file: string, onChange: () => void) {

@@ -4,9 +4,8 @@
  * acceptance status, compares with a baseline, and decides whether the run
  * fails. Pure: the caller reads the files and passes today's date in.
  */
-import { locateNode, type LoadedModel } from '../../model/load.js';
+import { locateNode, type ModelOnly } from '../../model/load.js';
 import { severityRank, type Policy, type Severity } from '../../model/policy.js';
-import { formatPath } from '../../yaml/diagnostic.js';
 import { prepareAnalysis, type AnalysisContext } from '../context.js';
 import { delegationFacts, type DelegationFacts } from '../delegation/facts.js';
 import { RULES } from '../rules/index.js';
@@ -15,14 +14,16 @@ import { hijackCases } from '../simulation/hijack.js';
 import { modelRisk } from '../simulation/risk.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
 import {
-  acceptancePattern,
+  AcceptanceIndex,
   inForce,
+  type AcceptanceVerdict,
   modelAcceptances,
   policyAcceptances as locatedPolicyAcceptances,
   verdictFor,
   type LocatedAcceptance,
 } from './acceptance.js';
 import { findingKey, regressions, type Baseline } from './baseline.js';
+import { RecordedFinding, findingFile } from './finding.js';
 import type {
   CheckReport,
   CredentialSummary,
@@ -46,7 +47,7 @@ export interface CheckOptions {
   /** Each model's total risk with both attackers, for the reports that show it (a search per agent). */
   readonly risk?: boolean;
   /** Analyses the caller already has for a model (the TUI keeps them), so they are not computed twice. */
-  readonly prepared?: (loaded: LoadedModel) => PreparedModel | undefined;
+  readonly prepared?: (loaded: ModelOnly) => PreparedModel | undefined;
 }
 
 export interface PreparedModel {
@@ -55,7 +56,7 @@ export interface PreparedModel {
   readonly worstCases?: ReadonlyMap<string, WorstCase>;
 }
 
-export function runCheck(models: readonly LoadedModel[], options: CheckOptions): CheckReport {
+export function runCheck(models: readonly ModelOnly[], options: CheckOptions): CheckReport {
   const catalogue = options.rules ?? RULES;
   const outcomes = ruleOutcomes(catalogue, options.policy);
   const enabled = catalogue.filter((r) => outcomes.get(r.id)!.enabled);
@@ -77,15 +78,19 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
   for (const a of policyAcceptances)
     if (!used.has(a)) stale.push({ ...a, expired: !inForce(a.acceptance, options.today) });
 
-  findings.sort(compareFindings);
   credentials.sort((a, b) => compareText(a.file, b.file) || compareText(a.credential, b.credential));
   stale.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
   risk.sort((a, b) => compareText(a.file, b.file));
   const regressed = options.baseline ? regressions(credentials, options.baseline) : [];
   const strict = options.strict ?? false;
+  let sorted: Finding[] | undefined;
   return {
     files: models.map((m) => m.file).sort(compareText),
-    findings,
+    found: findings,
+    // Sorting needs every finding's line: done once, when a report lists them all in order.
+    get findings() {
+      return (sorted ??= [...findings].sort(compareFindings));
+    },
     credentials,
     ...(options.risk ? { risk } : {}),
     regressions: regressed,
@@ -107,12 +112,13 @@ export function runCheck(models: readonly LoadedModel[], options: CheckOptions):
  */
 export class ModelCheck {
   private readonly input: RuleInput;
-  private readonly seen = new Set<string>();
+  /** Rules run already: a rule run twice gives its findings once. */
+  private readonly ran = new Set<string>();
   private readonly own: LocatedAcceptance[];
-  private readonly candidates: readonly AcceptanceCandidate[];
+  private readonly candidates: AcceptanceIndex;
 
   constructor(
-    private readonly loaded: LoadedModel,
+    private readonly loaded: ModelOnly,
     private readonly options: CheckOptions,
     private readonly outcomes: ReadonlyMap<string, RuleOutcome> = ruleOutcomes(options.rules ?? RULES, options.policy),
     policyAcceptances: readonly LocatedAcceptance[] = locatedPolicyAcceptances(options.policy),
@@ -130,50 +136,42 @@ export class ModelCheck {
       delegation: () => (facts ??= delegationFacts(ctx)),
     };
     this.own = modelAcceptances(loaded);
-    this.candidates = [...policyAcceptances, ...this.own].map((located) => ({
-      pattern: acceptancePattern(located.acceptance.finding),
-      located,
-    }));
+    this.candidates = new AcceptanceIndex([...policyAcceptances, ...this.own]);
   }
 
-  /** One rule's findings, located, rated and given their acceptance status; a finding another rule already gave is not repeated. */
+  /**
+   * One rule's findings, rated and given their acceptance status (located and
+   * named only when a report reads them); a finding the rule already gave is
+   * not repeated.
+   */
   run(rule: Rule): Finding[] {
     const { loaded, options } = this;
+    if (this.ran.has(rule.id)) return [];
+    this.ran.add(rule.id);
     const severity = this.outcomes.get(rule.id)?.severity ?? rule.severity;
+    const failing = severityRank(severity) >= severityRank(options.failOn);
+    // Elements seen, by kind: their ids are the model's own strings, so this allocates no names.
+    const seen = new Map<string, Set<string>>();
     const out: Finding[] = [];
     for (const f of rule.check(this.input)) {
-      const element = elementRef(f.element);
-      const id = `${rule.id}@${element}`;
-      if (this.seen.has(id)) continue;
-      this.seen.add(id);
-      const path = f.fallback !== undefined && !loaded.sourceMap.has(f.path) ? f.fallback : f.path;
-      const { file, line, column } = locateNode(loaded, path);
-      const verdict = verdictFor(id, this.candidates, options.today, this.used);
-      const baseline = options.baseline
-        ? options.baseline.findings.has(findingKey(file, id))
-          ? 'existing'
-          : 'new'
-        : undefined;
+      let ids = seen.get(f.element.kind);
+      if (!ids) seen.set(f.element.kind, (ids = new Set()));
+      if (ids.has(f.element.id)) continue;
+      ids.add(f.element.id);
+      let verdict: AcceptanceVerdict = OPEN;
+      let baseline: 'new' | 'existing' | undefined;
+      if (this.candidates.length > 0 || options.baseline) {
+        const id = `${rule.id}@${elementRef(f.element)}`;
+        if (this.candidates.length > 0) verdict = verdictFor(id, this.candidates, options.today, this.used);
+        if (options.baseline) {
+          const file = findingFile(f, loaded);
+          baseline = options.baseline.findings.has(findingKey(file, id)) ? 'existing' : 'new';
+        }
+      }
       const status = verdict.status;
-      const fails =
-        status !== 'accepted' &&
-        severityRank(severity) >= severityRank(options.failOn) &&
-        (baseline !== 'existing' || status === 'expired');
-      out.push({
-        id,
-        rule: rule.id,
-        element,
-        severity,
-        message: f.message,
-        file,
-        line,
-        column,
-        path: formatPath(path),
-        status,
-        acceptance: verdict.status === 'open' ? undefined : verdict.by,
-        baseline,
-        fails,
-      });
+      const fails = status !== 'accepted' && failing && (baseline !== 'existing' || status === 'expired');
+      const acceptance = verdict.status === 'open' ? undefined : verdict.by;
+      out.push(new RecordedFinding(f, loaded, rule.id, severity, status, acceptance, baseline, fails));
     }
     return out;
   }
@@ -219,10 +217,7 @@ export class ModelCheck {
   }
 }
 
-interface AcceptanceCandidate {
-  readonly pattern: RegExp;
-  readonly located: LocatedAcceptance;
-}
+const OPEN: AcceptanceVerdict = { status: 'open' };
 
 function appendAll<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);

@@ -72,7 +72,14 @@ export interface RuleOutcome {
 
 export interface CheckReport {
   readonly files: readonly string[];
+  /** Every finding, by file, line and column. */
   readonly findings: readonly Finding[];
+  /**
+   * The same findings in the order the rules gave them, none located yet: for
+   * what needs no order (counts, groups, the verdict), so that a report that
+   * prints a few of them locates only those.
+   */
+  readonly found: readonly Finding[];
   readonly credentials: readonly CredentialSummary[];
   /** Each model's total risk, when asked for (`CheckOptions.risk`): the hijacked agents cost a search per agent. */
   readonly risk?: readonly ModelRiskSummary[];

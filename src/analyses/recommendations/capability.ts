@@ -6,26 +6,34 @@
  * ranks below advice known to be possible.
  */
 import {
+  capabilitiesOf,
   credentialKind,
   type Binding,
   type CredentialKindInfo,
+  type DeclaredKind,
   type KindCapabilities,
 } from '../../model/credential-kinds.js';
 import type { Credential, Model } from '../../model/types.js';
 
 export type Ability = 'yes' | 'no' | 'unknown';
 
-/** A credential's kind as the catalogue knows it: undefined `info` when it has no kind or an unknown one. */
+/**
+ * A credential's kind: `info` when the catalogue has it, `declared` when the
+ * model describes it in its own `kinds:` section, neither for an unknown kind.
+ */
 export interface KindFacts {
   readonly id: string | undefined;
   readonly info: CredentialKindInfo | undefined;
+  readonly declared: DeclaredKind | undefined;
   readonly capabilities: KindCapabilities;
 }
 
-/** What the catalogue (or, for a kind of its own, the model) says the credential's kind can do. */
-export function kindFacts(credential: Pick<Credential, 'kind'>, _model: Pick<Model, 'credentials'>): KindFacts {
-  const info = credential.kind === undefined ? undefined : credentialKind(credential.kind);
-  return { id: credential.kind, info, capabilities: info?.capabilities ?? {} };
+/** What the catalogue, or for a kind of its own the model, says the credential's kind can do (`capabilitiesOf`). */
+export function kindFacts(credential: Pick<Credential, 'kind'>, model: Pick<Model, 'kinds'>): KindFacts {
+  const id = credential.kind;
+  const info = id === undefined ? undefined : credentialKind(id);
+  const declared = info || id === undefined ? undefined : model.kinds.find((k) => k.id === id);
+  return { id, info, declared, capabilities: capabilitiesOf(id, model) };
 }
 
 /** Whether the provider can issue the kind with this binding. */
@@ -58,6 +66,7 @@ export function canRevokeByApi(kind: KindFacts): Ability {
 /** `github-classic-pat's provider`, `the issuer of orch-token (kind oauth-token, not in the catalogue)`: who the condition is about. */
 export function providerOf(kind: KindFacts, credential: string): string {
   if (kind.info) return `${kind.info.provider === 'generic' ? 'the issuer' : kind.info.provider} (${kind.info.id})`;
+  if (kind.declared) return `the issuer of ${credential} (kind ${kind.declared.id}, declared in the model)`;
   if (kind.id !== undefined) return `the issuer of ${credential} (kind ${kind.id}, not in the catalogue)`;
   return `the issuer of ${credential} (no kind given)`;
 }

@@ -8,7 +8,7 @@
 import { formatPath } from '../../yaml/diagnostic.js';
 import { normalizeModel } from '../../model/normalize.js';
 import { checkReferences } from '../../model/references.js';
-import { relationsOf, unpermittedSteps, type Relations } from '../../model/relations.js';
+import { checkedRelations, unpermittedSteps, type Relations } from '../../model/relations.js';
 import { checkSchema } from '../../model/schema-check.js';
 import type { ModelDocument } from '../../model/schema.js';
 import type { Model } from '../../model/types.js';
@@ -52,7 +52,9 @@ export function checkDocument(
   if (references.length > 0) return { ok: false, reasons: references.map((p) => located(p.path, p.message)) };
   const { model, problems } = normalizeModel(document, fallbackName);
   if (problems.length > 0) return { ok: false, reasons: problems.map((p) => located(p.path, p.message)) };
-  const relations = relationsOf(model);
+  const related = checkedRelations(model);
+  if (!related.ok) return { ok: false, reasons: [located(related.path, related.message)] };
+  const relations = related.relations;
   const broken = unpermittedSteps(model, relations);
   if (broken.length > 0) return { ok: false, reasons: broken.map((s) => s.message) };
   return { ok: true, model, relations };

@@ -18,20 +18,23 @@ export function migrationCandidates(facts: Facts): Candidate[] {
   for (const c of facts.model.credentials) {
     if (!facts.inUse.has(c.id)) continue;
     const from = kindFacts(c, facts.model);
-    if (!from.info) continue;
+    // A kind of the catalogue, or one the model declares with its replacements.
+    const fromId = from.info?.id ?? from.declared?.id;
+    if (fromId === undefined) continue;
+    const fromTitle = from.info?.title ?? from.declared?.title ?? fromId;
     const options = (from.capabilities.replacements ?? []).filter(
-      (r) => r.kind !== from.info!.id && credentialKind(r.kind) !== undefined,
+      (r) => r.kind !== fromId && credentialKind(r.kind) !== undefined,
     );
     const ids = options.map((r) => `migration:${c.id}/${r.kind}`);
     options.forEach((r, i) => {
       const to = credentialKind(r.kind)!;
-      const edits = migrationEdits(facts, c, from.info!, to);
+      const edits = migrationEdits(facts, c, from.info?.defaults ?? {}, to);
       if (edits.length === 0) return;
       out.push({
         id: ids[i],
         kind: 'migration',
-        title: `Replace ${c.id} (${from.info!.id}) with a ${to.id}`,
-        why: `${c.id} is a ${from.info!.title}: ${limits(from) || 'its provider offers a better kind for this use'}. A ${to.title} ${offers(to, facts.model)}. Measured with the ${to.id} defaults of the catalogue in place of ${c.id}'s settings; the grants stay as written.`,
+        title: `Replace ${c.id} (${fromId}) with a ${to.id}`,
+        why: `${c.id} is a ${fromTitle}: ${limits(from) || 'its provider offers a better kind for this use'}. A ${to.title} ${offers(to, facts.model)}. Measured with the ${to.id} defaults of the catalogue in place of ${c.id}'s settings; the grants stay as written.`,
         takes: r.takes,
         outsideModel: `Narrow the new credential to what the workflows use when you create it; if it is minted from a key or an app (derivedFrom), model that too.`,
         subjects: [c.id],
@@ -73,7 +76,7 @@ function offers(kind: CredentialKindInfo, model: Model): string {
  * one has no default for is kept, within the new kind's limits, so the model
  * still loads.
  */
-function migrationEdits(facts: Facts, c: Credential, from: CredentialKindInfo, to: CredentialKindInfo): Edit[] {
+function migrationEdits(facts: Facts, c: Credential, from: KindDefaults, to: CredentialKindInfo): Edit[] {
   const doc = credentialDocument(facts, c.id);
   const path = credentialPath(facts, c.id);
   const d: KindDefaults = to.defaults;
@@ -82,7 +85,7 @@ function migrationEdits(facts: Facts, c: Credential, from: CredentialKindInfo, t
     if (value !== undefined && doc[field] !== undefined && doc[field] !== value)
       edits.push(setEdit([...path, field], doc[field], value));
   };
-  const ttl = d.ttl ?? (doc.ttl === undefined ? from.defaults.ttl : undefined);
+  const ttl = d.ttl ?? (doc.ttl === undefined ? from.ttl : undefined);
   const bounded = ttl === undefined ? undefined : withinLimits(ttl, to);
   if (bounded !== undefined && bounded !== doc.ttl) edits.push(setEdit([...path, 'ttl'], doc.ttl, bounded));
   else if (bounded === undefined && doc.ttl !== undefined) {

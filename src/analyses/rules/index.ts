@@ -15,6 +15,7 @@ import { LR013 } from './lr013-harvest-path.js';
 import { LR014 } from './lr014-human-credential.js';
 import { LR015 } from './lr015-third-party-write.js';
 import { LR016 } from './lr016-blast-radius.js';
+import { LR017 } from './lr017-unknown-kind.js';
 import { LR018 } from './lr018-literal-secret.js';
 import type { Rule } from './types.js';
 
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   LR014,
   LR015,
   LR016,
+  LR017,
   LR018,
 ];
 

@@ -10,7 +10,8 @@ export const LR005: Rule = {
   rationale:
     'A bearer credential works for whoever holds a copy. Prompt context, logs, traces and commits are copied, retained and read by people and tools far outside the workload, so a bearer credential that passes through them will leak.',
   fix: 'Bind the credential to its workload (sender-constrained with DPoP or mTLS, or a workload-bound SVID) so a copy is useless elsewhere, and keep it out of prompts and logs (inject it in the tool call, redact it in logs).',
-  owasp: { nhi: ['NHI2', 'NHI4'], asi: ['ASI01', 'ASI03'] },
+  // A secret in the context is a precondition of goal hijack (ASI01), not the hijack: it maps to the credential risk.
+  owasp: { nhi: ['NHI2', 'NHI4'], asi: ['ASI03'] },
   check({ ctx }) {
     const out: RuleFinding[] = [];
     for (const c of ctx.model.credentials) {

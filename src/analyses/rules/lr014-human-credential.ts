@@ -10,7 +10,8 @@ export const LR014: Rule = {
   rationale:
     "An agent acting with a person's credential has everything that person can do, its actions are logged as the person's, and the credential lives and dies with the person's account rather than with the agent.",
   fix: 'Give the agent its own workload identity and credentials; when it acts for a user, use delegated, narrowed tokens (OAuth on-behalf-of or token exchange) that name both.',
-  owasp: { nhi: ['NHI10'], asi: ['ASI03'] },
+  // Not NHI10 Human Use of NHI: that is a person using a workload's credential, the reverse of this.
+  owasp: { nhi: [], asi: ['ASI03'] },
   check({ ctx }) {
     const actors = agentsActingWith(ctx);
     const out: RuleFinding[] = [];

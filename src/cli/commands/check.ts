@@ -9,10 +9,11 @@ import { checkMarkdown } from '../../reports/check/markdown.js';
 import { safeInline } from '../../reports/terminal.js';
 import { createStyle } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import type { LoadedModel } from '../../model/load.js';
+import type { ModelOnly } from '../../model/load.js';
 import { FILTER_OPTIONS, noteSkipped, type InputFilter } from '../inputs.js';
 import { loadInputs } from '../configurations.js';
 import {
+  Outputs,
   appendText,
   describeFsError,
   displayPath,
@@ -83,7 +84,12 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!isDate(today))
         throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
+      // Folders count as inputs whole: the report never replaces a file the command may read in them.
+      const named = [args.policy, args.baseline].filter((f): f is string => typeof f === 'string');
+      const outputs = new Outputs([...args.inputs, ...named]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const policy = choosePolicy(shell, args.policy);
+      if (policy.file !== undefined) outputs.addInput(policy.file);
       const baseline = args.baseline === undefined ? undefined : requireBaseline(args.baseline);
       const models = requireModels(shell, args.inputs, args);
       const accepted = [...policyAcceptances(policy), ...models.flatMap(modelAcceptances)];
@@ -103,7 +109,7 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
         uriFor: oncePerFile(repositoryUri),
         pathFor: oncePerFile(repositoryPath),
       });
-      emit(shell, text, args.output);
+      emit(shell, outputs, text, args.output);
       const summary = shell.env.GITHUB_STEP_SUMMARY;
       if (args.format === 'github' && summary) writeJobSummary(shell, summary, checkMarkdown(report));
       shell.exitCode = report.failed ? EXIT.findings : EXIT.ok;
@@ -133,7 +139,7 @@ function writeJobSummary(shell: Shell, file: string, markdown: string): void {
 }
 
 /** Every model (configurations imported as one more), or every diagnostic of every input that is neither (exit 2). */
-function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): LoadedModel[] {
+function requireModels(shell: Shell, inputs: readonly string[], filter: InputFilter): ModelOnly[] {
   const { models, skipped, diagnostics } = loadInputs(inputs, filter);
   noteSkipped(shell, skipped, 'leakradius models or configurations it imports');
   if (diagnostics.length > 0) throw new InputError(diagnostics);

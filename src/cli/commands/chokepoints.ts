@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { chokepoints } from '../../analyses/chokepoints/index.js';
 import { chokepointsJson, chokepointsText } from '../../reports/chokepoints.js';
-import { displayPath, requireModel } from '../io.js';
+import { jsonReport } from '../../reports/json.js';
+import { Outputs, displayPath, requireModel } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -40,13 +41,15 @@ export function chokepointsCommand(shell: Shell): CommandModule<object, Args> {
         if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 1_000_000))
           throw new UsageError(`${flag} must be a whole number from 1 to 1000000`);
       const file = displayPath(args.model);
+      const outputs = new Outputs([args.model]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const loaded = requireModel(args.model);
       const result = chokepoints(loaded, { limit: args.limit, candidates: args.candidates, sample: args.sample });
       const text =
         args.format === 'json'
-          ? `${JSON.stringify(chokepointsJson(result, loaded.document, file), null, 2)}\n`
+          ? jsonReport(chokepointsJson(result, loaded.document, file))
           : chokepointsText(result, loaded.document, file, styleFor(shell));
-      emit(shell, text, args.output);
+      emit(shell, outputs, text, args.output);
     },
   };
 }

@@ -3,8 +3,9 @@ import { prepareAnalysis } from '../../analyses/context.js';
 import { DEFAULT_MAX_DEPTH, delegationChains } from '../../analyses/delegation/chains.js';
 import { didYouMean, quote } from '../../model/messages.js';
 import { delegationJson, delegationText } from '../../reports/delegation.js';
-import { requireModel } from '../io.js';
+import { Outputs, requireModel } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
+import { jsonReport } from '../../reports/json.js';
 
 interface Args {
   model: string;
@@ -28,6 +29,8 @@ export function delegationCommand(shell: Shell): CommandModule<object, Args> {
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
         .example('$0 delegation models/orchestrator.yaml --from orchestrator', 'the chains an agent starts') as never,
     handler: (args) => {
+      const outputs = new Outputs([args.model]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const loaded = requireModel(args.model);
       if (args.from !== undefined && !loaded.relations.agent.has(args.from)) {
         throw new UsageError(
@@ -42,9 +45,9 @@ export function delegationCommand(shell: Shell): CommandModule<object, Args> {
       });
       const text =
         args.format === 'json'
-          ? `${JSON.stringify(delegationJson(result, args.maxDepth), null, 2)}\n`
+          ? jsonReport(delegationJson(result, args.maxDepth))
           : delegationText(result, args.maxDepth, styleFor(shell));
-      emit(shell, text, args.output);
+      emit(shell, outputs, text, args.output);
     },
   };
 }

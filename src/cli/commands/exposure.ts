@@ -1,9 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { prepareAnalysis } from '../../analyses/context.js';
 import { exposure, grantedActions } from '../../analyses/exposure/index.js';
-import { didYouMean, quote } from '../../model/messages.js';
+import { didYouMean, quote, someOf } from '../../model/messages.js';
 import { exposureJson, exposureText } from '../../reports/exposure.js';
-import { requireModel } from '../io.js';
+import { jsonReport } from '../../reports/json.js';
+import { Outputs, requireModel } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
 
 interface Args {
@@ -36,6 +37,8 @@ export function exposureCommand(shell: Shell): CommandModule<object, Args> {
     handler: (args) => {
       if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1))
         throw new UsageError('--limit must be a whole number of at least 1');
+      const outputs = new Outputs([args.model]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const loaded = requireModel(args.model);
       const ctx = prepareAnalysis(loaded.model, loaded.relations);
       const { resource, action } = parseTarget(
@@ -45,14 +48,14 @@ export function exposureCommand(shell: Shell): CommandModule<object, Args> {
       const actions = grantedActions(ctx, resource);
       if (action !== undefined && !actions.includes(action))
         throw new UsageError(
-          `no credential grants ${quote(action)} on ${quote(resource)}${didYouMean(action, actions)}; granted: ${actions.join(', ') || 'nothing'}`,
+          `no credential grants ${quote(action)} on ${quote(resource)}${didYouMean(action, actions)}; granted: ${someOf(actions) || 'nothing'}`,
         );
       const result = exposure(ctx, { resource, action });
       const text =
         args.format === 'json'
-          ? `${JSON.stringify(exposureJson(loaded.model.name, result), null, 2)}\n`
+          ? jsonReport(exposureJson(loaded.model.name, result))
           : exposureText(result, styleFor(shell), args.limit);
-      emit(shell, text, args.output);
+      emit(shell, outputs, text, args.output);
     },
   };
 }

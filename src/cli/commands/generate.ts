@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { MAX_GENERATED_AGENTS, generateModelYaml } from '../../model/generate.js';
 import { safeInline } from '../../reports/terminal.js';
-import { isFile } from '../io.js';
+import { Outputs, isFile } from '../io.js';
 import { UsageError, emit, type Shell } from '../shell.js';
 
 interface Args {
@@ -33,9 +33,11 @@ export function generateCommand(shell: Shell): CommandModule<object, Args> {
       }
       if (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 4294967295)
         throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+      const outputs = new Outputs([]);
+      outputs.claim(args.out, '--out');
       if (args.out !== undefined && !args.force && isFile(args.out))
         throw new UsageError(`${safeInline(args.out)} already exists; pass --force to overwrite it`);
-      emit(shell, generateModelYaml({ agents: args.agents, seed: args.seed }), args.out);
+      emit(shell, outputs, generateModelYaml({ agents: args.agents, seed: args.seed }), args.out);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { buildGraph } from '../../graph/build.js';
 import { exportGraph, type GraphFormat } from '../../reports/graph-export.js';
-import { requireModel } from '../io.js';
+import { Outputs, requireModel } from '../io.js';
 import { emit, type Shell } from '../shell.js';
 
 interface Args {
@@ -28,8 +28,10 @@ export function graphCommand(shell: Shell): CommandModule<object, Args> {
           'a diagram for a README or a pull request',
         ) as never,
     handler: (args) => {
+      const outputs = new Outputs([args.model]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const loaded = requireModel(args.model);
-      emit(shell, exportGraph(buildGraph(loaded.model), args.format, loaded.model.name), args.output);
+      emit(shell, outputs, exportGraph(buildGraph(loaded.model), args.format, loaded.model.name), args.output);
     },
   };
 }

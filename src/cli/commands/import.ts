@@ -9,8 +9,10 @@ import { importHeader, importReportJson, importReportText } from '../../reports/
 import { modelYaml, variantText } from '../../reports/model-yaml.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { gatherConfigurations, importGathered } from '../configurations.js';
-import { describeFsError, displayPath, readSource, repositoryRoot, writeFileAtomic } from '../io.js';
-import { EXIT, UsageError, type Shell } from '../shell.js';
+import { jsonReport } from '../../reports/json.js';
+import { safeInline } from '../../reports/terminal.js';
+import { Outputs, displayPath, readSource, repositoryRoot } from '../io.js';
+import { EXIT, UsageError, emit, type Shell } from '../shell.js';
 
 interface Args {
   inputs: string[];
@@ -56,6 +58,10 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
         throw new UsageError('give configuration files or folders, or --user');
       if (args.out !== undefined && args.merge !== undefined)
         throw new UsageError('--merge writes the model it names; give --out or --merge, not both');
+      // --merge replaces the model it names, which it reads; --out never replaces an input.
+      const outputs = new Outputs([...args.inputs, ...(args.merge === undefined ? [] : [args.merge])]);
+      outputs.claim(args.merge, '--merge', { replaceInput: true });
+      outputs.claim(args.out, '--out', { what: 'the model' });
       const gathered = gatherConfigurations(
         args.inputs,
         args.user
@@ -70,22 +76,15 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
       if (!check.ok)
         throw new Error(`the imported model does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`);
       const target = args.merge ?? args.out;
-      if (target === undefined || target === '-') shell.stdout.write(text);
-      else {
-        try {
-          writeFileAtomic(target, text);
-        } catch (error) {
-          throw new UsageError(`cannot write ${target}: ${describeFsError(error)}`);
-        }
-      }
+      emit(shell, outputs, text, target);
       const report =
         args.format === 'json'
-          ? `${JSON.stringify(importReportJson(result, diagnostics, gathered.user, merge?.plan), null, 2)}\n`
+          ? jsonReport(importReportJson(result, diagnostics, gathered.user, merge?.plan))
           : importReportText(result, diagnostics, gathered.user, merge?.plan);
       shell.stderr.write(report);
       if (target !== undefined && target !== '-' && args.format === 'text')
         shell.stderr.write(
-          `wrote ${displayPath(target)}${merge && !merge.commentsKept ? ' (written afresh: comments other than the leading block are not kept)' : ''}\n`,
+          `wrote ${safeInline(displayPath(target))}${merge && !merge.commentsKept ? ' (written afresh: comments other than the leading block are not kept)' : ''}\n`,
         );
       shell.exitCode = diagnostics.length > 0 ? EXIT.invalid : EXIT.ok;
     },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { defaultPolicyYaml } from '../../model/policy.js';
 import { safeInline } from '../../reports/terminal.js';
-import { displayPath, writeFileAtomic } from '../io.js';
+import { Outputs, displayPath } from '../io.js';
 import { findPolicyFile } from '../policy-file.js';
 import { UsageError, type Shell } from '../shell.js';
 
@@ -31,12 +31,10 @@ export function policyCommand(shell: Shell): CommandModule<object, object> {
             const args = argv as unknown as InitArgs;
             const file = displayPath(args.file);
             if (existsSync(file) && !args.force)
-              throw new UsageError(`${file} already exists; pass --force to overwrite it`);
-            try {
-              writeFileAtomic(file, defaultPolicyYaml());
-            } catch (error) {
-              throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-            }
+              throw new UsageError(`${safeInline(file)} already exists; pass --force to overwrite it`);
+            const outputs = new Outputs([]);
+            outputs.claim(file, 'policy init');
+            outputs.write(file, defaultPolicyYaml(), { createOnly: !args.force });
             const found = findPolicyFile() === file;
             shell.stdout.write(
               found

@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { recommend } from '../../analyses/recommendations/index.js';
 import { loadModel } from '../../model/load.js';
@@ -11,8 +9,9 @@ import {
 } from '../../reports/recommendations.js';
 import { safeInline } from '../../reports/terminal.js';
 import { InputError } from '../../yaml/diagnostic.js';
-import { describeFsError, displayPath, readSource, writeFileAtomic } from '../io.js';
+import { Outputs, displayPath, readSource } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
+import { jsonReport } from '../../reports/json.js';
 
 interface Args {
   model: string;
@@ -49,11 +48,14 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
         ) as never,
     handler: (args) => {
       const file = displayPath(args.model);
+      if (args.write === '' || args.write === '-') throw new UsageError('--write needs a file name');
+      const outputs = new Outputs([file]);
+      outputs.claim(args.write, '--write', { replaceInput: args.force, what: 'the changed model', force: '--force' });
+      outputs.claim(args.output, '--output', { what: 'the report' });
       const source = readSource(file);
       if (!source.ok) throw new InputError(source.diagnostics);
       const loaded = loadModel(file, source.text);
       if (!loaded.ok) throw new InputError(loaded.diagnostics);
-      if (args.write !== undefined) checkWriteTarget(args.write, args.model, args.force);
 
       const result = recommend(loaded.loaded);
       if (args.write !== undefined) {
@@ -62,11 +64,7 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
         const check = loadModel(displayPath(args.write), text);
         if (!check.ok)
           throw new Error(`the changed model does not validate: ${check.diagnostics.map((d) => d.message).join('; ')}`);
-        try {
-          writeFileAtomic(args.write, text);
-        } catch (error) {
-          throw new UsageError(`cannot write ${args.write}: ${describeFsError(error)}`);
-        }
+        outputs.write(args.write, text, { modeFrom: file });
         const kept = commentsKept
           ? 'comments and layout kept'
           : 'written afresh: comments other than the leading block are not kept';
@@ -76,32 +74,11 @@ export function recommendCommand(shell: Shell): CommandModule<object, Args> {
       }
       const report =
         args.format === 'json'
-          ? `${JSON.stringify(recommendationsJson(result, file), null, 2)}\n`
+          ? jsonReport(recommendationsJson(result, file))
           : args.format === 'yaml-patch'
             ? recommendationsPatch(result, file)
             : recommendationsText(result, file, styleFor(shell), shell.stdout.columns ?? 80);
-      emit(shell, report, args.output);
+      emit(shell, outputs, report, args.output);
     },
   };
-}
-
-/** `--write` never replaces the input model unless asked to with --force. */
-function checkWriteTarget(target: string, input: string, force: boolean): void {
-  if (target === '' || target === '-') throw new UsageError('--write needs a file name');
-  if (!force && sameFile(target, input)) {
-    throw new UsageError(
-      `--write ${target} would overwrite the input model; write elsewhere, or add --force to replace it`,
-    );
-  }
-}
-
-function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
 }

@@ -3,8 +3,9 @@ import { reportData } from '../../analyses/organisation/report-data.js';
 import { reportHtml } from '../../reports/html/report.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { FILTER_OPTIONS, collectModelFiles, noteSkipped } from '../inputs.js';
-import { loadModelFile, packageVersion } from '../io.js';
+import { Outputs, loadModelFile, packageVersion } from '../io.js';
 import { POLICY_OPTION, choosePolicy } from '../policy-file.js';
+import { safeInline } from '../../reports/terminal.js';
 import { UsageError, emit, type Shell } from '../shell.js';
 import { MAX_RECOMMENDED_CREDENTIALS } from '../../tui/recommender.js';
 
@@ -49,7 +50,10 @@ export function reportCommand(shell: Shell): CommandModule<object, Args> {
       const today = args.today ?? new Date().toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
         throw new UsageError(`--today must be a date such as 2025-06-30, not ${JSON.stringify(args.today)}`);
+      const outputs = new Outputs([...args.inputs, ...(typeof args.policy === 'string' ? [args.policy] : [])]);
+      outputs.claim(args.out, '--out', { what: 'the report' });
       const policy = choosePolicy(shell, args.policy);
+      if (policy.file !== undefined) outputs.addInput(policy.file);
       const { files, skipped, diagnostics } = collectModelFiles(args.inputs, args);
       noteSkipped(shell, skipped);
       if (diagnostics.length > 0) throw new InputError(diagnostics);
@@ -66,9 +70,11 @@ export function reportCommand(shell: Shell): CommandModule<object, Args> {
             : `the model has ${credentials} credentials, more than the ${RECOMMEND_AUTO_LIMIT} at which the report computes them on its own (every candidate change re-runs the whole model); --recommendations on computes them`;
         return reportData(file, loaded.loaded, { policy, today, recommendations: on, skippedBecause });
       });
-      emit(shell, reportHtml(models, packageVersion()), args.out);
+      emit(shell, outputs, reportHtml(models, packageVersion()), args.out);
       if (args.out !== undefined && args.out !== '-')
-        shell.stderr.write(`leakradius: wrote ${args.out} (${models.length} model${models.length === 1 ? '' : 's'})\n`);
+        shell.stderr.write(
+          `leakradius: wrote ${safeInline(args.out)} (${models.length} model${models.length === 1 ? '' : 's'})\n`,
+        );
     },
   };
 }

@@ -1,7 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { RULES } from '../../analyses/rules/index.js';
 import { rulesJson, rulesText } from '../../reports/rules.js';
+import { Outputs } from '../io.js';
 import { emit, styleFor, type Shell } from '../shell.js';
+import { jsonReport } from '../../reports/json.js';
 
 interface Args {
   format: 'text' | 'json';
@@ -18,9 +20,12 @@ export function rulesCommand(shell: Shell): CommandModule<object, Args> {
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
         .example('$0 rules --format json', 'the rules as JSON') as never,
     handler: (args) => {
+      const outputs = new Outputs([]);
+      outputs.claim(args.output, '--output');
       emit(
         shell,
-        args.format === 'json' ? `${JSON.stringify(rulesJson(RULES), null, 2)}\n` : rulesText(RULES, styleFor(shell)),
+        outputs,
+        args.format === 'json' ? jsonReport(rulesJson(RULES)) : rulesText(RULES, styleFor(shell)),
         args.output,
       );
     },

@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { prepareAnalysis } from '../../analyses/context.js';
 import { simulateLeak, type Attacker, type LeakInput } from '../../analyses/simulation/leak.js';
 import { simulateUncertain } from '../../analyses/simulation/uncertainty.js';
 import { parseDuration, type DurationText } from '../../model/duration.js';
-import { didYouMean, quote } from '../../model/messages.js';
+import { didYouMean, quote, someOf } from '../../model/messages.js';
 import { locate } from '../../model/load.js';
 import {
   looksLikeScenario,
@@ -21,8 +20,9 @@ import { hijackJson, hijackText, simulationJson, simulationText } from '../../re
 import { simulateHijack } from '../../analyses/simulation/hijack.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { requireModelOrConfigurations } from '../configurations.js';
-import { displayPath, readSource } from '../io.js';
+import { Outputs, displayPath, readSource, scenarioModelFile } from '../io.js';
 import { UsageError, emit, styleFor, type Shell } from '../shell.js';
+import { jsonReport } from '../../reports/json.js';
 
 interface Args {
   input: string;
@@ -36,6 +36,7 @@ interface Args {
   seed?: number;
   format: 'text' | 'json';
   output?: string;
+  allowModelOutside: boolean;
 }
 
 export function simulateCommand(shell: Shell): CommandModule<object, Args> {
@@ -64,6 +65,11 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
         .option('hop-delay', { type: 'string', describe: 'time each hop of the attack takes (default 0s)' })
         .option('runs', { type: 'number', describe: 'sample uncertain detection times this many times' })
         .option('seed', { type: 'number', describe: 'seed for --runs (default 1); needs --runs' })
+        .option('allow-model-outside', {
+          type: 'boolean',
+          default: false,
+          describe: "let a scenario's model lie outside the scenario's repository",
+        })
         .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
         .example('$0 simulate models/coding-agent.yaml --leak gh-pat-dana', 'the worst case of one leak')
@@ -72,22 +78,24 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
           'a scenario: which credential, when, how',
         ) as never,
     handler: (args) => {
-      if (args.hijack !== undefined) return simulateHijackCommand(shell, args);
-      const { model, input, runs, seed } = resolveLeak(args);
+      const outputs = new Outputs([args.input]);
+      outputs.claim(args.output, '--output', { what: 'the report' });
+      if (args.hijack !== undefined) return simulateHijackCommand(shell, args, outputs);
+      const { model, input, runs, seed } = resolveLeak(args, outputs);
       const ctx = prepareAnalysis(model);
       const result = simulateLeak(ctx, input);
       const uncertainty = runs !== undefined ? simulateUncertain(ctx, input, runs, seed) : undefined;
       const text =
         args.format === 'json'
-          ? `${JSON.stringify(simulationJson(model, result, uncertainty), null, 2)}\n`
+          ? jsonReport(simulationJson(model, result, uncertainty))
           : simulationText(model, result, styleFor(shell), shell.stdout.columns ?? 80, uncertainty);
-      emit(shell, text, args.output);
+      emit(shell, outputs, text, args.output);
     },
   };
 }
 
 /** `--hijack <agent>`: the hijacked-agent worst case of one agent of a model. */
-function simulateHijackCommand(shell: Shell, args: Args): void {
+function simulateHijackCommand(shell: Shell, args: Args, outputs: Outputs): void {
   const agent = args.hijack!;
   const clash = (['leak', 'at', 'attacker', 'channel', 'runs', 'seed'] as const).filter((k) => args[k] !== undefined);
   if (clash.length > 0)
@@ -111,14 +119,12 @@ function simulateHijackCommand(shell: Shell, args: Args): void {
     hopDelay: duration(args.hopDelay, '--hop-delay'),
   });
   const text =
-    args.format === 'json'
-      ? `${JSON.stringify(hijackJson(model, result), null, 2)}\n`
-      : hijackText(model, result, styleFor(shell));
-  emit(shell, text, args.output);
+    args.format === 'json' ? jsonReport(hijackJson(model, result)) : hijackText(model, result, styleFor(shell));
+  emit(shell, outputs, text, args.output);
 }
 
 /** Combines a scenario (if the input is one) with the command line; flags win. */
-function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: number; seed: number } {
+function resolveLeak(args: Args, outputs: Outputs): { model: Model; input: LeakInput; runs?: number; seed: number } {
   const source = isFolder(args.input) ? { ok: true as const, text: '' } : readSource(displayPath(args.input));
   if (!source.ok) throw new InputError(source.diagnostics);
   let scenario: { document: ScenarioDocument; sourceMap: SourceMap } | undefined;
@@ -129,8 +135,14 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
     const parsed = parseScenario(scenarioFile, source.text);
     if (!parsed.ok) throw new InputError(parsed.diagnostics);
     scenario = { document: parsed.scenario, sourceMap: parsed.sourceMap };
-    modelFile = resolve(dirname(args.input), parsed.scenario.model);
+    const named = scenarioModelFile(scenarioFile, parsed.scenario.model, args.allowModelOutside);
+    if (!named.ok)
+      throw new InputError([
+        { file: scenarioFile, ...parsed.sourceMap.locate(['model']), message: named.message, path: 'model' },
+      ]);
+    modelFile = named.file;
   }
+  outputs.addInput(modelFile);
   const loaded = requireModelOrConfigurations(modelFile);
   const model = scenario ? withOverrides(loaded.model, scenario.document) : loaded.model;
   if (scenario && scenarioFile !== undefined) {
@@ -141,14 +153,14 @@ function resolveLeak(args: Args): { model: Model; input: LeakInput; runs?: numbe
   if (credential === undefined) throw new UsageError('which credential leaks? give --leak <credential-id>');
   if (!loaded.relations.credential.has(credential)) {
     throw new UsageError(
-      `unknown credential ${quote(credential)}${didYouMean(credential, loaded.relations.credential.keys())}; the model has: ${[...loaded.relations.credential.keys()].join(', ')}`,
+      `unknown credential ${quote(credential)}${didYouMean(credential, loaded.relations.credential.keys())}; the model has: ${someOf([...loaded.relations.credential.keys()])}`,
     );
   }
   const channel = args.channel ?? scenario?.document.leak.channel;
   const channels = modelChannels(model);
   if (args.channel !== undefined && !channels.has(args.channel)) {
     throw new UsageError(
-      `unknown leak channel ${quote(args.channel)}${didYouMean(args.channel, channels)}; the model knows: ${[...channels].sort().join(', ')}`,
+      `unknown leak channel ${quote(args.channel)}${didYouMean(args.channel, channels)}; the model knows: ${someOf([...channels].sort())}`,
     );
   }
   const runs = args.runs ?? scenario?.document.uncertainty?.runs;

@@ -1,4 +1,3 @@
-import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { locate } from '../../model/load.js';
 import { loadPolicy } from '../../model/policy.js';
@@ -9,14 +8,16 @@ import { diagnosticsJson, formatDiagnostic } from '../../reports/diagnostics.js'
 import { safeInline, type Style } from '../../reports/terminal.js';
 import type { Diagnostic } from '../../yaml/diagnostic.js';
 import { FILTER_OPTIONS, collectInputFiles, noteSkipped, type InputKind } from '../inputs.js';
-import { displayPath, loadModelFile, readSource } from '../io.js';
+import { loadModelFile, readSource, scenarioModelFile } from '../io.js';
 import { EXIT, styleFor, type Shell } from '../shell.js';
+import { jsonReport } from '../../reports/json.js';
 
 interface Args {
   inputs: string[];
   include?: string[];
   exclude?: string[];
   format: 'text' | 'json';
+  allowModelOutside: boolean;
 }
 
 interface Checked {
@@ -45,6 +46,11 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
           default: 'text' as const,
           describe: 'output format',
         })
+        .option('allow-model-outside', {
+          type: 'boolean',
+          default: false,
+          describe: "let a scenario's model lie outside the scenario's repository",
+        })
         .options(FILTER_OPTIONS)
         .example('$0 validate models/', 'every model, scenario and policy under models/')
         .example("$0 validate models/ --exclude 'drafts/**'", 'leave a folder out') as never,
@@ -53,7 +59,7 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
       const { files, skipped } = found;
       const missing = [...found.diagnostics, ...found.empty];
       if (args.format === 'text') noteSkipped(shell, skipped);
-      const checked = files.map(({ file, kind }) => checkFile(file, kind));
+      const checked = files.map(({ file, kind }) => checkFile(file, kind, args.allowModelOutside));
       const failed = checked.filter((c) => c.diagnostics.length > 0);
       if (args.format === 'json') {
         const report = {
@@ -67,7 +73,7 @@ export function validateCommand(shell: Shell): CommandModule<object, Args> {
           errors: diagnosticsJson(missing),
           skipped,
         };
-        shell.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        shell.stdout.write(jsonReport(report));
       } else {
         printText(shell, styleFor(shell), checked, missing);
       }
@@ -92,8 +98,8 @@ function printText(shell: Shell, style: Style, checked: readonly Checked[], miss
   );
 }
 
-function checkFile(file: string, kind: InputKind): Checked {
-  if (kind === 'scenario') return checkScenario(file);
+function checkFile(file: string, kind: InputKind, anywhere: boolean): Checked {
+  if (kind === 'scenario') return checkScenario(file, anywhere);
   if (kind === 'policy') return checkPolicy(file);
   const result = loadModelFile(file);
   if (!result.ok) return { file, kind, diagnostics: result.diagnostics, summary: '' };
@@ -118,13 +124,15 @@ function checkPolicy(file: string): Checked {
 }
 
 /** A scenario is valid when it parses, its model is valid, and it names what the model has. */
-function checkScenario(file: string): Checked {
+function checkScenario(file: string, anywhere: boolean): Checked {
   const fail = (diagnostics: Diagnostic[]): Checked => ({ file, kind: 'scenario', diagnostics, summary: '' });
   const source = readSource(file);
   if (!source.ok) return fail(source.diagnostics);
   const parsed = parseScenario(file, source.text);
   if (!parsed.ok) return fail(parsed.diagnostics);
-  const modelFile = displayPath(resolve(dirname(file), parsed.scenario.model));
+  const named = scenarioModelFile(file, parsed.scenario.model, anywhere);
+  if (!named.ok) return fail([{ file, ...parsed.sourceMap.locate(['model']), message: named.message, path: 'model' }]);
+  const modelFile = named.file;
   const model = loadModelFile(modelFile);
   if (!model.ok) {
     const where = parsed.sourceMap.locate(['model']);

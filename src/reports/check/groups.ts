@@ -35,24 +35,38 @@ export function causeOf(message: string): string {
 }
 
 export function groupFindings(report: CheckReport): FindingGroup[] {
-  const scores = new Map<string, number>();
-  for (const c of report.credentials) scores.set(`${c.file}\u0000credential:${c.credential}`, c.score);
-  const riskOf = (f: Finding) => scores.get(`${f.file}\u0000${f.element}`) ?? 0;
+  const scores = new Map<string, Map<string, number>>();
+  for (const c of report.credentials) {
+    let byElement = scores.get(c.file);
+    if (!byElement) scores.set(c.file, (byElement = new Map()));
+    byElement.set(`credential:${c.credential}`, c.score);
+  }
 
-  const groups = new Map<string, { cause: string; findings: Finding[] }>();
-  for (const f of report.findings) {
+  // Nested by what a group shares, so that the group's key is written once, not once a finding.
+  const groups = new Map<string, Map<string, Map<string, Map<string, { cause: string; findings: Finding[] }>>>>();
+  for (const f of report.found) {
+    const state = `${f.status}\u0000${f.baseline ?? ''}\u0000${f.fails ? 'fails' : ''}`;
     const cause = causeOf(f.message);
-    const key = [f.rule, f.file, cause, f.status, f.baseline ?? '', f.fails ? 'fails' : ''].join('\u0000');
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { cause, findings: [] }));
-    group.findings.push(f);
+    const group = child(child(child(groups, f.rule), f.file), state);
+    let same = group.get(cause);
+    if (!same) group.set(cause, (same = { cause, findings: [] }));
+    same.findings.push(f);
   }
   const result: FindingGroup[] = [];
-  for (const [key, { cause, findings }] of groups) {
-    const risks = new Map(findings.map((f) => [f, riskOf(f)]));
-    findings.sort((a, b) => risks.get(b)! - risks.get(a)! || compareText(a.id, b.id));
-    result.push({ key, cause, findings, risk: risks.get(findings[0])! });
-  }
+  for (const [rule, byFile] of groups)
+    for (const [file, byState] of byFile)
+      for (const [state, byCause] of byState)
+        for (const { cause, findings } of byCause.values()) {
+          const byElement = scores.get(file);
+          const ranked = findings.map((f) => ({ f, id: f.id, risk: byElement?.get(f.element) ?? 0 }));
+          ranked.sort((a, b) => b.risk - a.risk || compareText(a.id, b.id));
+          result.push({
+            key: [rule, file, cause, state].join('\u0000'),
+            cause,
+            findings: ranked.map((r) => r.f),
+            risk: ranked[0].risk,
+          });
+        }
   return result.sort(
     (a, b) =>
       severityRank(b.findings[0].severity) - severityRank(a.findings[0].severity) ||
@@ -60,6 +74,12 @@ export function groupFindings(report: CheckReport): FindingGroup[] {
       b.findings.length - a.findings.length ||
       compareText(a.key, b.key),
   );
+}
+
+function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let value = map.get(key);
+  if (!value) map.set(key, (value = new Map()));
+  return value;
 }
 
 function compareText(a: string, b: string): number {

@@ -7,6 +7,7 @@ import { checkJunit } from './junit.js';
 import { checkMarkdown } from './markdown.js';
 import { checkSarif, type SarifOptions } from './sarif.js';
 import { checkText } from './text.js';
+import { jsonReport } from '../json.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -19,9 +20,9 @@ export function renderCheck(
   switch (format) {
     // Compact: a machine reads these, and a large organisation's JSON report is tens of megabytes.
     case 'json':
-      return `${JSON.stringify(checkJson(report))}\n`;
+      return jsonReport(checkJson(report), { compact: true });
     case 'sarif':
-      return `${JSON.stringify(checkSarif(report, options))}\n`;
+      return jsonReport(checkSarif(report, options), { compact: true });
     case 'junit':
       return checkJunit(report);
     case 'markdown':

@@ -84,7 +84,7 @@ function highest(findings: readonly Finding[]): string {
   return order.find((s) => findings.some((f) => f.severity === s)) ?? 'low';
 }
 
-/** XML text: control characters made visible (XML 1.0 cannot carry them), markup escaped. */
+/** XML text: control characters, noncharacters and lone surrogates made visible (XML 1.0 cannot carry them), markup escaped. */
 function text(s: string): string {
   return safeText(s).replace(/\r/g, '\\x0d').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

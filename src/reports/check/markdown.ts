@@ -68,7 +68,14 @@ function findingId(id: string): string {
   return /^[A-Za-z0-9._:/@+*-]+$/.test(id) ? `\`${id}\`` : md(id);
 }
 
-/** Escapes Markdown and HTML, and defuses @mentions and #references. */
+/**
+ * Escapes Markdown and HTML, and defuses @mentions, #references and the
+ * links GitHub makes of bare URLs and `www.` names: the `:` of `://` and the
+ * `.` of `www.` become entities, which the autolinker does not see through.
+ */
 export function md(text: string): string {
-  return safeInline(text).replace(/[\\`*_[\]<>|~@#]/g, (c) => (c === '@' ? '&#64;' : c === '#' ? '&#35;' : `\\${c}`));
+  return safeInline(text)
+    .replace(/[\\`*_[\]<>|~@#]/g, (c) => (c === '@' ? '&#64;' : c === '#' ? '&#35;' : `\\${c}`))
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/\b(www)\./gi, '$1&#46;');
 }

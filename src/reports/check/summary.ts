@@ -22,7 +22,7 @@ export function summarize(report: CheckReport): CheckSummary {
   let accepted = 0;
   let expired = 0;
   let fresh = 0;
-  for (const f of report.findings) {
+  for (const f of report.found) {
     if (f.status === 'accepted') {
       accepted++;
       continue;
@@ -34,10 +34,10 @@ export function summarize(report: CheckReport): CheckSummary {
   return {
     files: report.files.length,
     bySeverity,
-    unaccepted: report.findings.length - accepted,
+    unaccepted: report.found.length - accepted,
     accepted,
     expired,
-    failing: report.findings.filter((f) => f.fails).length,
+    failing: report.found.filter((f) => f.fails).length,
     new: fresh,
     regressions: report.regressions.length,
     stale: report.stale.length,
