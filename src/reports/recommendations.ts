@@ -299,7 +299,7 @@ function effectLines(effect: Effect, style: Style): string[] {
   }
   lines.push(
     `   Total risk ${totalText(effect.before)} → ${style.bold(totalText(effect.after))}  ${style.green(removedText(effect))}`,
-    `     leaked copy ${totalText(effect.before.leakedCopy)} → ${totalText(effect.after.leakedCopy)}; hijacked agent ${totalText(effect.before.hijackedAgent)} → ${totalText(effect.after.hijackedAgent)}`,
+    `     ${partsChangeText(effect.before, effect.after)}`,
   );
   return lines;
 }
@@ -364,6 +364,11 @@ function change<F>(c: { readonly before: F | null; readonly after: F }, show: (f
 /** ` = leaked copy 35070 + hijacked agent 34380`. */
 export function partsText(t: Totals): string {
   return ` = leaked copy ${totalText(t.leakedCopy)} + hijacked agent ${totalText(t.hijackedAgent)}`;
+}
+
+/** `leaked copy 35070 → 16710; hijacked agent 34380 → 16020`. */
+export function partsChangeText(before: Totals, after: Totals): string {
+  return `leaked copy ${totalText(before.leakedCopy)} → ${totalText(after.leakedCopy)}; hijacked agent ${totalText(before.hijackedAgent)} → ${totalText(after.hijackedAgent)}`;
 }
 
 /** `1234.5`, or `unbounded (2 worst cases never stop; the rest 1234.5)`. */
