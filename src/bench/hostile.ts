@@ -3,8 +3,9 @@
  * as CI meets them: `leakradius validate` and `leakradius check`, each a
  * process of its own (wall time, peak memory, exit code). Rings and cliques
  * of agents passing their credentials on by passthrough delegation (a ring
- * of 400 once took 52 s to validate), the largest compact model the limits
- * accept, and one past them (refused before it is parsed).
+ * of 400 once took 52 s to validate), an MCP configuration of thousands of
+ * servers (its import was once quadratic), the largest compact model the
+ * limits accept, and one past them (refused before it is parsed).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ export interface HostileShape {
   readonly key: string;
   readonly label: string;
   readonly yaml: () => string;
+  /** An MCP configuration rather than a model: `import` is timed instead of `validate`. */
+  readonly config?: boolean;
 }
 
 /** n agents each holding its own key (granting read on a shared store), delegating by passthrough around a ring or to all the others. */
@@ -43,6 +46,15 @@ export function compactModel(pairs: number): string {
   return `version: 1\nresources:\n- {id: s, kind: db, sensitivity: low}\nagents:\n${agents.join('\n')}\ncredentials:\n${credentials.join('\n')}\n`;
 }
 
+/** An MCP configuration of `n` servers, each with a token read from the environment: one agent holds them all. */
+export function mcpConfig(n: number): string {
+  const servers = Array.from(
+    { length: n },
+    (_, i) => `"s${i}": { "command": "npx", "args": ["-y", "server-${i}"], "env": { "GITHUB_TOKEN": "\${GH${i}}" } }`,
+  );
+  return `{ "mcpServers": {\n${servers.join(',\n')}\n} }\n`;
+}
+
 export const HOSTILE_SHAPES: readonly HostileShape[] = [
   { key: 'ring-400', label: 'passthrough ring of 400 agents', yaml: () => passthroughModel(400, 'ring') },
   {
@@ -60,6 +72,12 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     key: 'compact-200k',
     label: 'compact model, 200,000 agents and keys (3.8 million nodes)',
     yaml: () => compactModel(200_000),
+  },
+  {
+    key: 'mcp-20k',
+    label: 'MCP configuration of 20,000 servers (imported and checked)',
+    yaml: () => mcpConfig(20_000),
+    config: true,
   },
   {
     key: 'compact-500k',
@@ -86,10 +104,10 @@ export function runHostile(
   const out = new Map<string, { bytes: number; runs: HostileRun[] }>();
   for (const shape of shapes) {
     process.stderr.write(`  hostile: ${shape.key}…\n`);
-    const file = join(dir, `hostile-${shape.key}.yaml`);
+    const file = join(dir, `hostile-${shape.key}${shape.config ? '.mcp.json' : '.yaml'}`);
     if (!existsSync(file)) writeFileSync(file, shape.yaml());
     const runs = [
-      timed(cli, ['validate', file]),
+      shape.config ? timed(cli, ['import', file, '--out', devNull]) : timed(cli, ['validate', file]),
       timed(cli, ['check', file, '--format', 'sarif', '--output', devNull]),
     ];
     out.set(shape.key, { bytes: statSync(file).size, runs });
@@ -120,7 +138,7 @@ export function hostileReport(
   const lines = [
     'Hostile shapes (each command a process of its own; wall ms / peak MB, exit code):',
     '',
-    '| shape | file | `validate` | `check` (SARIF) |',
+    '| shape | file | `validate` (`import` of a configuration) | `check` (SARIF) |',
     '|---|---:|---:|---:|',
   ];
   for (const shape of shapes) {

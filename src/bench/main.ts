@@ -10,6 +10,7 @@
  * Then the hostile shapes of src/bench/hostile.ts (rings, cliques, the limits).
  *
  *   npm run bench [-- --sizes 100,1000,10000] [--runs 5] [--seed 1] [--workflows 1000] [--no-hostile] [--write docs/performance.md]
+ *   npm run bench -- --bars [--sizes 1000,10000]   # the bars alone, at the largest size
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const options = parseOptions(argv);
+  if (options.barsOnly && options.write) {
+    process.stderr.write('leakradius bench: --write replaces every figure of the page; run it without --bars\n');
+    process.exit(2);
+  }
   const loadBefore = loadavg()[0];
   const results = new Map<string, Map<number, PhaseResult>>();
   const files = new Map<number, { file: string; bytes: number; credentials: number }>();
@@ -65,6 +70,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     files.set(agents, { file, bytes: statSync(file).size, credentials });
     for (const phase of [...ROWS.map((r) => r.key), 'leak', 'tui', 'straightforward']) {
       if (phase === 'recommendations' && agents > options.recommendMax) continue;
+      // The bars alone need only the TUI's turns at the largest size; the rest are measured by `measureBars`.
+      if (options.barsOnly && (phase !== 'tui' || agents !== Math.max(...options.sizes))) continue;
       process.stderr.write(`  ${agents} agents: ${phase}…\n`);
       const result =
         phase === 'check'
@@ -82,22 +89,24 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   // Recommendations grow faster than the rest: time them at half the largest size they run at too, for their growth.
   const half = Math.round(options.recommendMax / 2);
-  if (half >= 10) {
+  if (half >= 10 && !options.barsOnly) {
     process.stderr.write(`  ${half} agents: recommendations…\n`);
     const { file } = modelFile(half, options.seed);
     if (!results.has('recommendations')) results.set('recommendations', new Map());
     results.get('recommendations')!.set(half, runChild('recommendations', file, 1));
   }
   const bars = measureBars(options, files);
-  let report = `${formatReport(options, results, files)}\n${formatBars(bars, results, loadBefore)}`;
-  if (options.workflows > 0) {
+  const bareBars = formatBars(bars, results, loadBefore);
+  let report = options.barsOnly ? bareBars : `${formatReport(options, results, files)}\n${bareBars}`;
+  if (options.workflows > 0 && !options.barsOnly) {
     process.stderr.write(`  import of ${options.workflows} workflow files…\n`);
     const folder = workflowRepository(options.workflows);
     const imported = runImport(join(ROOT, 'bin', 'leakradius.js'), folder, options.runs);
     const peak = Math.max(...imported.samples.map((s) => s.peakMb));
     report += `\`import\` of ${options.workflows.toLocaleString('en-US')} GitHub Actions workflow files (a repository folder, CLI process): ${ms(median(imported.samples.map((s) => s.ms)))} ms, ${Number.isNaN(peak) ? '?' : mb(peak)} MB peak.\n`;
   }
-  if (options.hostile) report += `\n${hostileReport(runHostile(join(ROOT, 'bin', 'leakradius.js'))).join('\n')}\n`;
+  if (options.hostile && !options.barsOnly)
+    report += `\n${hostileReport(runHostile(join(ROOT, 'bin', 'leakradius.js'))).join('\n')}\n`;
   process.stdout.write(report);
   if (options.write) writeDocs(options.write, report);
 }
@@ -113,6 +122,8 @@ interface Options {
   recommendLimit: number;
   /** Workflow files in the import bench (0: not run). */
   workflows: number;
+  /** Only the bars (`--bars`): no phase table, no import, no hostile shapes. */
+  barsOnly: boolean;
   /** Also time the hostile shapes (rings, cliques, the limits): on unless --no-hostile. */
   hostile: boolean;
 }
@@ -125,10 +136,15 @@ function parseOptions(argv: readonly string[]): Options {
     seed: 1,
     recommendLimit: 150,
     workflows: 1_000,
+    barsOnly: false,
     hostile: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
+    if (argv[i] === '--bars') {
+      options.barsOnly = true;
+      continue;
+    }
     if (argv[i] === '--no-hostile') {
       options.hostile = false;
       continue;

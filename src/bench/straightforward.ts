@@ -10,6 +10,7 @@
 import type { AnalysisContext } from '../analyses/context.js';
 import {
   channelDetection,
+  copyShift,
   detectionSeconds,
   revocationLag,
   stopTime,
@@ -29,9 +30,13 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
   const bearer = (key: string) =>
     graph.getNodeAttribute(key, 'kind') === 'credential' &&
     (graph.getNodeAttributes(key) as { binding: string }).binding === 'bearer';
-  /** Stop of a credential acquired in the incident, issued at `issued` (harvest: at once; minting: the latest moment the parent allows). */
-  const ownStop = (key: string, issued = 0) =>
+  /** Stop of a credential acquired in the incident, issued at `issued`: the latest moment its reader or parent allows. */
+  const ownStop = (key: string, issued: number) =>
     stopTime(index, model, index.credentialIndex.get(graph.getNodeAttribute(key, 'id'))!, issued, harvested);
+  // A finite window above this can only be a loop of stores taking ever later copies with nothing to
+  // revoke them: the longest finite window is a revocation or the leak's own stop, plus each
+  // credential's shift (ttl, or task end) at most once (docs/simulation.md).
+  const bound = finiteBound(ctx, harvested, rootStop);
   const nothing = {
     credential,
     exposureWindow: bearer(nodeKey('credential', credential)) ? Math.max(0, rootStop) : 0,
@@ -48,7 +53,7 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
   const queue: string[] = [root];
   const reach = (key: string, stop: number) => {
     if (key === root || (window.get(key) ?? -Infinity) >= stop) return;
-    window.set(key, stop);
+    window.set(key, stop > bound ? UNBOUNDED : stop);
     queue.push(key);
   };
   const actWith = (credentialKey: string, stop: number) => {
@@ -72,7 +77,7 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
         }
         if (allowed.some((a) => HARVEST_ACTIONS.has(a))) {
           graph.forEachOutNeighbor(target, (held) => {
-            if (bearer(held) && ownStop(held) > 0) reach(held, ownStop(held));
+            if (bearer(held) && ownStop(held, stop) > 0) reach(held, ownStop(held, stop));
           });
         }
       } else if (attributes.kind === 'invokes' && allowed.includes('invoke')) {
@@ -133,4 +138,17 @@ export function straightforwardWorstCase(graph: CredentialGraph, ctx: AnalysisCo
       )
       .map((p) => ({ resource: p.resource, action: p.action })),
   };
+}
+
+function finiteBound(ctx: AnalysisContext, harvested: number, rootStop: number): number {
+  const { index, model } = ctx;
+  let shifts = 0;
+  let caps = rootStop === UNBOUNDED ? 0 : rootStop;
+  for (let c = 0; c < index.credentials.length; c++) {
+    const shift = copyShift(index, c);
+    if (shift !== UNBOUNDED) shifts += shift;
+    const cap = stopTime(index, model, c, UNBOUNDED, harvested);
+    if (cap !== UNBOUNDED) caps = Math.max(caps, cap);
+  }
+  return caps + shifts;
 }

@@ -7,6 +7,7 @@
 import { DEFAULT_POLICY } from '../model/policy.js';
 import type { LoadedModel } from '../model/load.js';
 import { immediateScheduler, ModelSession, type Scheduler } from '../tui/session.js';
+import { workerAnalyst } from '../tui/analyst.js';
 import type { PhaseResult } from './phases.js';
 
 export async function tuiTurns(loaded: LoadedModel, text: string): Promise<PhaseResult> {
@@ -22,6 +23,8 @@ export async function tuiTurns(loaded: LoadedModel, text: string): Promise<Phase
   let start = performance.now();
   const session = new ModelSession(loaded, text, schedule, () => undefined, {
     check: { policy: DEFAULT_POLICY, today: '2026-01-01' },
+    // As on a terminal: a large model's worst cases and findings in a worker thread.
+    analyst: workerAnalyst,
   });
   const openMs = performance.now() - start;
   await settled(session);

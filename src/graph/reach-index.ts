@@ -35,6 +35,8 @@ export interface ReachIndex {
   readonly grantGated: Uint8Array;
   /** Per credential: agents it may invoke (approval-free invoke grants). */
   readonly invokes: Csr;
+  /** Per credential: agents it may invoke only with a human's approval each time (and not otherwise). */
+  readonly gatedInvokes: Csr;
   /** Per credential: credentials it harvests by reading a resource that stores them; `harvestVia[k]` is the pair read. */
   readonly harvests: Csr;
   readonly harvestVia: Int32Array;
@@ -94,6 +96,7 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
   const grants = new CsrBuilder();
   const grantGated: number[] = [];
   const invokes = new CsrBuilder();
+  const gatedInvokes = new CsrBuilder();
   const harvests = new CsrBuilder();
   const harvestVia: number[] = [];
   const mints = new CsrBuilder();
@@ -106,9 +109,13 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
     // pair -> gated? (a pair is gated only if every grant that allows it asks for approval)
     const pairs = new Map<number, boolean>();
     const invoked = new Set<number>();
+    const invokedWithApproval = new Set<number>();
     for (const g of c.grants) {
       if (g.target.kind === 'agent') {
-        if (g.actions.includes('invoke') && !g.approval.includes('invoke')) invoked.add(agentIndex.get(g.target.id)!);
+        if (!g.actions.includes('invoke')) continue;
+        const a = agentIndex.get(g.target.id)!;
+        if (g.approval.includes('invoke')) invokedWithApproval.add(a);
+        else invoked.add(a);
         continue;
       }
       const r = resourceIndex.get(g.target.id)!;
@@ -125,6 +132,8 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
     grants.close();
     for (const a of invoked) invokes.push(a);
     invokes.close();
+    for (const a of invokedWithApproval) if (!invoked.has(a)) gatedInvokes.push(a);
+    gatedInvokes.close();
     const harvested = new Set<number>();
     for (const [p, gated] of pairs) {
       if (gated || !HARVEST_ACTIONS.has(actions[pairAction[p]])) continue;
@@ -197,6 +206,7 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
     grants: grants.build(),
     grantGated: Uint8Array.from(grantGated),
     invokes: invokes.build(),
+    gatedInvokes: gatedInvokes.build(),
     harvests: harvests.build(),
     harvestVia: Int32Array.from(harvestVia),
     mints: mints.build(),

@@ -231,8 +231,16 @@ export function safeId(text: string): string {
   return cleaned === '' ? 'imported' : cleaned;
 }
 
+/** The members of each list `addUnique` grows: an agent may hold thousands of tools and credentials. */
+const members = new WeakMap<string[], Set<string>>();
+
 function addUnique(list: string[] | undefined, item: string): string[] {
-  if (list === undefined) return [item];
-  if (!list.includes(item)) list.push(item);
-  return list;
+  const target = list ?? [];
+  let seen = members.get(target);
+  if (seen === undefined) members.set(target, (seen = new Set(target)));
+  if (!seen.has(item)) {
+    seen.add(item);
+    target.push(item);
+  }
+  return target;
 }

@@ -5,15 +5,7 @@
  * Refuses what a hostile file could use against the importer: nesting past a
  * fixed depth (the parser recurses), `__proto__` keys and duplicate keys.
  */
-import {
-  createScanner,
-  findNodeAtLocation,
-  parseTree,
-  printParseErrorCode,
-  SyntaxKind,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
 import { TextPositions } from './positions.js';
 import type { ParsedConfig } from './types.js';
@@ -39,6 +31,7 @@ export function parseJsonConfig(file: string, text: string, scope: 'repository' 
   const problem = keyProblem(tree);
   if (problem) return refuse(problem.offset, problem.message);
   const value = valueOf(tree);
+  const nodeAt = locator(tree);
   return {
     ok: true,
     document: {
@@ -46,12 +39,41 @@ export function parseJsonConfig(file: string, text: string, scope: 'repository' 
       scope,
       value,
       at(path: DocPath) {
-        let node: Node | undefined;
-        for (let n = path.length; n >= 0 && node === undefined; n--)
-          node = findNodeAtLocation(tree, [...path.slice(0, n)]);
-        return { file, ...positions.at(node?.offset ?? 0) };
+        return { file, ...positions.at(nodeAt(path).offset) };
       },
     },
+  };
+}
+
+/**
+ * The node at a path, or at its longest prefix that exists. Each object's
+ * values are indexed by key when first asked for, so locating costs a lookup
+ * a step however many keys an object has (a file may hold thousands of servers).
+ */
+function locator(tree: Node): (path: DocPath) => Node {
+  const byKey = new WeakMap<Node, Map<string, Node>>();
+  const child = (node: Node, segment: string | number): Node | undefined => {
+    if (node.type === 'array') return typeof segment === 'number' ? node.children?.[segment] : undefined;
+    if (node.type !== 'object' || typeof segment !== 'string') return undefined;
+    let keys = byKey.get(node);
+    if (keys === undefined) {
+      keys = new Map();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) keys.set(String(key.value), value);
+      }
+      byKey.set(node, keys);
+    }
+    return keys.get(segment);
+  };
+  return (path) => {
+    let node = tree;
+    for (const segment of path) {
+      const next = child(node, segment);
+      if (next === undefined) break;
+      node = next;
+    }
+    return node;
   };
 }
 

@@ -10,6 +10,7 @@
  * machine (its own integer-only generator, no Map/Set iteration over
  * unordered input, no clock).
  */
+import { Random } from './random.js';
 import type {
   AgentDocument,
   CredentialDocument,
@@ -42,60 +43,6 @@ export function generateModel(options: GenerateOptions): ModelDocument {
 
 // ---------------------------------------------------------------------------
 // Randomness
-
-/** Mulberry32: integer-only state, the same sequence on every platform. */
-class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  /** Weighted choice: `weights[i]` is the relative weight of `items[i]`. */
-  weighted<T>(items: readonly T[], weights: readonly number[]): T {
-    let total = 0;
-    for (const w of weights) total += w;
-    let x = this.next() * total;
-    for (let i = 0; i < items.length; i++) {
-      x -= weights[i];
-      if (x < 0) return items[i];
-    }
-    return items[items.length - 1];
-  }
-  /** k distinct items, in their original order. */
-  sample<T>(items: readonly T[], k: number): T[] {
-    if (k >= items.length) return [...items];
-    const chosen = new Uint8Array(items.length);
-    let left = k;
-    while (left > 0) {
-      const i = Math.floor(this.next() * items.length);
-      if (!chosen[i]) {
-        chosen[i] = 1;
-        left--;
-      }
-    }
-    return items.filter((_, i) => chosen[i]);
-  }
-  /** An index in [0, n) with a Zipf-like long tail: index 0 is the most popular. */
-  zipf(n: number): number {
-    // Inverse of the continuous power law with exponent 1: few heads, a long tail.
-    return Math.min(n - 1, Math.floor(Math.exp(this.next() * Math.log(n + 1))) - 1);
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Vocabulary

@@ -6,7 +6,8 @@
  * default policy.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { compileSchema } from './schema-compile.js';
 import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
 import { LIMITS } from '../yaml/limits.js';
 import { parseYaml } from '../yaml/parse.js';
@@ -139,8 +140,6 @@ export function maxTtlFor(thresholds: Thresholds, environment: string | undefine
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; diagnostics: Diagnostic[] };
 
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 let compiled: ValidateFunction | undefined;
 
 /** Parses and validates a policy file; `knownRules` are the rule ids of the catalogue. */
@@ -150,7 +149,7 @@ export function loadPolicy(file: string, text: string, knownRules: readonly stri
   const { value, sourceMap } = parsed.document;
   const stranger = unrecognised(value, Object.keys(PolicySchema.properties), 'policy');
   if (stranger) return { ok: false, diagnostics: locate(file, sourceMap, [stranger]) };
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(PolicySchema);
+  compiled ??= compileSchema(PolicySchema);
   const valid = compiled(value);
   // Unknown rule ids are reported together with any schema error, so one run shows every problem.
   const problems = [

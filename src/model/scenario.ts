@@ -4,7 +4,8 @@
  * Workshops and drills replay them; `leakradius simulate <scenario.yaml>` runs one.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { compileSchema } from './schema-compile.js';
 import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
 import type { SourceMap } from '../yaml/source-map.js';
 import { didYouMean, quote } from './messages.js';
@@ -98,8 +99,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(ScenarioSchema)) };
 }
 
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 let compiled: ValidateFunction | undefined;
 
 export type ScenarioResult =
@@ -113,7 +112,7 @@ export function looksLikeScenario(text: string): boolean {
 export function parseScenario(file: string, text: string): ScenarioResult {
   const parsed = parseYaml(file, text);
   if (!parsed.ok) return parsed;
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: false }).compile(ScenarioSchema);
+  compiled ??= compileSchema(ScenarioSchema);
   const value = parsed.document.value;
   const stranger = unrecognised(value, Object.keys(ScenarioSchema.properties), 'scenario');
   if (stranger) return { ok: false, diagnostics: locate(file, parsed.document.sourceMap, [stranger]) };

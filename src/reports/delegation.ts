@@ -15,6 +15,7 @@ export function delegationJson(result: ChainsResult, maxDepth: number): object {
       tooDeep: c.tooDeep,
       escalates: c.escalates,
       cycleTo: c.cycleTo ?? null,
+      loopEscalation: c.loopEscalation ? pairs(c.loopEscalation) : null,
       attributionLostAt: c.attributionLostAt ?? null,
       hops: c.hops.map((h) => ({
         agent: h.agent,
@@ -52,6 +53,10 @@ export function delegationText(result: ChainsResult, maxDepth: number, style: St
           `     ${style.yellow('attribution lost')}: it acts with its delegator's token, so logs name the delegator`,
         );
     });
+    if (chain.cycleTo !== undefined && (chain.loopEscalation?.length ?? 0) > 0)
+      lines.push(
+        `  → ${safeInline(chain.cycleTo)} again: ${style.red('gains')} beyond its delegator: ${safeInline(pairs(chain.loopEscalation ?? []).join(', '))}`,
+      );
     lines.push('');
   });
   if (result.truncated) lines.push(style.yellow(`Only the first ${result.chains.length} chains are listed.`));

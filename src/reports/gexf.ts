@@ -7,10 +7,12 @@
 import gexf from 'graphology-gexf';
 import type { CredentialGraph, EdgeAttributes, NodeAttributes } from '../graph/build.js';
 import { UNBOUNDED, formatDuration } from '../model/duration.js';
+import { visibleText } from './terminal.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/g;
-const xmlSafe = (text: string) => text.replace(NOT_XML, '');
+/** Invisible characters shown as escapes, as every report shows them; what XML 1.0 cannot carry dropped. */
+const xmlSafe = (text: string) => visibleText(text).replace(NOT_XML, '');
 
 export function graphGexf(graph: CredentialGraph): string {
   return gexf.write(graph, {

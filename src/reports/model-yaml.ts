@@ -4,10 +4,10 @@
  * written afresh; either way with a note of what changed after the file's
  * leading comment block.
  */
-import { dump } from 'js-yaml';
 import { sameJson, type PatchOperation } from '../analyses/recommendations/edits.js';
 import type { ModelDocument } from '../model/schema.js';
 import { patchText } from '../yaml/edit-text.js';
+import { dumpYaml } from '../yaml/emit.js';
 import { parseYaml } from '../yaml/parse.js';
 import { leadingCommentBlock } from './recommendations.js';
 import { safeInline } from './terminal.js';
@@ -40,6 +40,6 @@ export function modelYaml(doc: ModelDocument, note: readonly string[] = [], lead
     ...(note.length > 0 ? ['Comments of the original below its leading block are not kept.'] : []),
   ].map((line) => `# ${safeInline(line)}`.trimEnd());
   const head = leadingComments.length > 0 ? `${leadingComments}\n#\n` : '';
-  const body = dump(doc, { noRefs: true, lineWidth: 120 });
+  const body = dumpYaml(doc, { noRefs: true, lineWidth: 120 });
   return `${head}${comments.length > 0 ? `${comments.join('\n')}\n` : ''}${body}`;
 }

@@ -3,11 +3,11 @@
  * docs/recommendations.md and kept stable), an RFC 6902 patch in YAML, and the
  * changed model as YAML for `--write`.
  */
-import { dump } from 'js-yaml';
 import { formatPath, type DocPath } from '../yaml/diagnostic.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
 import { pointer, sameJson } from '../analyses/recommendations/edits.js';
+import { dumpYaml } from '../yaml/emit.js';
 import { lineEnding, patchText, toLf, withLineEnding } from '../yaml/edit-text.js';
 import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult, Remaining } from '../analyses/recommendations/index.js';
@@ -478,7 +478,7 @@ export function recommendationsPatch(result: RecommendResult, file: string): str
     ...result.combined.applied.map((id) => `#   ${oneLine(id)}`),
   ];
   const body =
-    result.combined.patch.length === 0 ? '[]\n' : dump(result.combined.patch, { lineWidth: 120, noRefs: true });
+    result.combined.patch.length === 0 ? '[]\n' : dumpYaml(result.combined.patch, { lineWidth: 120, noRefs: true });
   return `${header.join('\n')}\n${body}`;
 }
 
@@ -527,7 +527,7 @@ export function modelYaml(document: ModelDocument, leadingComments: string, appl
     '# Comments of the original file below its leading block are not kept.',
   ];
   const head = leadingComments.length > 0 ? `${leadingComments}\n#\n` : '';
-  return `${head}${note.join('\n')}\n${dump(document, { lineWidth: 120, noRefs: true })}`;
+  return `${head}${note.join('\n')}\n${dumpYaml(document, { lineWidth: 120, noRefs: true })}`;
 }
 
 /** The comment lines (and blank lines) a YAML file starts with, without a trailing newline. */

@@ -89,7 +89,10 @@ export function hijackJson(model: Model, result: HijackResult): object {
   };
 }
 
-type ReachResult = Pick<LeakResult, 'reached' | 'gated' | 'acquired' | 'tasked' | 'score' | 'timeWeightedScore'>;
+type ReachResult = Pick<
+  LeakResult,
+  'reached' | 'gated' | 'gatedInvocations' | 'acquired' | 'tasked' | 'score' | 'timeWeightedScore'
+>;
 
 function reachJson(result: ReachResult): object {
   return {
@@ -102,10 +105,12 @@ function reachJson(result: ReachResult): object {
         impact: r.impact,
         fromSeconds: secondsOrNull(r.from),
         untilSeconds: secondsOrNull(r.until),
+        heldSeconds: secondsOrNull(r.held),
         path: pathStrings(r.path),
         hops: r.path,
       })),
       gated: result.gated.map((g) => ({ resource: g.resource, action: g.action, path: pathStrings(g.path) })),
+      gatedInvocations: result.gatedInvocations.map((g) => ({ agent: g.agent, path: pathStrings(g.path) })),
     },
     acquired: result.acquired.map((a) => ({
       credential: a.credential,
@@ -253,17 +258,21 @@ function reachLines(model: Model, result: ReachResult, style: Style): string[] {
       current = r.resource;
       lines.push(`  ${style.bold(safeInline(r.resource))} (${sensitivity.get(r.resource) ?? '?'})`);
     }
+    // Where the paths leave gaps, the time actually held is less than from → until.
+    const held = r.held < r.until - r.from ? ` (held ${at(r.held)})` : '';
     lines.push(
-      `    ${pad(safeInline(r.action), 8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}  ${style.dim(safeInline(formatPath(r.path)))}`,
+      `    ${pad(safeInline(r.action), 8)} impact ${String(r.impact).padStart(3)}  ${at(r.from)} → ${at(r.until)}${held}  ${style.dim(safeInline(formatPath(r.path)))}`,
     );
   }
-  if (result.gated.length > 0) {
+  if (result.gated.length > 0 || result.gatedInvocations.length > 0) {
     lines.push(
       '',
       style.bold('Held back by human approval') + style.dim(' (reachable, but each use needs a person to approve)'),
     );
     for (const g of result.gated)
       lines.push(`  ${safeInline(`${g.resource}:${g.action}`)}  ${style.dim(safeInline(formatPath(g.path)))}`);
+    for (const g of result.gatedInvocations)
+      lines.push(`  ${safeInline(`invoke ${g.agent}`)}  ${style.dim(safeInline(formatPath(g.path)))}`);
   }
   const others = result.acquired.filter((a) => a.how !== 'leaked');
   if (others.length > 0) {

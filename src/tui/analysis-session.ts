@@ -45,6 +45,11 @@ export class AnalysisSession {
     for (const w of worstCases(this.ctx)) if (!this.cases.has(w.credential)) this.cases.set(w.credential, w);
   }
 
+  /** Worst cases computed elsewhere (an analyst's worker), kept unless already known here. */
+  learn(cases: readonly WorstCase[]): void {
+    for (const w of cases) if (!this.cases.has(w.credential)) this.cases.set(w.credential, w);
+  }
+
   /** The worst case if already computed: badges of rows not yet reached show as pending. */
   knownWorstCase(credential: string): WorstCase | undefined {
     return this.cases.get(credential);

@@ -9,9 +9,11 @@ import type { Finding } from '../analyses/check/types.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
 import { RULES } from '../analyses/rules/index.js';
 import { modelRisk, type ModelRisk } from '../analyses/simulation/risk.js';
-import type { LoadedModel } from '../model/load.js';
+import type { WorstCase } from '../analyses/simulation/worst-case.js';
+import type { LoadedModel, ModelOnly } from '../model/load.js';
 import type { Policy } from '../model/policy.js';
 import type { AnalysisSession } from './analysis-session.js';
+import type { Analyst, AnalystInput } from './analyst.js';
 import { MAX_RECOMMENDED_CREDENTIALS, type PendingRecommendations, type Recommender } from './recommender.js';
 
 /**
@@ -43,12 +45,15 @@ const PROGRESS_MS = 250;
 
 /**
  * Every credential's worst case, then every agent's hijacked-agent worst
- * case, computed a slice at a time; the total risk, both parts, once all are
- * known. The CI findings need only the first (`whenWorstCasesKnown`).
+ * case, computed a slice at a time (the credentials' may come from an
+ * analyst); the total risk, both parts, once all are known. The CI findings
+ * need only the first (`whenWorstCasesKnown`).
  */
 export class RiskJob {
   done = 0;
   private pending?: { cancel(): void };
+  /** The analyst computing this job's results elsewhere, stopped with the job. */
+  analyst?: { cancel(): void };
   private cancelled = false;
   private readonly finishedCallbacks: (() => void)[] = [];
   private readonly worstCaseCallbacks: (() => void)[] = [];
@@ -91,9 +96,37 @@ export class RiskJob {
     return this;
   }
 
+  /** Worst cases computed elsewhere (an analyst), taken in as they come. */
+  take(chunk: readonly WorstCase[]): void {
+    if (this.cancelled) return;
+    this.session.learn(chunk);
+    this.done = Math.min(this.session.model.credentials.length, this.done + chunk.length);
+    const now = performance.now();
+    if (now - this.shown >= PROGRESS_MS) {
+      this.shown = now;
+      this.onProgress();
+    }
+  }
+
+  /** The analyst failed before it gave every worst case: they are computed here after all. */
+  computeHere(): void {
+    if (this.cancelled || this.finished) return;
+    this.done = 0;
+    this.start();
+  }
+
+  /** Every credential's worst case has been taken in: the agents' hijacks are computed here, a slice at a time. */
+  takenAll(): void {
+    if (this.cancelled) return;
+    this.done = this.session.model.credentials.length;
+    this.slice();
+    this.onProgress();
+  }
+
   cancel(): void {
     this.cancelled = true;
     this.pending?.cancel();
+    this.analyst?.cancel();
   }
 
   /** Runs `callback` once every worst case is known (at once if they already are). */
@@ -146,6 +179,36 @@ export class RiskJob {
   private bulkScheduled = false;
 }
 
+/**
+ * A large model's risk and findings jobs, fed by an analyst (a worker thread):
+ * this thread only takes the results in, a chunk a turn. Should the analyst
+ * fail, they are computed here after all.
+ */
+export function analysedJobs(
+  analysis: AnalysisSession,
+  loaded: ModelOnly,
+  input: AnalystInput,
+  analyst: Analyst,
+  schedule: Scheduler,
+  notify: () => void,
+): { risk: RiskJob; findings?: FindingsJob } {
+  const risk = new RiskJob(analysis, schedule, notify);
+  const check = input.check;
+  const findings = check ? new FindingsJob(loaded, analysis, risk, check, schedule, notify, true) : undefined;
+  risk.analyst = analyst(input, {
+    worstCases: (chunk) => risk.take(chunk),
+    worstCasesDone: () => risk.takenAll(),
+    ruleDone: (n) => findings?.ruleDone(n),
+    findings: (chunk) => findings?.take(chunk),
+    findingsDone: () => findings?.takenAll(),
+    failed: () => {
+      risk.computeHere();
+      findings?.computeHere();
+    },
+  });
+  return { risk, findings };
+}
+
 /** What `leakradius check` holds the model to: the TUI shows the same findings. */
 export interface CheckSettings {
   readonly policy: Policy;
@@ -164,48 +227,80 @@ export class FindingsJob {
   rulesDone = 0;
   private pending?: { cancel(): void };
   private cancelled = false;
+  /** Findings taken in from an analyst so far, in report order. */
+  private received: Finding[] = [];
+  private readonly compute: () => void;
 
+  /** `fed`: the findings come from an analyst (`take`, `ruleDone`, `takenAll`) and nothing is computed here unless it fails. */
   constructor(
-    loaded: LoadedModel,
+    loaded: ModelOnly,
     analysis: AnalysisSession,
     risk: RiskJob,
     check: CheckSettings,
     schedule: Scheduler,
-    notify: () => void,
+    private readonly notify: () => void,
+    fed = false,
   ) {
-    const found: Finding[] = [];
-    let model: ModelCheck | undefined;
-    const outcomes = ruleOutcomes(RULES, check.policy);
-    const runRule = (index: number) => {
-      this.pending = undefined;
-      if (this.cancelled) return;
-      if (index === RULES.length) {
-        this.findings = found.sort(compareFindings);
-        notify();
-        return;
-      }
-      model ??= new ModelCheck(
-        loaded,
-        {
-          policy: check.policy,
-          today: check.today,
-          failOn: 'high',
-          prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
-        },
-        outcomes,
-      );
-      const rule = RULES[index];
-      if (outcomes.get(rule.id)!.enabled) for (const f of model.run(rule)) found.push(f);
-      this.rulesDone = index + 1;
-      this.pending = schedule(() => runRule(index + 1));
+    this.compute = () => {
+      const found: Finding[] = [];
+      let model: ModelCheck | undefined;
+      const outcomes = ruleOutcomes(RULES, check.policy);
+      const runRule = (index: number) => {
+        this.pending = undefined;
+        if (this.cancelled) return;
+        if (index === RULES.length) {
+          this.findings = found.sort(compareFindings);
+          notify();
+          return;
+        }
+        model ??= new ModelCheck(
+          loaded,
+          {
+            policy: check.policy,
+            today: check.today,
+            failOn: 'high',
+            prepared: () => ({ ctx: analysis.ctx, worstCases: analysis.worstCaseMap() }),
+          },
+          outcomes,
+        );
+        const rule = RULES[index];
+        if (outcomes.get(rule.id)!.enabled) for (const f of model.run(rule)) found.push(f);
+        this.rulesDone = index + 1;
+        this.pending = schedule(() => runRule(index + 1));
+      };
+      risk.whenWorstCasesKnown(() => {
+        if (!this.cancelled) this.pending = schedule(() => runRule(0));
+      });
     };
-    risk.whenWorstCasesKnown(() => {
-      if (!this.cancelled) this.pending = schedule(() => runRule(0));
-    });
+    if (!fed) this.compute();
   }
 
   get done(): boolean {
     return this.findings !== undefined;
+  }
+
+  ruleDone(rulesDone: number): void {
+    if (this.cancelled) return;
+    this.rulesDone = rulesDone;
+    this.notify();
+  }
+
+  take(chunk: readonly Finding[]): void {
+    if (!this.cancelled) for (const f of chunk) this.received.push(f);
+  }
+
+  takenAll(): void {
+    if (this.cancelled) return;
+    this.findings = this.received;
+    this.notify();
+  }
+
+  /** The analyst failed: the findings are computed here after all. */
+  computeHere(): void {
+    if (this.cancelled || this.done) return;
+    this.received = [];
+    this.rulesDone = 0;
+    this.compute();
   }
 
   cancel(): void {

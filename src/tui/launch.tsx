@@ -6,6 +6,7 @@ import { render } from 'ink';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { App } from './app.js';
 import type { TuiIo } from './io.js';
+import { workerAnalyst } from './analyst.js';
 import { workerRecommender } from './recommender.js';
 import { TuiStore, type CheckSettings } from './session.js';
 
@@ -37,6 +38,7 @@ export function launchTui(options: LaunchOptions): RunningTui {
     open: options.open,
     check: options.check,
     recommender: workerRecommender,
+    analyst: workerAnalyst,
   });
   const instance = render(
     <App store={store} initialView={options.open !== undefined ? 'inventory' : 'picker'} color={options.color} />,

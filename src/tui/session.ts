@@ -11,7 +11,10 @@ import type { Relations } from '../model/relations.js';
 import type { Model } from '../model/types.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { AnalysisSession } from './analysis-session.js';
+import type { Analyst } from './analyst.js';
 import {
+  analysedJobs,
+  BULK_FROM_CREDENTIALS,
   FindingsJob,
   RecommendationsJob,
   RiskJob,
@@ -55,13 +58,26 @@ export class ModelSession {
     readonly sourceText: string,
     schedule: Scheduler,
     notify: () => void,
-    options: { readonly check?: CheckSettings; readonly recommender?: Recommender } = {},
+    options: {
+      readonly check?: CheckSettings;
+      readonly recommender?: Recommender;
+      /** Where a large model's worst cases and findings are computed (off this thread on a terminal). */
+      readonly analyst?: Analyst;
+    } = {},
   ) {
     this.check = options.check;
+    this.analyst = options.analyst;
     this.analysis = new AnalysisSession(loaded.model, loaded.relations);
-    this.risk = new RiskJob(this.analysis, schedule, notify).start();
-    if (options.check)
-      this.findings = new FindingsJob(loaded, this.analysis, this.risk, options.check, schedule, notify);
+    if (this.analyst && loaded.model.credentials.length >= BULK_FROM_CREDENTIALS) {
+      const input = { file: loaded.file, text: sourceText, fallbackName: loaded.model.name, check: options.check };
+      const jobs = analysedJobs(this.analysis, loaded, input, this.analyst, schedule, notify);
+      this.risk = jobs.risk;
+      this.findings = jobs.findings;
+    } else {
+      this.risk = new RiskJob(this.analysis, schedule, notify).start();
+      if (options.check)
+        this.findings = new FindingsJob(loaded, this.analysis, this.risk, options.check, schedule, notify);
+    }
     this.whatIf = new WhatIf(this, schedule, notify);
     if (options.recommender) {
       this.recommendations = new RecommendationsJob(loaded, options.recommender, () => {
@@ -72,6 +88,7 @@ export class ModelSession {
   }
 
   readonly check?: CheckSettings;
+  readonly analyst?: Analyst;
 
   get model(): Model {
     return this.loaded.model;
@@ -184,6 +201,7 @@ export class TuiStore {
   private readonly watching: boolean;
   private readonly check?: CheckSettings;
   private readonly recommender?: Recommender;
+  private readonly analyst?: Analyst;
   readonly picker: { readonly files: readonly string[]; readonly diagnostics: readonly Diagnostic[] };
 
   constructor(
@@ -195,12 +213,14 @@ export class TuiStore {
       watch?: boolean;
       check?: CheckSettings;
       recommender?: Recommender;
+      analyst?: Analyst;
     },
     private readonly schedule: Scheduler = immediateScheduler,
   ) {
     this.picker = { files: options.files, diagnostics: options.diagnostics ?? [] };
     this.check = options.check;
     this.recommender = options.recommender;
+    this.analyst = options.analyst;
     this.watching = options.watch ?? true;
     if (options.open !== undefined) this.open(options.open);
   }
@@ -286,6 +306,7 @@ export class TuiStore {
     const session = new ModelSession(result.loaded, source.text, this.schedule, this.bump, {
       check: this.check,
       recommender: this.recommender,
+      analyst: this.analyst,
     });
     const carried = previous
       ? { changes: previous.whatIf.changes, toggled: previous.whatIf.toggled }

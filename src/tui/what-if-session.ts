@@ -4,7 +4,7 @@ import type { LoadedModel } from '../model/load.js';
 import type { ModelDocument } from '../model/schema.js';
 import { variantText } from '../reports/model-yaml.js';
 import { AnalysisSession } from './analysis-session.js';
-import { FindingsJob, RiskJob, type Scheduler } from './background.js';
+import { analysedJobs, BULK_FROM_CREDENTIALS, FindingsJob, RiskJob, type Scheduler } from './background.js';
 import type { ModelSession } from './session.js';
 import {
   changeEdits,
@@ -203,7 +203,8 @@ export class WhatIf {
     const recommendations = this.recommendations();
     const chosen = applyRecommendations(base, recommendations, toggled);
     const recommended = recommendations.filter((r) => chosen.applied.includes(r.id)).flatMap((r) => r.edits);
-    const { document, patch } = applyEdits(base, [...changeEdits(base, next), ...recommended]);
+    const edits = [...changeEdits(base, next), ...recommended];
+    const { document, patch } = applyEdits(base, edits);
     const derived = deriveModel(document, this.base.model.name);
     if (!derived.ok) {
       this.refusal = derived.problems[0];
@@ -213,12 +214,20 @@ export class WhatIf {
     }
     this.left = chosen.skipped;
     const variant = new AnalysisSession(derived.model, derived.relations);
-    const risk = new RiskJob(variant, this.schedule, this.notify).start();
     // The source map of the file as written: lines of findings point into the original.
     const loaded: LoadedModel = { ...this.base.loaded, document, model: derived.model, relations: derived.relations };
-    const findings = this.base.check
-      ? new FindingsJob(loaded, variant, risk, this.base.check, this.schedule, this.notify)
-      : undefined;
+    const { analyst, check } = this.base;
+    let risk: RiskJob;
+    let findings: FindingsJob | undefined;
+    if (analyst && derived.model.credentials.length >= BULK_FROM_CREDENTIALS) {
+      // The edited credentials' own worst cases here and now: they are what the view shows first.
+      for (const id of next.keys()) if (derived.relations.credential.has(id)) variant.worstCase(id);
+      const input = { file: loaded.file, text: this.base.sourceText, edits, fallbackName: this.base.model.name, check };
+      ({ risk, findings } = analysedJobs(variant, loaded, input, analyst, this.schedule, this.notify));
+    } else {
+      risk = new RiskJob(variant, this.schedule, this.notify).start();
+      findings = check ? new FindingsJob(loaded, variant, risk, check, this.schedule, this.notify) : undefined;
+    }
     this.install({ changes: next, toggled, document, patch }, variant, risk, findings);
   }
 

@@ -8,7 +8,8 @@
  * undefined; the caller checks the result by parsing it, and falls back to
  * writing the document afresh.
  */
-import { EVENT_ID, SCALAR_STYLE, dump, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { dumpYaml } from './emit.js';
 
 export interface TextOperation {
   readonly op: 'test' | 'add' | 'replace' | 'remove';
@@ -206,9 +207,10 @@ function scalarText(value: unknown, inFlow: boolean): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   if (typeof value !== 'string') throw new GiveUp();
-  const dumped = dump(value, { lineWidth: -1 }).trimEnd();
+  const dumped = dumpYaml(value, { lineWidth: -1 }).trimEnd();
   if (dumped === value && PLAIN.test(value)) return value;
-  if (!inFlow && !dumped.includes('\n')) return dumped;
+  // A double-quoted scalar (what a hazardous string is given) reads the same in a flow collection too.
+  if (!dumped.includes('\n') && (!inFlow || dumped.startsWith('"'))) return dumped;
   return JSON.stringify(value);
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { delegationChains } from '../../src/analyses/delegation/chains.js';
 import { delegationFacts } from '../../src/analyses/delegation/facts.js';
+import fc from 'fast-check';
+import { toYaml } from '../../src/model/generate.js';
 import { analysis } from '../helpers/model.js';
+import { randomModel } from '../helpers/random-model.js';
 
 const pairs = (list: readonly { resource: string; action: string }[]) => list.map((p) => `${p.resource}:${p.action}`);
 
@@ -48,10 +51,13 @@ describe('delegation chains', () => {
     expect(pairs(review.hops[1].effective)).toEqual(['repo:read']);
   });
 
-  it('flags the delegate that ends up with more than its delegator', () => {
-    // coder adds its own db-key: db:read is more than orch can do.
-    expect(pairs(chains[0].hops[1].escalation)).toEqual(['db:read']);
-    expect(chains[0].escalates).toBe(true);
+  it('a delegator acts with all it can hold: round the loop, orch holds db-key too, so coder gains nothing', () => {
+    // orch -> coder -> tester -> orch, all passthrough: tester hands orch db-key and orch-token, so at
+    // every hop of the loop each agent can act with both; nobody in it can do more than its delegator.
+    expect(chains[0].hops[0].credentials).toEqual(['orch-token', 'db-key']);
+    expect(pairs(chains[0].hops[1].escalation)).toEqual([]);
+    expect(chains[0].loopEscalation).toEqual([]);
+    expect(chains[0].escalates).toBe(false);
     expect(chains[1].escalates).toBe(false);
   });
 
@@ -109,5 +115,71 @@ describe('delegation facts', () => {
     // The last delegation (a99998 -> a99999) ends a chain of 99,999 delegations.
     expect(facts.edges[facts.edges.length - 1].depth).toBe(n - 1);
     expect(facts.cycles).toEqual([]);
+  });
+});
+
+describe('the chain view and the CI gate agree on loops', () => {
+  // A passes through to B, B exchanges to C (minting kx from kb), C passes through to A.
+  const LOOP = `
+version: 1
+agents:
+  - { id: A, owner: t, purpose: p, credentials: [ka], delegates: [{ to: B, mode: passthrough }] }
+  - { id: B, owner: t, purpose: p, credentials: [kb], delegates: [{ to: C, mode: exchange, credential: kx }] }
+  - { id: C, owner: t, purpose: p, credentials: [kc], delegates: [{ to: A, mode: passthrough }] }
+resources:
+  - { id: ra, kind: db, sensitivity: high }
+  - { id: rb, kind: db, sensitivity: high }
+  - { id: rc, kind: db, sensitivity: high }
+  - { id: rx, kind: db, sensitivity: critical }
+credentials:
+  - { id: ka, ttl: 1h, grants: [{ resource: ra, actions: [read] }] }
+  - { id: kb, ttl: 1h, grants: [{ resource: rb, actions: [read] }] }
+  - { id: kc, ttl: 1h, grants: [{ resource: rc, actions: [read] }] }
+  - { id: kx, ttl: 1h, derivedFrom: kb, grants: [{ resource: rx, actions: [read] }] }
+`;
+
+  it('the same gain on every delegation, and B is shown acting with what A hands it', () => {
+    const ctx = analysis(LOOP);
+    const facts = delegationFacts(ctx);
+    const gate = Object.fromEntries(facts.edges.map((e) => [`${e.from}>${e.to}`, pairs(e.escalation)]));
+    // A can act with ka, and round the loop with what C hands it (kc, kx): A -> B gains rb:read (kb).
+    // B then holds kb, ka, kc, kx: C's kc and kx are nothing new. C holds kc and kx only: A gains ra:read.
+    expect(gate).toEqual({ 'A>B': ['rb:read'], 'B>C': [], 'C>A': ['ra:read'] });
+    const [chain] = delegationChains(ctx).chains;
+    const shown = {
+      'A>B': pairs(chain.hops[1].escalation),
+      'B>C': pairs(chain.hops[2].escalation),
+      'C>A': pairs(chain.loopEscalation ?? []),
+    };
+    expect(shown).toEqual(gate);
+    // LR006 says A hands B ka, kc and kx: the chain shows B acting with them.
+    expect(chain.hops[1].credentials).toEqual(['kb', 'ka', 'kc', 'kx']);
+  });
+
+  it('on random models with loops of passthrough and exchange, each chain hop shows the gain the gate reports', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.nat(), (seed, n) => {
+        const doc = randomModel(seed);
+        const agents = doc.agents ?? [];
+        const credentials = doc.credentials ?? [];
+        // Turn some delegations into exchanges minting a credential of the model.
+        agents.forEach((a, i) =>
+          (a.delegates ?? []).forEach((d, k) => {
+            if ((n + i + k) % 2 === 0)
+              Object.assign(d, { mode: 'exchange', credential: credentials[(n + i) % credentials.length].id });
+          }),
+        );
+        const ctx = analysis(toYaml(doc));
+        const gate = new Map(delegationFacts(ctx).edges.map((e) => [`${e.from}>${e.to}`, pairs(e.escalation)]));
+        for (const chain of delegationChains(ctx).chains) {
+          chain.hops.forEach((h, k) => {
+            if (k > 0) expect(pairs(h.escalation)).toEqual(gate.get(`${chain.hops[k - 1].agent}>${h.agent}`));
+          });
+          if (chain.cycleTo !== undefined)
+            expect(pairs(chain.loopEscalation ?? [])).toEqual(gate.get(`${chain.hops.at(-1)!.agent}>${chain.cycleTo}`));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,6 +5,7 @@
  * detection classes, durations of 0 and never. The same seed gives the same
  * model; fast-check supplies the seeds.
  */
+import { mulberry32 } from '../../src/model/random.js';
 import type { ModelDocument } from '../../src/model/schema.js';
 
 /**
@@ -13,14 +14,7 @@ import type { ModelDocument } from '../../src/model/schema.js';
  * credentials, and several detection classes.
  */
 export function randomModel(seed: number): ModelDocument {
-  let state = seed >>> 0;
-  const rnd = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
   const C = 3 + int(10);

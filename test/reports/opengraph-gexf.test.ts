@@ -110,7 +110,7 @@ describe('graph --format gexf', () => {
     expect([back.order, back.size]).toEqual([graph.order, graph.size]);
   });
 
-  it('writes names XML cannot hold raw as escaped text, and drops what XML 1.0 forbids', () => {
+  it('writes markup in names as escaped text, and a control character as its visible escape, as every report does', () => {
     const loaded = load(`
 version: 1
 resources:
@@ -121,7 +121,7 @@ credentials:
     const text = exportGraph(buildGraph(loaded.model), 'gexf', loaded.model.name);
     expect(text).not.toContain('\u0007');
     const back = gexf.parse(MultiDirectedGraph, text);
-    expect(back.getNodeAttribute('resource:r', 'label')).toBe('a <b> & "c" ');
+    expect(back.getNodeAttribute('resource:r', 'label')).toBe('a <b> & "c" \\x07');
     expect(back.getNodeAttribute('credential:c', 'ttl')).toBe('never');
   });
 });

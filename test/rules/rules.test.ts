@@ -397,6 +397,26 @@ credentials:
   it('passes a derived token revoked with its parent', () => {
     expect(findingsOf('LR011', model('true'))).toEqual([]);
   });
+
+  it('says what happens when the parent itself cannot be revoked', () => {
+    // The parent is revoked by hand by default: the child outlives its revocation by its own 12h.
+    expect(findingsOf('LR011', model('false'))[0].message).toContain(
+      'one minted just before "parent" is revoked stays valid for up to 12h',
+    );
+    // Never revoked, the parent stops at its expiry (1h): the child lasts 12h past that.
+    const none = model('false').replace(
+      '{ id: parent, ttl: 1h }',
+      '{ id: parent, ttl: 1h, revocation: { mode: none } }',
+    );
+    expect(findingsOf('LR011', none)[0].message).toContain(
+      '"parent" cannot be revoked; one minted just before it expires stays valid for up to 12h after it',
+    );
+    // Never revoked and never expiring: minting never stops.
+    const forever = none.replace('ttl: 1h, revocation', 'ttl: never, revocation');
+    expect(findingsOf('LR011', forever)[0].message).toContain(
+      '"parent" can be neither revoked nor expire, so whoever holds it keeps minting new ones',
+    );
+  });
 });
 
 describe('LR012 agent with no owner or purpose', () => {

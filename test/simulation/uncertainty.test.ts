@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateLeak } from '../../src/analyses/simulation/leak.js';
-import {
-  detectionSampler,
-  mulberry32,
-  quantiles,
-  simulateUncertain,
-} from '../../src/analyses/simulation/uncertainty.js';
+import { detectionSampler, quantiles, simulateUncertain } from '../../src/analyses/simulation/uncertainty.js';
+import { mulberry32 } from '../../src/model/random.js';
 import { analysis, D, H } from '../helpers/model.js';
 
 const MODEL = (detection: string) => `

@@ -11,7 +11,13 @@ import { worstCase, worstCases } from '../../src/analyses/simulation/worst-case.
 import { generateModelYaml, toYaml } from '../../src/model/generate.js';
 import type { ModelDocument } from '../../src/model/schema.js';
 import { randomModel } from '../helpers/random-model.js';
-import { analysis, assertBulkAgrees, D, H } from '../helpers/model.js';
+import { buildGraph } from '../../src/graph/build.js';
+import { straightforwardWorstCase } from '../../src/bench/straightforward.js';
+import { analysis, assertBulkAgrees, D, H, load } from '../helpers/model.js';
+import { prepareAnalysis } from '../../src/analyses/context.js';
+
+/** Random models per property; LEAKRADIUS_PROPERTY_RUNS raises it for a longer run. */
+const RUNS = Number(process.env.LEAKRADIUS_PROPERTY_RUNS ?? 150);
 
 const HEADER = `
 version: 1
@@ -116,14 +122,38 @@ credentials:
     );
   });
 
-  it('on random small models', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        assertBulkAgrees(analysisOf(randomModel(seed)));
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'on random small models',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+          assertBulkAgrees(analysisOf(randomModel(seed)));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    60_000 + RUNS * 200,
+  );
+
+  it(
+    'a plain worklist over the graph (no closure, no loop limit: loops run turn by turn) agrees on random small models',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+          const loaded = load(toYaml(randomModel(seed)));
+          const ctx = prepareAnalysis(loaded.model, loaded.relations);
+          const graph = buildGraph(ctx.model);
+          for (const c of ctx.model.credentials)
+            expect({ seed, worst: straightforwardWorstCase(graph, ctx, c.id) }).toEqual({
+              seed,
+              worst: worstCase(ctx, c.id),
+            });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    60_000 + RUNS * 400,
+  );
 
   it('the closure really is the answer: a wrong bulk figure is caught', () => {
     const ctx = analysis(generateModelYaml({ agents: 30, seed: 9 }));

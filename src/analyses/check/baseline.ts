@@ -4,7 +4,8 @@
  * worst-case blast-radius score or exposure window grew.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { compileSchema } from '../../model/schema-compile.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../../model/duration.js';
 import { quote } from '../../model/messages.js';
 import type { CredentialSummary } from './types.js';
@@ -35,8 +36,6 @@ export interface Baseline {
   >;
 }
 
-type AjvClass = typeof Ajv2020Module.default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvClass }).default ?? Ajv2020Module) as AjvClass;
 let compiled: ValidateFunction | undefined;
 
 export function findingKey(file: string, id: string): string {
@@ -45,7 +44,7 @@ export function findingKey(file: string, id: string): string {
 
 /** Reads a parsed JSON report as a baseline, or says why it cannot. */
 export function parseBaseline(value: unknown): { ok: true; baseline: Baseline } | { ok: false; message: string } {
-  compiled ??= new Ajv2020({ allErrors: false, strict: false }).compile(BaselineSchema);
+  compiled ??= compileSchema(BaselineSchema);
   if (!compiled(value)) {
     const e = compiled.errors?.[0];
     const where = e?.instancePath ? ` at ${e.instancePath}` : '';

@@ -64,6 +64,11 @@ export class RecordedFinding implements Finding {
     return this.located().path;
   }
 
+  /** The finding's fields, not the model it points into (`JSON.stringify`). */
+  toJSON(): Finding {
+    return plainFinding(this);
+  }
+
   private located(): Place {
     if (this.place) return this.place;
     const path = offendingPath(this.found, this.loaded);
@@ -71,6 +76,12 @@ export class RecordedFinding implements Finding {
     this.place = { file, line, column, path: formatPath(path) };
     return this.place;
   }
+}
+
+/** A finding as plain data, every field read once: what can be copied to another thread or written out. */
+export function plainFinding(f: Finding): Finding {
+  const { id, rule, element, severity, message, file, line, column, path, status, acceptance, baseline, fails } = f;
+  return { id, rule, element, severity, message, file, line, column, path, status, acceptance, baseline, fails };
 }
 
 /** The node a finding points at: its fallback stands in for a node the file does not write (a default applied). */

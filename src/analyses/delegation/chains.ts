@@ -3,12 +3,14 @@
  * exchange, what each agent can do at its hop, where a delegate ends up with
  * more than its delegator (escalation), where attribution to the acting agent
  * is lost, and where a chain is too deep or loops. The walk is iterative and
- * stops at a repeated agent, so cycles end and are reported.
+ * stops at a repeated agent, so cycles end and are reported. What each agent
+ * holds at a hop comes from ./permissions.ts, the analysis the CI gate reads
+ * too: a chain shows, at each delegation, the gain LR007 reports for it.
  */
-import type { DelegationMode } from '../../model/types.js';
+import type { Delegation, DelegationMode } from '../../model/types.js';
 import type { AnalysisContext } from '../context.js';
 import type { PairRef } from '../simulation/worst-case.js';
-import { gained, grantedPairs, hopCredentials, sortedPairs } from './permissions.js';
+import { delegationHop, heldBy, heldPairs, sortedPairs } from './permissions.js';
 
 export const DEFAULT_MAX_DEPTH = 3;
 /** Chains are enumerated up to this many; a dense delegation graph has exponentially many. */
@@ -38,6 +40,8 @@ export interface DelegationChain {
   readonly escalates: boolean;
   /** Set when the chain's last agent delegates back to an agent already in it. */
   readonly cycleTo?: string;
+  /** With `cycleTo`: what that agent, tasked again by the last one, can do that the last one cannot. */
+  readonly loopEscalation?: readonly PairRef[];
   /** Index of the first hop whose actions cannot be attributed, or undefined. */
   readonly attributionLostAt?: number;
 }
@@ -89,7 +93,6 @@ function reachableFrom(ctx: AnalysisContext, starts: readonly string[]): Set<str
 
 interface Frame {
   readonly hop: DelegationHop;
-  readonly pairs: ReadonlySet<string>;
   next: number;
 }
 
@@ -97,7 +100,7 @@ interface Frame {
 function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: DelegationChain[]): boolean {
   const rootAgent = ctx.relations.agent.get(root);
   if (!rootAgent) return true;
-  const stack: Frame[] = [frame(ctx, root, 'root', undefined, [], undefined)];
+  const stack: Frame[] = [rootFrame(ctx, root)];
   const onPath = new Set([root]);
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
@@ -113,11 +116,9 @@ function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: Dele
     }
     const d = agent.delegates[top.next++];
     if (onPath.has(d.to)) {
-      chains.push(chainOf(stack, maxDepth, d.to));
+      chains.push(chainOf(stack, maxDepth, d.to, delegationHop(ctx, agent.id, d).escalation));
     } else {
-      const received =
-        d.mode === 'passthrough' ? top.hop.credentials : d.credential !== undefined ? [d.credential] : [];
-      stack.push(frame(ctx, d.to, d.mode, d.credential, received, top));
+      stack.push(delegateFrame(ctx, agent.id, d, top));
       onPath.add(d.to);
     }
     if (chains.length >= MAX_CHAINS) return false;
@@ -125,33 +126,44 @@ function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: Dele
   return true;
 }
 
-function frame(
-  ctx: AnalysisContext,
-  agentId: string,
-  mode: DelegationHop['mode'],
-  credential: string | undefined,
-  received: readonly string[],
-  previous: Frame | undefined,
-): Frame {
-  const agent = ctx.relations.agent.get(agentId)!;
-  const credentials = hopCredentials(ctx, agent, received);
-  const pairs = grantedPairs(ctx, credentials);
+/** The first agent of a chain acts with everything it can hold. */
+function rootFrame(ctx: AnalysisContext, agentId: string): Frame {
+  const credentials = [...heldBy(ctx, agentId)];
   return {
     hop: {
       agent: agentId,
-      mode,
-      credential,
+      mode: 'root',
       credentials,
-      effective: sortedPairs(pairs),
-      escalation: previous ? gained(pairs, previous.pairs) : [],
-      attributionLost: mode === 'passthrough' || (previous?.hop.attributionLost ?? false),
+      effective: sortedPairs(heldPairs(ctx, agentId)),
+      escalation: [],
+      attributionLost: false,
     },
-    pairs,
     next: 0,
   };
 }
 
-function chainOf(stack: readonly Frame[], maxDepth: number, cycleTo?: string): DelegationChain {
+function delegateFrame(ctx: AnalysisContext, from: string, d: Delegation, previous: Frame): Frame {
+  const { credentials, pairs, escalation } = delegationHop(ctx, from, d);
+  return {
+    hop: {
+      agent: d.to,
+      mode: d.mode,
+      credential: d.credential,
+      credentials,
+      effective: sortedPairs(pairs),
+      escalation,
+      attributionLost: d.mode === 'passthrough' || previous.hop.attributionLost,
+    },
+    next: 0,
+  };
+}
+
+function chainOf(
+  stack: readonly Frame[],
+  maxDepth: number,
+  cycleTo?: string,
+  loopEscalation?: readonly PairRef[],
+): DelegationChain {
   const hops = stack.map((f) => f.hop);
   const lost = hops.findIndex((h) => h.attributionLost);
   const depth = hops.length - 1 + (cycleTo !== undefined ? 1 : 0);
@@ -159,8 +171,9 @@ function chainOf(stack: readonly Frame[], maxDepth: number, cycleTo?: string): D
     hops,
     depth,
     tooDeep: depth > maxDepth,
-    escalates: hops.some((h) => h.escalation.length > 0),
+    escalates: hops.some((h) => h.escalation.length > 0) || (loopEscalation?.length ?? 0) > 0,
     cycleTo,
+    loopEscalation,
     attributionLostAt: lost >= 0 ? lost : undefined,
   };
 }

@@ -9,7 +9,7 @@ import type { DelegationMode } from '../../model/types.js';
 import { stronglyConnectedComponents } from '../../graph/scc.js';
 import type { AnalysisContext } from '../context.js';
 import type { PairRef } from '../simulation/worst-case.js';
-import { gained, grantedPairs, hopCredentials } from './permissions.js';
+import { delegationHop } from './permissions.js';
 
 export interface DelegationEdgeFact {
   readonly from: string;
@@ -40,26 +40,17 @@ export function delegationFacts(ctx: AnalysisContext): DelegationFacts {
   const edges: DelegationEdgeFact[] = [];
   for (const agent of model.agents) {
     const from = index.agentIndex.get(agent.id)!;
-    const mine = grantedPairs(ctx, ctx.relations.available.get(agent.id) ?? []);
     for (const d of agent.delegates) {
       const to = index.agentIndex.get(d.to)!;
-      const received =
-        d.mode === 'passthrough'
-          ? (ctx.relations.available.get(agent.id) ?? [])
-          : d.credential !== undefined
-            ? [d.credential]
-            : [];
-      const theirs = grantedPairs(ctx, hopCredentials(ctx, ctx.relations.agent.get(d.to)!, received));
-      const inCycle = scc.component[from] === scc.component[to];
       edges.push({
         from: agent.id,
         to: d.to,
         mode: d.mode,
         credential: d.credential,
         path: d.path,
-        escalation: gained(theirs, mine),
+        escalation: delegationHop(ctx, agent.id, d).escalation,
         depth: depthEnding[from] + 1,
-        inCycle,
+        inCycle: scc.component[from] === scc.component[to],
       });
     }
   }

@@ -1,4 +1,5 @@
 import { quote } from '../../model/messages.js';
+import type { Credential } from '../../model/types.js';
 import type { Rule, RuleFinding } from './types.js';
 import { lifeText, usableLife } from './helpers.js';
 
@@ -19,12 +20,25 @@ export const LR011: Rule = {
         element: { kind: 'credential', id: c.id },
         path: [...c.path, 'revokedWithParent'],
         fallback: [...c.path, 'derivedFrom'],
-        message: `credential ${quote(c.id)}, minted from ${quote(c.derivedFrom)}, is not revoked with it: one minted just before ${quote(c.derivedFrom)} is revoked stays valid for up to ${lifeText(usableLife(c))} (${revocationText(c.revocation.mode)})`,
+        message: `credential ${quote(c.id)}, minted from ${quote(c.derivedFrom)}, is not revoked with it: ${afterParent(c, ctx.relations.credential.get(c.derivedFrom))}`,
       });
     }
     return out;
   },
 };
+
+/** What a child minted at the last moment its parent allows does once the parent stops: revoked, or (never revoked) expired. */
+function afterParent(child: Credential, parent: Credential | undefined): string {
+  const life = lifeText(usableLife(child));
+  const unless = `(${revocationText(child.revocation.mode)})`;
+  const p = quote(child.derivedFrom ?? '');
+  if (parent === undefined || parent.revocation.mode !== 'none')
+    return `one minted just before ${p} is revoked stays valid for up to ${life} ${unless}`;
+  // A parent that cannot be revoked stops only when it expires, if ever.
+  if (usableLife(parent) === Number.POSITIVE_INFINITY)
+    return `${p} can be neither revoked nor expire, so whoever holds it keeps minting new ones, each valid for up to ${life} ${unless}`;
+  return `${p} cannot be revoked; one minted just before it expires stays valid for up to ${life} after it ${unless}`;
+}
 
 function revocationText(mode: string): string {
   switch (mode) {

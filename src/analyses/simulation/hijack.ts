@@ -19,7 +19,7 @@ import {
 } from './attack.js';
 import { relevantAssumptions } from './leak.js';
 import { channelDetection, detectionSeconds, lifetime } from './lifetime.js';
-import type { GatedPair, ReachedPair } from './pairs.js';
+import type { GatedInvocation, GatedPair, ReachedPair } from './pairs.js';
 
 /** Where injected instructions arrive: a hijack is detected as a leak through this channel is. */
 export const HIJACK_CHANNEL = 'prompt-context';
@@ -42,6 +42,7 @@ export interface HijackResult {
   readonly holds: readonly { readonly credential: string; readonly stop: Seconds }[];
   readonly reached: readonly ReachedPair[];
   readonly gated: readonly GatedPair[];
+  readonly gatedInvocations: readonly GatedInvocation[];
   readonly acquired: readonly AcquiredCredential[];
   readonly tasked: readonly TaskedAgent[];
   readonly score: number;
@@ -75,6 +76,7 @@ export function simulateHijack(ctx: AnalysisContext, input: HijackInput): Hijack
     holds: start.attacker.held.map((h) => ({ credential: h.credential, stop: h.until })),
     reached: found.reached,
     gated: found.gated,
+    gatedInvocations: found.gatedInvocations,
     acquired: found.acquired,
     tasked: found.tasked,
     score: found.score,

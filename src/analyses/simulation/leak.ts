@@ -24,11 +24,11 @@ import {
   worstChannel,
   type Lifetime,
 } from './lifetime.js';
-import type { GatedPair, ReachedPair } from './pairs.js';
+import type { GatedInvocation, GatedPair, ReachedPair } from './pairs.js';
 import { compareText } from './scores.js';
 
 export type { AcquiredCredential, TaskedAgent } from './attack.js';
-export type { GatedPair, ReachedPair } from './pairs.js';
+export type { GatedInvocation, GatedPair, ReachedPair } from './pairs.js';
 export { formatPath, type CredentialHow, type PathHop } from './paths.js';
 export { blastRadiusScore, compareText, timeWeightedScore } from './scores.js';
 
@@ -45,6 +45,8 @@ export interface LeakInput {
   readonly hopDelay?: Seconds;
   /** Detection delay to use instead of the channel's figure (a sampled value, in uncertainty runs). */
   readonly detectionDelay?: Seconds;
+  /** false: leave every path empty (the figures alone, for worst cases and sampling runs). Default true. */
+  readonly paths?: boolean;
 }
 
 export interface LeakResult {
@@ -58,6 +60,8 @@ export interface LeakResult {
   readonly revocationLag: Seconds;
   readonly reached: readonly ReachedPair[];
   readonly gated: readonly GatedPair[];
+  /** Agents the attacker could task only with a human's approval at each invocation. */
+  readonly gatedInvocations: readonly GatedInvocation[];
   readonly acquired: readonly AcquiredCredential[];
   readonly tasked: readonly TaskedAgent[];
   readonly score: number;
@@ -84,6 +88,7 @@ export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult
   const reach = exploreAttack(ctx, start, {
     hopDelay: input.hopDelay ?? 0,
     harvestedDetection: detected + model.detection.harvested,
+    paths: input.paths,
   });
   const acquired = usable ? reach.acquired : withUnusableLeak(reach.acquired, input.credential, at);
   return {
@@ -97,6 +102,7 @@ export function simulateLeak(ctx: AnalysisContext, input: LeakInput): LeakResult
     revocationLag: revocationLag(Math.max(rootLife.stopped, reach.lastStop), detected),
     reached: reach.reached,
     gated: reach.gated,
+    gatedInvocations: reach.gatedInvocations,
     acquired,
     tasked: reach.tasked,
     score: reach.score,

@@ -59,6 +59,17 @@ export function lifetime(index: ReachIndex, model: Model, c: number, issued: Sec
 }
 
 /**
+ * How long after its issue an instance of credential c can last whatever the
+ * incident: its life, or its task's end plus propagation when it is revoked at
+ * task end. A copy issued at t stops at min(t + shift, stopTime(c, never, ...)),
+ * the same figure `stopTime` gives (the searches compose these).
+ */
+export function copyShift(index: ReachIndex, c: number): Seconds {
+  const taskEnd = index.revocationMode[c] === REVOCATION['on-task-end'] && !Number.isNaN(index.taskDuration[c]);
+  return Math.min(index.life[c], taskEnd ? index.taskDuration[c] + index.propagation[c] : UNBOUNDED);
+}
+
+/**
  * Revocation lag: from detection until `lastStop`, never negative. Unbounded
  * when something never stops, even if the leak is never detected either (an
  * unbounded stop minus an unbounded detection is not a number).

@@ -45,16 +45,26 @@ export function credentialHow(how: number): CredentialHow {
         : 'harvested';
 }
 
-/** Turns trails into the readable path of hops. Nodes are credentials (0..C-1), then agents. */
+const NO_HOPS: PathHop[] = [];
+
+/**
+ * Turns trails into the readable path of hops. Nodes are credentials
+ * (0..C-1), then agents. Without `enabled` every path is empty: for callers
+ * that read only the figures.
+ */
 export class PathBuilder {
   private readonly C: number;
 
-  constructor(private readonly ctx: AnalysisContext) {
+  constructor(
+    private readonly ctx: AnalysisContext,
+    private readonly enabled = true,
+  ) {
     this.C = ctx.index.credentials.length;
   }
 
   /** Hops from the start to the end of `trail`. */
   to(trail: Trail): PathHop[] {
+    if (!this.enabled) return NO_HOPS;
     const chain: Trail[] = [];
     for (let t: Trail | null = trail; t !== null; t = t.parent) chain.push(t);
     chain.reverse();
@@ -65,9 +75,18 @@ export class PathBuilder {
 
   /** Hops to the trail's node, then acting through it (with `deputy` when it is an agent), then the access `pair`. */
   through(trail: Trail, deputy: number, pair: number): PathHop[] {
+    if (!this.enabled) return NO_HOPS;
     const hops = this.to(trail);
     if (deputy !== NO_PATH) hops.push(this.deputyHop(trail.node, deputy));
     if (pair !== NO_PATH) hops.push(this.access(pair));
+    return hops;
+  }
+
+  /** Hops to the trail's node, acting through it (with `deputy` when it is an agent), then invoking `agent`. */
+  invoking(trail: Trail, deputy: number, agent: number): PathHop[] {
+    if (!this.enabled) return NO_HOPS;
+    const hops = this.through(trail, deputy, NO_PATH);
+    hops.push({ kind: 'agent', id: this.ctx.index.agents[agent], how: 'invoked' });
     return hops;
   }
 

@@ -10,16 +10,17 @@ export function blastRadiusScore(reached: readonly ReachedPair[]): number {
 }
 
 /**
- * Sum of impact × hours of access; UNBOUNDED as soon as one access never ends.
- * Impact × seconds is summed first and divided by 3,600 once: with whole
- * seconds the sum is an exact integer, so the score does not depend on the
- * order of the pairs (the bulk worst case sums in another order).
+ * Sum of impact × hours the attacker has each pair (the length of the union
+ * of its spans); UNBOUNDED as soon as one access never ends. Impact × seconds
+ * is summed first and divided by 3,600 once: with whole seconds the sum is an
+ * exact integer, so the score does not depend on the order of the pairs (the
+ * bulk worst case sums in another order).
  */
 export function timeWeightedScore(reached: readonly ReachedPair[]): Seconds {
   let impactSeconds = 0;
   for (const r of reached) {
-    if (r.until === UNBOUNDED) return UNBOUNDED;
-    impactSeconds += r.impact * (r.until - r.from);
+    if (r.held === UNBOUNDED) return UNBOUNDED;
+    impactSeconds += r.impact * r.held;
   }
   return impactSeconds / 3_600;
 }

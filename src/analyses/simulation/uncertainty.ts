@@ -4,6 +4,7 @@
  * report quantiles. The generator is seeded, so a seed gives the same numbers
  * on every machine.
  */
+import { mulberry32 } from '../../model/random.js';
 import { UNBOUNDED, type Seconds } from '../../model/duration.js';
 import type { DetectionTime } from '../../model/types.js';
 import type { AnalysisContext } from '../context.js';
@@ -41,7 +42,7 @@ export function simulateUncertain(
   const scores: number[] = [];
   const lags: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const result = simulateLeak(ctx, { ...input, channel, detectionDelay: sample() });
+    const result = simulateLeak(ctx, { ...input, channel, detectionDelay: sample(), paths: false });
     windows.push(result.exposureWindow);
     scores.push(result.timeWeightedScore);
     lags.push(result.revocationLag);
@@ -72,18 +73,6 @@ export function detectionSampler(detection: DetectionTime, seed: number): () => 
   return () => {
     const value = Math.round(Math.exp(mu + sigma * normal()));
     return Number.isFinite(value) ? value : UNBOUNDED;
-  };
-}
-
-/** Mulberry32: a small, well-distributed 32-bit generator with integer-only state. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -67,7 +67,7 @@ export function worstCases(ctx: AnalysisContext): WorstCase[] {
 }
 
 export function worstCase(ctx: AnalysisContext, credential: string): WorstCase {
-  const r = simulateLeak(ctx, { credential });
+  const r = simulateLeak(ctx, { credential, paths: false });
   const sensitivity = (id: string) => ctx.relations.resource.get(id)?.sensitivity ?? 'low';
   return {
     credential,
@@ -79,16 +79,6 @@ export function worstCase(ctx: AnalysisContext, credential: string): WorstCase {
       .filter((p) => HIGH_IMPACT_ACTIONS.has(p.action) && isHighOrCritical(sensitivity(p.resource)))
       .map((p) => ({ resource: p.resource, action: p.action })),
   };
-}
-
-/** The sum of every credential's worst-case time-weighted score; UNBOUNDED if any is. */
-export function totalRisk(cases: readonly WorstCase[]): number {
-  let total = 0;
-  for (const c of cases) {
-    if (c.timeWeightedScore === UNBOUNDED) return UNBOUNDED;
-    total += c.timeWeightedScore;
-  }
-  return total;
 }
 
 function fromRaw(

@@ -9,7 +9,7 @@
  * `s` is always the same bytes.
  */
 import { dump, load } from 'js-yaml';
-import { mulberry32 } from '../../analyses/simulation/uncertainty.js';
+import { Random } from '../../model/random.js';
 
 export type InputKind = 'model' | 'scenario' | 'policy';
 
@@ -26,23 +26,6 @@ export interface Mutant {
   readonly bytes: Buffer;
   /** What was done to it, for the record of a failure. */
   readonly steps: readonly string[];
-}
-
-/** A seeded random source: mulberry32 underneath, with the helpers mutations need. */
-export class Dice {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed >>> 0);
-  }
-  below(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.below(items.length)];
-  }
 }
 
 /** Strings a pull request would put in a name, an id, a reason or a path. */
@@ -110,7 +93,7 @@ const HOSTILE_SCALARS: readonly unknown[] = [
 
 /** One mutant, the same for the same seed and index. */
 export function mutant(seeds: readonly Seed[], seed: number, index: number): Mutant {
-  const dice = new Dice(Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
+  const dice = new Random(Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
   const base = dice.pick(seeds);
   const steps: string[] = [];
   let text = base.text;
@@ -126,7 +109,7 @@ export function mutant(seeds: readonly Seed[], seed: number, index: number): Mut
 type Json = unknown;
 type Path = (string | number)[];
 
-function structural(base: Seed, text: string, dice: Dice, steps: string[]): string {
+function structural(base: Seed, text: string, dice: Random, steps: string[]): string {
   let doc: Json;
   try {
     doc = load(text);
@@ -142,7 +125,7 @@ function structural(base: Seed, text: string, dice: Dice, steps: string[]): stri
   }
 }
 
-function mutateDocument(doc: Json, kind: InputKind, dice: Dice, steps: string[]): Json {
+function mutateDocument(doc: Json, kind: InputKind, dice: Random, steps: string[]): Json {
   const roll = dice.below(10);
   if (kind === 'model' && roll === 0) return delegationRing(doc, dice, steps);
   if ((kind === 'model' || kind === 'policy') && roll === 1) return starAcceptances(doc, dice, steps);
@@ -195,7 +178,7 @@ function mutateDocument(doc: Json, kind: InputKind, dice: Dice, steps: string[])
 }
 
 /** Agents that pass their credentials around a ring, or to each other all at once. */
-function delegationRing(doc: Json, dice: Dice, steps: string[]): Json {
+function delegationRing(doc: Json, dice: Random, steps: string[]): Json {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return doc;
   const m = doc as Record<string, Json>;
   const n = 3 + dice.below(60);
@@ -216,7 +199,7 @@ function delegationRing(doc: Json, dice: Dice, steps: string[]): Json {
 }
 
 /** Acceptances whose finding patterns are mostly stars. */
-function starAcceptances(doc: Json, dice: Dice, steps: string[]): Json {
+function starAcceptances(doc: Json, dice: Random, steps: string[]): Json {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return doc;
   const m = doc as Record<string, Json>;
   const accept = Array.isArray(m.accept) ? m.accept : (m.accept = []);
@@ -230,7 +213,7 @@ function starAcceptances(doc: Json, dice: Dice, steps: string[]): Json {
 }
 
 /** Two elements of a list given the same id. */
-function clashingIds(doc: Json, dice: Dice, steps: string[]): Json {
+function clashingIds(doc: Json, dice: Random, steps: string[]): Json {
   const lists = allPaths(doc).filter((p) => p.length === 1 && Array.isArray(get(doc, p)));
   if (lists.length === 0) return doc;
   const list = get(doc, dice.pick(lists)) as Json[];
@@ -313,7 +296,7 @@ const SNIPPETS: readonly string[] = [
   'kind: scenario',
 ];
 
-function textEdit(text: string, dice: Dice, steps: string[]): string {
+function textEdit(text: string, dice: Random, steps: string[]): string {
   const lines = text.split('\n');
   const at = dice.below(Math.max(1, lines.length));
   switch (dice.below(9)) {
@@ -374,7 +357,7 @@ function textEdit(text: string, dice: Dice, steps: string[]): string {
 }
 
 /** The text as bytes: UTF-8 mostly; sometimes CR or CRLF line breaks, a byte order mark, UTF-16, a NUL. */
-function encode(text: string, dice: Dice, steps: string[]): Buffer {
+function encode(text: string, dice: Random, steps: string[]): Buffer {
   const roll = dice.below(40);
   if (roll === 0) {
     steps.push('CRLF line breaks');

@@ -14,7 +14,9 @@ import { asiLabel, nhiLabel } from '../../analyses/rules/owasp.js';
 import { compareText } from '../../analyses/simulation/leak.js';
 import { SEVERITIES, type Severity } from '../../model/policy.js';
 import type { Model } from '../../model/types.js';
+import { jsonReport } from '../json.js';
 import { describeEdit, removedText, totalText } from '../recommendations.js';
+import { visibleText } from '../terminal.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { REPORT_CSS } from './style.js';
 
@@ -52,10 +54,10 @@ function organisationSummary(models: readonly ReportData[]): string {
   const rows = models
     .map(
       (m) =>
-        `<tr><td>${html(m.loaded.model.name)}</td><td>${html(m.file)}</td><td class="num">${m.loaded.model.credentials.length}</td><td class="num">${html(totalText(m.measured.totals))}</td></tr>`,
+        `<tr><td>${html(m.loaded.model.name)}</td><td>${html(m.file)}</td><td class="num">${m.loaded.model.credentials.length}</td><td class="num">${html(totalText(m.measured.totals))}</td><td class="num">${html(totalText(m.measured.totals.leakedCopy))}</td><td class="num">${html(totalText(m.measured.totals.hijackedAgent))}</td></tr>`,
     )
     .join('');
-  return `<section><h2>Organisation</h2><table><thead><tr><th>model</th><th>file</th><th>credentials</th><th>total risk (leaked copy)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section><h2>Organisation</h2><table><thead><tr><th>model</th><th>file</th><th>credentials</th><th>total risk</th><th>leaked copy</th><th>hijacked agent</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function modelSection(m: ReportData, i: number): string {
@@ -100,17 +102,25 @@ function summary(m: ReportData): string {
 }
 
 /**
- * The model's total risk per attacker, from the same totals `recommend` and
- * `chokepoints` compare: the sum of every credential's worst-case
- * time-weighted score (impact × hours of access).
+ * The model's total risk per attacker and their sum, from the same totals
+ * `recommend` and `chokepoints` compare (`measure`): time-weighted scores,
+ * impact × hours of access (docs/simulation.md).
  */
 function risks(m: ReportData): { attacker: string; total: string; means: string }[] {
+  const { totals } = m.measured;
   return [
     {
       attacker: 'leaked copy',
-      total: totalText(m.measured.totals),
+      total: totalText(totals.leakedCopy),
       means: 'an outsider replays a leaked credential from the moment it exists, until it stops',
     },
+    {
+      attacker: 'hijacked agent',
+      total: totalText(totals.hijackedAgent),
+      means:
+        'an agent steered by injected instructions acts from its own workload with every credential it holds, bound ones included',
+    },
+    { attacker: 'total', total: totalText(totals), means: 'both attackers: what recommend and chokepoints rank by' },
   ];
 }
 
@@ -284,15 +294,18 @@ function round2(n: number): number {
   return Number.isFinite(n) ? Math.round(n * 100) / 100 : n;
 }
 
-/** Text for HTML element content and quoted attributes. */
+/** Text for HTML element content and quoted attributes; invisible characters shown as escapes, as every report shows them. */
 export function html(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return visibleText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** JSON safe inside a script element: nothing in it can close the element or start markup. */
+/**
+ * JSON safe inside a script element: nothing in it can close the element or
+ * start markup, and what the page shows of it holds invisible characters as
+ * escapes (the JSON reports' escaping).
+ */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return jsonReport(value, { compact: true })
+    .trimEnd()
+    .replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -82,7 +82,9 @@ export function LeakView({ result, credential, items, cursor, width, height, fil
       ? `obtains ${obtained.map((a) => `${s(a.credential)} (${a.how}${a.usable ? '' : ', bound'})`).join(', ')}`
       : 'obtains no other credential',
     result.tasked.length > 0 ? `tasks ${result.tasked.map((a) => s(a.agent)).join(', ')}` : '',
-    result.gated.length > 0 ? `${result.gated.length} held back by approval` : '',
+    result.gated.length + result.gatedInvocations.length > 0
+      ? `${result.gated.length + result.gatedInvocations.length} held back by approval`
+      : '',
   ].filter(Boolean);
   head.push(summary.join(' · '));
   const headRows = Math.min(lineCount(head, width), height - 4);

@@ -143,6 +143,7 @@ class Engine {
     const searchOneByOne = new Set<number>();
     const mark = new Int32Array(nodes).fill(-1);
     const parents = revokedWithParentParents(this.input.index, windows);
+    const readsLate = rootsReadingLateCopies(graph, windows, C);
 
     const below: FixedClosure[] = [];
     for (let x = 0; x < count; x++) {
@@ -194,8 +195,9 @@ class Engine {
         const r = members.targets[k];
         if (r >= C || !windows.bearer[r] || !(windows.rootStop[r] > 0)) continue;
         // Not modelled: a class where reachability depends on the class; a credential minted, revoked with
-        // its parent or minted late, inside a cycle (simulateLeak would stop at it where the closure goes through it).
-        if (windows.unsafe[windows.classOf[r]] || (!trivial && parents[r] >= 0)) {
+        // its parent or minted late, inside a cycle (simulateLeak would stop at it where the closure goes through it);
+        // a leak that can read a store whose copies, taken at the latest moment, last as long as the reader does.
+        if (windows.unsafe[windows.classOf[r]] || (!trivial && parents[r] >= 0) || readsLate[r]) {
           searchOneByOne.add(r);
           continue;
         }
@@ -520,6 +522,57 @@ function inheritedPieces(
     pieceShift: Float64Array.from(shiftOf),
     caps: Float64Array.from(caps),
   };
+}
+
+/**
+ * Credentials whose leak can read, in its own detection class, a store holding
+ * a credential whose copy lasts as long as its reader does, plus its shift
+ * (`WindowTable.lateHarvest`): what that copy reaches depends on the path, so
+ * those leaks are simulated one by one. One backward sweep per class that has
+ * such copies.
+ */
+function rootsReadingLateCopies(graph: AttackGraph, windows: WindowTable, C: number): Uint8Array {
+  const { K, lateHarvest, classOf } = windows;
+  const out = new Uint8Array(C);
+  const { nodes, offsets, targets, kind } = graph;
+  let reverse: Csr | undefined;
+  const seen = new Int32Array(nodes).fill(-1);
+  for (let d = 0; d < K; d++) {
+    const queue: number[] = [];
+    for (let v = C; v < nodes; v++) {
+      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+        if (kind[e] === FRESH && targets[e] < C && lateHarvest[targets[e] * K + d] && seen[v] !== d) {
+          seen[v] = d;
+          queue.push(v);
+        }
+      }
+    }
+    if (queue.length === 0) continue;
+    reverse ??= transpose(graph);
+    while (queue.length > 0) {
+      const v = queue.pop()!;
+      if (v < C && classOf[v] === d) out[v] = 1;
+      for (let e = reverse.offsets[v]; e < reverse.offsets[v + 1]; e++) {
+        const u = reverse.targets[e];
+        if (seen[u] !== d) {
+          seen[u] = d;
+          queue.push(u);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function transpose(graph: AttackGraph): Csr {
+  const { nodes, offsets, targets } = graph;
+  const counts = new Int32Array(nodes + 1);
+  for (let e = 0; e < targets.length; e++) counts[targets[e] + 1]++;
+  for (let v = 0; v < nodes; v++) counts[v + 1] += counts[v];
+  const fill = counts.slice(0, nodes);
+  const reversed = new Int32Array(targets.length);
+  for (let u = 0; u < nodes; u++) for (let e = offsets[u]; e < offsets[u + 1]; e++) reversed[fill[targets[e]]++] = u;
+  return { offsets: counts, targets: reversed };
 }
 
 /** For each credential minted with `revokedWithParent` from an alive parent: that parent, else -1. */

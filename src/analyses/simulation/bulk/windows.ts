@@ -11,9 +11,9 @@
  * detection class d (its detection is the incident's plus `detection.harvested`):
  * the classes are the distinct detection times of the credentials' worst channels.
  */
-import { BINDING_BEARER, REVOCATION } from '../../../graph/reach-index.js';
+import { BINDING_BEARER } from '../../../graph/reach-index.js';
 import type { AnalysisContext } from '../../context.js';
-import { channelDetection, detectionSeconds, stopTime, worstChannel } from '../lifetime.js';
+import { channelDetection, detectionSeconds, copyShift, stopTime, worstChannel } from '../lifetime.js';
 
 export interface WindowTable {
   /** Number of detection classes. */
@@ -43,7 +43,7 @@ export interface WindowTable {
    */
   readonly mintShift: Float64Array;
   readonly bearer: Uint8Array;
-  /** Bearer and positive in some class (harvested at once, or minted at the latest moment): can be acquired and expanded. */
+  /** Bearer, and alive in some class when taken at the latest moment: can be acquired and expanded. */
   readonly alive: Uint8Array;
   /**
    * Classes where some credential alive in another class reaches nothing
@@ -51,6 +51,14 @@ export interface WindowTable {
    * which the shared closure does not model, so those leaks are simulated one by one.
    */
   readonly unsafe: Uint8Array;
+  /**
+   * Per credential and class: a copy read from a store at the latest moment
+   * stops at min(reader's end + mintShift, mintedCap), which depends on the
+   * reader's window (the shift is shorter than the cap). The closure takes
+   * every harvested copy to last its cap, so leaks that can read such a store
+   * in that class are simulated one by one.
+   */
+  readonly lateHarvest: Uint8Array;
 }
 
 export function windowTable(ctx: AnalysisContext): WindowTable {
@@ -74,34 +82,30 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
   const mintedCap = new Float64Array(C * K);
   const issueDependent = new Uint8Array(C);
   const mintShift = new Float64Array(C);
-  const minted = new Uint8Array(C);
-  for (let k = 0; k < index.mints.targets.length; k++) minted[index.mints.targets[k]] = 1;
   const bearer = new Uint8Array(C);
   const alive = new Uint8Array(C);
   const unsafe = new Uint8Array(K);
+  const lateHarvest = new Uint8Array(C * K);
   for (let c = 0; c < C; c++) {
     classOf[c] = classIndex.get(detected[c])!;
     rootStop[c] = stopTime(index, model, c, 0, detected[c]);
     bearer[c] = index.binding[c] === BINDING_BEARER ? 1 : 0;
-    const taskEnd = index.revocationMode[c] === REVOCATION['on-task-end'] && !Number.isNaN(index.taskDuration[c]);
-    mintShift[c] = Math.min(index.life[c], taskEnd ? index.taskDuration[c] + index.propagation[c] : Infinity);
+    mintShift[c] = copyShift(index, c);
     issueDependent[c] = mintShift[c] !== Infinity ? 1 : 0;
-    let positive = 0;
-    let mintedPositive = 0;
-    let emptyWhenMinted = false;
+    let alivePart = 0;
     for (let d = 0; d < K; d++) {
-      const stop = stopTime(index, model, c, 0, classes[d] + model.detection.harvested);
-      acquired[c * K + d] = stop;
+      acquired[c * K + d] = stopTime(index, model, c, 0, classes[d] + model.detection.harvested);
       mintedCap[c * K + d] = stopTime(index, model, c, Infinity, classes[d] + model.detection.harvested);
-      if (stop > 0) positive++;
-      if (minted[c] && mintedCap[c * K + d] > 0) mintedPositive++;
-      else if (minted[c]) emptyWhenMinted = true;
+      if (mintedCap[c * K + d] > 0) alivePart++;
     }
-    // A credential that lives only when minted late (a zero TTL) is alive, and its classes are unsafe: searched one by one.
-    if (bearer[c] && (positive > 0 || mintedPositive > 0)) {
+    // A copy taken at the latest moment lives when its cap is after 0. Where it is dead in some classes
+    // only, what the leak reaches depends on the class: those classes are searched one by one.
+    if (bearer[c] && alivePart > 0) {
       alive[c] = 1;
-      if (positive < K) for (let d = 0; d < K; d++) if (!(acquired[c * K + d] > 0)) unsafe[d] = 1;
-      if (emptyWhenMinted) for (let d = 0; d < K; d++) if (!(mintedCap[c * K + d] > 0)) unsafe[d] = 1;
+      for (let d = 0; d < K; d++) {
+        if (!(mintedCap[c * K + d] > 0)) unsafe[d] = 1;
+        else if (mintShift[c] < mintedCap[c * K + d]) lateHarvest[c * K + d] = 1;
+      }
     }
   }
   return {
@@ -117,5 +121,6 @@ export function windowTable(ctx: AnalysisContext): WindowTable {
     bearer,
     alive,
     unsafe,
+    lateHarvest,
   };
 }
