@@ -5,7 +5,7 @@
  * every agent with the simulation engine itself.
  * Every figure a recommendation shows comes from here.
  */
-import { formatPath } from '../../yaml/diagnostic.js';
+import { formatDocPath } from '../../yaml/diagnostic.js';
 import { normalizeModel } from '../../model/normalize.js';
 import { checkReferences } from '../../model/references.js';
 import { checkedRelations, unpermittedSteps, type Relations } from '../../model/relations.js';
@@ -144,5 +144,5 @@ function sameFigures(a: CredentialFigures, b: CredentialFigures): boolean {
 }
 
 function located(path: readonly (string | number)[], message: string): string {
-  return path.length > 0 ? `${formatPath(path)}: ${message}` : message;
+  return path.length > 0 ? `${formatDocPath(path)}: ${message}` : message;
 }
