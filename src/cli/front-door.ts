@@ -4,7 +4,7 @@
  * short summary of the default model. The TUI itself opens from ./tui.ts.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareAnalysis } from '../analyses/context.js';
 import { totalRisk, worstCases } from '../analyses/simulation/worst-case.js';
@@ -62,8 +62,4 @@ export function printSummary(shell: Shell, file: string): void {
     '      leakradius --help',
   );
   shell.stdout.write(`${lines.join('\n')}\n`);
-}
-
-export function bundledModel(name: string): string {
-  return join(BUNDLED_MODELS, name);
 }

@@ -16,7 +16,7 @@ import type {
   ResourceDocument,
   ToolDocument,
 } from '../model/schema.js';
-import { formatPath, type DocPath } from '../yaml/diagnostic.js';
+import { formatDocPath, type DocPath } from '../yaml/diagnostic.js';
 import { LIMITS, LIMIT_MESSAGES } from '../yaml/limits.js';
 import type { Location } from './types.js';
 
@@ -59,7 +59,7 @@ export class Origins {
   /** The origin of the node at `path`, or of its nearest ancestor that has one. */
   locate(path: DocPath): Location | undefined {
     for (let n = path.length; n > 0; n--) {
-      const found = this.byPath.get(formatPath(path.slice(0, n)));
+      const found = this.byPath.get(formatDocPath(path.slice(0, n)));
       if (found) return found;
     }
     return undefined;
@@ -187,8 +187,8 @@ export class ModelBuilder {
       const entries = [...this.collections[collection].values()];
       if (entries.length === 0) continue;
       (document as Record<string, unknown>)[collection] = entries.map((entry, i) => {
-        byPath.set(formatPath([collection, i]), entry.origin);
-        for (const [field, at] of entry.fields) byPath.set(formatPath([collection, i, ...field.split('.')]), at);
+        byPath.set(formatDocPath([collection, i]), entry.origin);
+        for (const [field, at] of entry.fields) byPath.set(formatDocPath([collection, i, ...field.split('.')]), at);
         const source: ImportedFromDocument = { file: entry.origin.file, line: entry.origin.line };
         if (entry.literal) source.literal = true;
         if (entry.assumed.size > 0) source.assumed = [...entry.assumed].sort();

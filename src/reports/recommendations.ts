@@ -3,7 +3,7 @@
  * docs/recommendations.md and kept stable), an RFC 6902 patch in YAML, and the
  * changed model as YAML for `--write`.
  */
-import { formatPath, type DocPath } from '../yaml/diagnostic.js';
+import { formatDocPath, type DocPath } from '../yaml/diagnostic.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
 import { pointer, sameJson } from '../analyses/recommendations/edits.js';
@@ -98,7 +98,7 @@ function editJson(e: Edit, doc: ModelDocument): object {
     case 'set':
       return {
         op: 'set',
-        path: formatPath(e.path),
+        path: formatDocPath(e.path),
         pointer: pointer(e.path),
         element: elementOf(doc, e.path),
         old: e.old ?? null,
@@ -107,7 +107,7 @@ function editJson(e: Edit, doc: ModelDocument): object {
     case 'remove':
       return {
         op: 'remove',
-        path: formatPath(e.path),
+        path: formatDocPath(e.path),
         pointer: pointer(e.path),
         element: elementOf(doc, e.path),
         old: e.old,
@@ -115,7 +115,7 @@ function editJson(e: Edit, doc: ModelDocument): object {
     case 'append':
       return {
         op: 'append',
-        path: formatPath(e.path),
+        path: formatDocPath(e.path),
         pointer: pointer(e.path),
         element: elementOf(doc, e.path),
         value: e.value,
@@ -124,7 +124,7 @@ function editJson(e: Edit, doc: ModelDocument): object {
       return {
         op: 'copy-credential',
         path: 'credentials',
-        from: formatPath(e.from),
+        from: formatDocPath(e.from),
         element: elementOf(doc, e.from),
         fields: e.fields,
         omit: e.omit ?? [],
@@ -292,7 +292,7 @@ export function describeEdit(e: Edit, doc: ModelDocument): string {
       return `${where(doc, e.path)}: add ${flow(e.value)}`;
     case 'copy-credential': {
       const { id, ...rest } = e.fields;
-      const source = elementOf(doc, e.from)?.split(' ')[1] ?? formatPath(e.from);
+      const source = elementOf(doc, e.from)?.split(' ')[1] ?? formatDocPath(e.from);
       const parts = Object.entries(rest).map(([k, v]) => `${k}: ${flow(v)}`);
       if (e.keep && e.fields.grants === undefined)
         parts.push(
@@ -306,8 +306,8 @@ export function describeEdit(e: Edit, doc: ModelDocument): string {
 
 function where(doc: ModelDocument, path: DocPath): string {
   const element = elementOf(doc, path);
-  const rest = formatPath(path.slice(2)).replace(/^\./, '');
-  return safeInline(element ? (rest ? `${element}, ${rest}` : element) : formatPath(path));
+  const rest = formatDocPath(path.slice(2)).replace(/^\./, '');
+  return safeInline(element ? (rest ? `${element}, ${rest}` : element) : formatDocPath(path));
 }
 
 const SINGULAR: Record<string, string> = {

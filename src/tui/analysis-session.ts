@@ -17,8 +17,10 @@ export class AnalysisSession {
   constructor(
     readonly model: Model,
     relations: Relations,
+    /** The model's analysis context when it is already known (a what-if variant sharing its model's reach). */
+    prepared?: AnalysisContext,
   ) {
-    this.ctx = prepareAnalysis(model, relations);
+    this.ctx = prepared ?? prepareAnalysis(model, relations);
   }
 
   get relations(): Relations {

@@ -7,11 +7,14 @@
 import { formatDuration, parseDuration, type Seconds } from '../model/duration.js';
 import type { Relations } from '../model/relations.js';
 import type { CredentialDocument, ModelDocument } from '../model/schema.js';
-import type { Binding, Credential, Issuance, Model, RevocationMode } from '../model/types.js';
+import type { Assumption, Binding, Credential, Issuance, Model, RevocationMode } from '../model/types.js';
 import { applyEdits } from '../analyses/recommendations/edits.js';
 import { checkDocument } from '../analyses/recommendations/measure.js';
 import { setEdit } from '../analyses/recommendations/shared.js';
 import type { Edit } from '../analyses/recommendations/types.js';
+import type { AnalysisContext } from '../analyses/context.js';
+import { withCredentialSettings } from '../graph/reach-index.js';
+import { resolveCredentials } from '../model/normalize.js';
 
 export interface CredentialChange {
   readonly ttl?: string;
@@ -128,6 +131,114 @@ export type DerivedModel =
 export function deriveModel(doc: ModelDocument, fallbackName: string): DerivedModel {
   const checked = checkDocument(doc, fallbackName, { schema: false });
   return checked.ok ? checked : { ok: false, problems: checked.reasons };
+}
+
+/**
+ * The analysis context of a variant whose changes are credential settings
+ * alone (TTL, binding, issuance, revocation mode): such a change alters no
+ * reference, relation or reach, so the changed credentials are resolved again
+ * as the loader resolves them and the reach index shares everything but their
+ * settings. Undefined when the loader would refuse one of them: the whole
+ * derivation then says why.
+ */
+export function settingsVariant(
+  base: AnalysisContext,
+  document: ModelDocument,
+  changed: Iterable<string>,
+): AnalysisContext | undefined {
+  const positions = [...changed]
+    .map((id) => base.index.credentialIndex.get(id))
+    .filter((i): i is number => i !== undefined);
+  const { credentials, assumptions, problems } = resolveCredentials(document, positions);
+  if (problems.length > 0) return undefined;
+  const all = [...base.model.credentials];
+  positions.forEach((i, k) => (all[i] = credentials[k]));
+  const byId = new Overlay(base.relations.credential, new Map(credentials.map((c) => [c.id, c])));
+  const model: Model = {
+    ...base.model,
+    credentials: all,
+    assumptions: withCredentialAssumptions(base, positions, assumptions),
+  };
+  const relations: Relations = { ...base.relations, credential: byId };
+  return { model, relations, index: withCredentialSettings(base.index, model, relations, positions) };
+}
+
+/** A map with a few values replaced, read through to the original (copying 50,000 entries takes a long turn). */
+class Overlay<K, V> implements ReadonlyMap<K, V> {
+  constructor(
+    private readonly base: ReadonlyMap<K, V>,
+    private readonly replaced: ReadonlyMap<K, V>,
+  ) {}
+
+  get size(): number {
+    return this.base.size;
+  }
+
+  get(key: K): V | undefined {
+    return this.replaced.get(key) ?? this.base.get(key);
+  }
+
+  has(key: K): boolean {
+    return this.base.has(key);
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
+    for (const [key, value] of this) callback(value, key, this);
+  }
+
+  *entries(): MapIterator<[K, V]> {
+    for (const [key, value] of this.base) yield [key, this.replaced.get(key) ?? value];
+  }
+
+  keys(): MapIterator<K> {
+    return this.base.keys();
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/**
+ * The model's assumptions with those of the credentials at `positions`
+ * replaced, where the loader lists them: credentials' assumptions come last,
+ * each credential's together, in model order.
+ */
+function withCredentialAssumptions(
+  base: AnalysisContext,
+  positions: readonly number[],
+  replaced: readonly (readonly Assumption[])[],
+): Assumption[] {
+  const changed = new Map(positions.map((p, k) => [`credential:${base.model.credentials[p].id}`, k]));
+  const out: Assumption[] = [];
+  const at = new Map<number, number>();
+  for (const a of base.model.assumptions) {
+    const k = changed.get(a.element);
+    if (k === undefined) out.push(a);
+    else if (!at.has(k)) at.set(k, out.length);
+  }
+  const positionOf = (a: Assumption) =>
+    a.element.startsWith('credential:') ? (base.index.credentialIndex.get(a.element.slice(11)) ?? -1) : -1;
+  // A credential that had none goes before the first credential after it: a binary search, the list is in that order.
+  const before = (p: number) => {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positionOf(out[mid]) > p) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const inserts = positions.map((p, k) => ({ p, index: at.get(k) ?? before(p), block: replaced[k] }));
+  // From the last place back, so that earlier places stay where they are; at one place, in model order.
+  inserts.sort((a, b) => b.index - a.index || b.p - a.p);
+  for (const { index, block } of inserts) out.splice(index, 0, ...block);
+  return out;
 }
 
 /** `ttl of gh-pat: 90d → 1h`, one line per changed field, in model order. */

@@ -81,6 +81,15 @@ describe('leakradius simulate', () => {
     expect(bad.stderr).toContain('--at: bad duration "soon"');
   });
 
+  it('refuses --seed without --runs (it seeds only the sampling --runs does) with exit 2', async () => {
+    const r = await run(['simulate', 'models/m.yaml', '--leak', 'pat', '--seed', '7'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--seed seeds the sampling of detection times, which only --runs <N> does: give --runs too',
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it('reports an invalid scenario with file:line:col', async () => {
     writeFileSync(
       join(dir, 'scenarios', 'bad.yaml'),

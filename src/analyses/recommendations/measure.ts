@@ -4,7 +4,7 @@
  * worst-case leak of every credential with the simulation engine itself.
  * Every figure a recommendation shows comes from here.
  */
-import { formatPath } from '../../yaml/diagnostic.js';
+import { formatDocPath } from '../../yaml/diagnostic.js';
 import { UNBOUNDED } from '../../model/duration.js';
 import { normalizeModel } from '../../model/normalize.js';
 import { checkReferences } from '../../model/references.js';
@@ -114,5 +114,5 @@ function sameFigures(a: CredentialFigures, b: CredentialFigures): boolean {
 }
 
 function located(path: readonly (string | number)[], message: string): string {
-  return path.length > 0 ? `${formatPath(path)}: ${message}` : message;
+  return path.length > 0 ? `${formatDocPath(path)}: ${message}` : message;
 }
