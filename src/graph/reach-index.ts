@@ -6,7 +6,7 @@
  * milliseconds on a 50,000-credential model.
  */
 import { ownCredentials, type Relations } from '../model/relations.js';
-import type { Model } from '../model/types.js';
+import type { Credential, Model } from '../model/types.js';
 import { HARVEST_ACTIONS, impact } from '../model/weights.js';
 
 /** Adjacency lists in compressed sparse row form: the targets of `i` are `targets[offsets[i] .. offsets[i+1])`. */
@@ -178,20 +178,15 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
   }
 
   const n = credentials.length;
-  const binding = new Uint8Array(n);
-  const revocationMode = new Uint8Array(n);
-  const revokedWithParent = new Uint8Array(n);
-  const life = new Float64Array(n);
-  const propagation = new Float64Array(n);
-  const taskDuration = new Float64Array(n);
-  model.credentials.forEach((c, i) => {
-    binding[i] = c.binding === 'bearer' ? BINDING_BEARER : c.binding === 'sender-constrained' ? 1 : 2;
-    revocationMode[i] = REVOCATION[c.revocation.mode];
-    revokedWithParent[i] = c.revokedWithParent ? 1 : 0;
-    life[i] = c.maxLifetime !== undefined ? Math.max(c.maxLifetime, c.ttl) : c.ttl;
-    propagation[i] = c.revocation.propagation;
-    taskDuration[i] = relations.taskDuration.get(c.id) ?? Number.NaN;
-  });
+  const settings: CredentialColumns = {
+    binding: new Uint8Array(n),
+    revocationMode: new Uint8Array(n),
+    revokedWithParent: new Uint8Array(n),
+    life: new Float64Array(n),
+    propagation: new Float64Array(n),
+    taskDuration: new Float64Array(n),
+  };
+  model.credentials.forEach((c, i) => writeSettings(settings, i, c, relations));
 
   return {
     credentials,
@@ -213,13 +208,46 @@ export function buildReachIndex(model: Model, relations: Relations): ReachIndex 
     holds: holds.build(),
     deputies: deputies.build(),
     delegates: delegates.build(),
-    binding,
-    revocationMode,
-    revokedWithParent,
-    life,
-    propagation,
-    taskDuration,
+    ...settings,
   };
+}
+
+/** The columns of a credential's own settings: all a change of TTL, binding, issuance or revocation alters. */
+type CredentialColumns = Pick<
+  ReachIndex,
+  'binding' | 'revocationMode' | 'revokedWithParent' | 'life' | 'propagation' | 'taskDuration'
+>;
+
+function writeSettings(columns: CredentialColumns, i: number, c: Credential, relations: Relations): void {
+  columns.binding[i] = c.binding === 'bearer' ? BINDING_BEARER : c.binding === 'sender-constrained' ? 1 : 2;
+  columns.revocationMode[i] = REVOCATION[c.revocation.mode];
+  columns.revokedWithParent[i] = c.revokedWithParent ? 1 : 0;
+  columns.life[i] = c.maxLifetime !== undefined ? Math.max(c.maxLifetime, c.ttl) : c.ttl;
+  columns.propagation[i] = c.revocation.propagation;
+  columns.taskDuration[i] = relations.taskDuration.get(c.id) ?? Number.NaN;
+}
+
+/**
+ * The index of a model whose credentials at `changed` differ from `index`'s
+ * in their settings alone (the graph is the same): the reach is shared, the
+ * settings columns copied and those credentials' entries rewritten.
+ */
+export function withCredentialSettings(
+  index: ReachIndex,
+  model: Model,
+  relations: Relations,
+  changed: readonly number[],
+): ReachIndex {
+  const settings: CredentialColumns = {
+    binding: index.binding.slice(),
+    revocationMode: index.revocationMode.slice(),
+    revokedWithParent: index.revokedWithParent.slice(),
+    life: index.life.slice(),
+    propagation: index.propagation.slice(),
+    taskDuration: index.taskDuration.slice(),
+  };
+  for (const i of changed) writeSettings(settings, i, model.credentials[i], relations);
+  return { ...index, ...settings };
 }
 
 class CsrBuilder {

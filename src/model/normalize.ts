@@ -136,6 +136,24 @@ function declaredKind(k: KindDeclarationDocument): DeclaredKind {
   };
 }
 
+/**
+ * Credentials `positions` of `doc` resolved as `normalizeModel` resolves them,
+ * with each one's assumptions and their problems: a what-if that changes only credential settings
+ * resolves those credentials again, not the whole model.
+ */
+export function resolveCredentials(
+  doc: ModelDocument,
+  positions: readonly number[],
+): { credentials: Credential[]; assumptions: Assumption[][]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (path: DocPath, message: string) => problems.push({ path, at: 'value', message });
+  const assumptions = positions.map((): Assumption[] => []);
+  const credentials = positions.map((i, k) =>
+    resolveCredential(doc.credentials![i], ['credentials', i], assumptions[k], problem),
+  );
+  return { credentials, assumptions, problems };
+}
+
 function resolveCredential(
   c: CredentialDocument,
   path: DocPath,

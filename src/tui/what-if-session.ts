@@ -1,6 +1,8 @@
 import { applyRecommendations, type Recommendation, type Skipped } from '../analyses/recommendations/index.js';
 import { applyEdits, type PatchOperation } from '../analyses/recommendations/edits.js';
 import type { LoadedModel } from '../model/load.js';
+import type { Relations } from '../model/relations.js';
+import type { Model } from '../model/types.js';
 import type { ModelDocument } from '../model/schema.js';
 import { variantText } from '../reports/model-yaml.js';
 import { AnalysisSession } from './analysis-session.js';
@@ -10,6 +12,7 @@ import {
   changeEdits,
   deriveModel,
   describeChanges,
+  settingsVariant,
   settingsOf,
   withChange,
   type Changes,
@@ -205,21 +208,30 @@ export class WhatIf {
     const recommended = recommendations.filter((r) => chosen.applied.includes(r.id)).flatMap((r) => r.edits);
     const edits = [...changeEdits(base, next), ...recommended];
     const { document, patch } = applyEdits(base, edits);
-    const derived = deriveModel(document, this.base.model.name);
-    if (!derived.ok) {
-      this.refusal = derived.problems[0];
-      this.keyed = this.applied;
-      this.switchedOn = this.appliedToggles;
-      return;
+    const { analyst, check } = this.base;
+    const large = analyst !== undefined && this.base.model.credentials.length >= BULK_FROM_CREDENTIALS;
+    // Credential settings alone keep the model's reach: on a large model only the changed credentials are resolved again.
+    const quick =
+      large && toggled.size === 0 ? settingsVariant(this.base.analysis.ctx, document, next.keys()) : undefined;
+    let derived: { model: Model; relations: Relations };
+    if (quick) derived = quick;
+    else {
+      const full = deriveModel(document, this.base.model.name);
+      if (!full.ok) {
+        this.refusal = full.problems[0];
+        this.keyed = this.applied;
+        this.switchedOn = this.appliedToggles;
+        return;
+      }
+      derived = full;
     }
     this.left = chosen.skipped;
-    const variant = new AnalysisSession(derived.model, derived.relations);
+    const variant = new AnalysisSession(derived.model, derived.relations, quick);
     // The source map of the file as written: lines of findings point into the original.
     const loaded: LoadedModel = { ...this.base.loaded, document, model: derived.model, relations: derived.relations };
-    const { analyst, check } = this.base;
     let risk: RiskJob;
     let findings: FindingsJob | undefined;
-    if (analyst && derived.model.credentials.length >= BULK_FROM_CREDENTIALS) {
+    if (large) {
       // The edited credentials' own worst cases here and now: they are what the view shows first.
       for (const id of next.keys()) if (derived.relations.credential.has(id)) variant.worstCase(id);
       const input = { file: loaded.file, text: this.base.sourceText, edits, fallbackName: this.base.model.name, check };
