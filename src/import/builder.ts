@@ -16,8 +16,16 @@ import type {
   ResourceDocument,
   ToolDocument,
 } from '../model/schema.js';
-import { formatPath, type DocPath } from '../yaml/diagnostic.js';
+import { formatDocPath, type DocPath } from '../yaml/diagnostic.js';
+import { LIMITS, LIMIT_MESSAGES } from '../yaml/limits.js';
 import type { Location } from './types.js';
+
+/** Thrown when an import would make more elements than a model may hold: the element's place in its file. */
+export class TooManyElements extends Error {
+  constructor(readonly at: Location) {
+    super(LIMIT_MESSAGES.tooManyImported());
+  }
+}
 
 type Collection = 'agents' | 'tools' | 'resources' | 'credentials';
 type Body<T> = Omit<T, 'id' | 'source'>;
@@ -51,7 +59,7 @@ export class Origins {
   /** The origin of the node at `path`, or of its nearest ancestor that has one. */
   locate(path: DocPath): Location | undefined {
     for (let n = path.length; n > 0; n--) {
-      const found = this.byPath.get(formatPath(path.slice(0, n)));
+      const found = this.byPath.get(formatDocPath(path.slice(0, n)));
       if (found) return found;
     }
     return undefined;
@@ -77,6 +85,8 @@ export class ModelBuilder {
   };
   /** Digests of literal secrets seen in this import, to the credential that holds them: never the values. */
   private readonly literals = new Map<string, string>();
+  /** Elements made so far, of every collection. */
+  private elements = 0;
 
   agent(input: ElementInput<AgentDocument>): string {
     return this.add('agents', input);
@@ -177,8 +187,8 @@ export class ModelBuilder {
       const entries = [...this.collections[collection].values()];
       if (entries.length === 0) continue;
       (document as Record<string, unknown>)[collection] = entries.map((entry, i) => {
-        byPath.set(formatPath([collection, i]), entry.origin);
-        for (const [field, at] of entry.fields) byPath.set(formatPath([collection, i, ...field.split('.')]), at);
+        byPath.set(formatDocPath([collection, i]), entry.origin);
+        for (const [field, at] of entry.fields) byPath.set(formatDocPath([collection, i, ...field.split('.')]), at);
         const source: ImportedFromDocument = { file: entry.origin.file, line: entry.origin.line };
         if (entry.literal) source.literal = true;
         if (entry.assumed.size > 0) source.assumed = [...entry.assumed].sort();
@@ -191,6 +201,7 @@ export class ModelBuilder {
   private add<T extends object>(collection: Collection, input: ElementInput<T>): string {
     const existing = this.collections[collection].get(input.key);
     if (existing) return existing.id;
+    if (++this.elements > LIMITS.importedElements) throw new TooManyElements(input.at);
     const id = this.uniqueId(collection, input.id);
     const entry: Entry<object> = {
       id,

@@ -31,10 +31,6 @@ export const DURATION_PATTERN = `^(?:never|0|(?=[0-9])${UNITS.map(([unit]) => `(
 
 const GRAMMAR = new RegExp(DURATION_PATTERN);
 
-export function isUnbounded(s: Seconds): boolean {
-  return s === UNBOUNDED;
-}
-
 /**
  * Parses a written duration (`1h30m`, `90d`, `0`, `never`); undefined for
  * anything the grammar refuses. The number 0 is accepted too: YAML reads an
@@ -68,9 +64,4 @@ export function formatDuration(seconds: Seconds): string {
     }
   }
   return out;
-}
-
-/** Hours, for time-weighted scores. */
-export function toHours(seconds: Seconds): number {
-  return seconds / 3_600;
 }

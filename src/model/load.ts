@@ -3,7 +3,7 @@
  * references, apply defaults, check that every workflow step is permitted.
  * Pure: the caller reads the file; every problem comes back located.
  */
-import { compareDiagnostics, type Diagnostic, type DocPath, formatPath } from '../yaml/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type DocPath, formatDocPath } from '../yaml/diagnostic.js';
 import { DEFAULT_PARSE_LIMITS, parseYaml, type ParseLimits } from '../yaml/parse.js';
 import type { SourceMap } from '../yaml/source-map.js';
 import { normalizeModel } from './normalize.js';
@@ -82,7 +82,7 @@ export function locate(file: string, sourceMap: SourceMap, problems: readonly Pr
   return problems
     .map((p) => {
       const { line, column } = p.at === 'key' ? sourceMap.locateKey(p.path) : sourceMap.locate(p.path);
-      return { file, line, column, message: p.message, path: formatPath(p.path) };
+      return { file, line, column, message: p.message, path: formatDocPath(p.path) };
     })
     .sort(compareDiagnostics);
 }

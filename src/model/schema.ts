@@ -485,7 +485,6 @@ export type WorkflowDocument = Static<typeof Workflow>;
 export type StepDocument = Static<typeof Step>;
 export type GrantDocument = Static<typeof Grant>;
 export type DetectionTimeDocument = Static<typeof DetectionTime>;
-export type AcceptanceDocument = Static<typeof Acceptance>;
 export type KindDeclarationDocument = Static<typeof KindDeclaration>;
 export type ImportedFromDocument = Static<typeof ImportedFrom>;
 

@@ -162,9 +162,3 @@ export interface Model {
   readonly accept: readonly Acceptance[];
   readonly assumptions: readonly Assumption[];
 }
-
-/** Element references as they appear in finding ids and paths: `credential:gh-pat`. */
-export type ElementKind = 'agent' | 'tool' | 'resource' | 'credential' | 'workflow' | 'model';
-export function elementRef(kind: ElementKind, id: string): string {
-  return `${kind}:${id}`;
-}

@@ -26,8 +26,6 @@ export const HARVEST_ACTIONS: ReadonlySet<string> = new Set(['read', 'export', '
 /** Actions whose misuse is high-impact: deployment, money, data leaving, destruction. */
 export const HIGH_IMPACT_ACTIONS: ReadonlySet<string> = new Set(['deploy', 'payment', 'export', 'delete']);
 
-export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'medium', 'high', 'critical'];
-
 export function actionWeight(action: string): number {
   return Object.hasOwn(ACTION_WEIGHT, action) ? ACTION_WEIGHT[action] : UNKNOWN_ACTION_WEIGHT;
 }

@@ -17,11 +17,6 @@ export const duration = (seconds: Seconds): string => (seconds === UNBOUNDED ? '
 export const window = (seconds: Seconds): string => (seconds === UNBOUNDED ? 'unbounded' : formatDuration(seconds));
 export const score = formatScore;
 
-/** `before → after`, or just the value when nothing changed. */
-export function change(before: string, after: string): string {
-  return before === after ? `${before} (same)` : `${before} → ${after}`;
-}
-
 export { cut, fit } from '../reports/layout.js';
 
 export type RiskLevel = 'critical' | 'high' | 'medium' | 'low' | 'none';

@@ -11,7 +11,7 @@ export interface Diagnostic {
 export type DocPath = readonly (string | number)[];
 
 /** `credentials[3].grants[0].resource`: the form every message and finding uses. */
-export function formatPath(path: DocPath): string {
+export function formatDocPath(path: DocPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

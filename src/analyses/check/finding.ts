@@ -9,7 +9,7 @@
  */
 import { locateNode, type ModelOnly } from '../../model/load.js';
 import type { Severity } from '../../model/policy.js';
-import { formatPath, type DocPath } from '../../yaml/diagnostic.js';
+import { formatDocPath, type DocPath } from '../../yaml/diagnostic.js';
 import { elementRef, type RuleFinding } from '../rules/types.js';
 import type { LocatedAcceptance } from './acceptance.js';
 import type { Finding, FindingStatus } from './types.js';
@@ -73,7 +73,7 @@ export class RecordedFinding implements Finding {
     if (this.place) return this.place;
     const path = offendingPath(this.found, this.loaded);
     const { file, line, column } = locateNode(this.loaded, path);
-    this.place = { file, line, column, path: formatPath(path) };
+    this.place = { file, line, column, path: formatDocPath(path) };
     return this.place;
   }
 }
