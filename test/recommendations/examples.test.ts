@@ -12,7 +12,7 @@ import { recommend } from '../../src/analyses/recommendations/index.js';
 import { totalRisk, worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import { unpermittedSteps } from '../../src/model/relations.js';
-import { leadingCommentBlock, modelYaml } from '../../src/reports/recommendations.js';
+import { leadingCommentBlock, modelYaml } from '../../src/reports/model-yaml.js';
 import { applyPatch } from '../helpers/json-patch.js';
 
 const files = readdirSync('models')
@@ -88,7 +88,7 @@ describe('recommendations on the example models', () => {
     it(`${file}: each recommendation alone validates, keeps the workflows running and lowers the risk`, () => {
       const before = risk(loaded);
       for (const r of result.recommendations) {
-        const changed = loadText(`${r.id}.yaml`, modelYaml(applyEdits(loaded.document, r.edits).document, '', [r.id]));
+        const changed = loadText(`${r.id}.yaml`, modelYaml(applyEdits(loaded.document, r.edits).document, [r.id]));
         expect(unpermittedSteps(changed.model, changed.relations), r.id).toEqual([]);
         expect(risk(changed), r.id).toBeLessThan(before);
         expect(risk(changed), r.id).toBeCloseTo(r.effect.after.total, 6);
@@ -96,7 +96,7 @@ describe('recommendations on the example models', () => {
     });
 
     it(`${file}: all of them together validate, keep the workflows running and lower the total risk`, () => {
-      const written = modelYaml(result.combined.document, leadingCommentBlock(text), result.combined.applied);
+      const written = modelYaml(result.combined.document, result.combined.applied, leadingCommentBlock(text));
       const changed = loadText(`out-${file}`, written);
       expect(unpermittedSteps(changed.model, changed.relations)).toEqual([]);
       expect(risk(changed)).toBeLessThan(risk(loaded));
