@@ -130,7 +130,7 @@ export function loadConfigurations(
   owner?: string,
 ): { loaded?: LoadedModel; result: ImportResult; diagnostics: Diagnostic[] } {
   const { result, diagnostics } = importGathered(gathered, owner);
-  if (result.imported.length === 0) return { result, diagnostics };
+  if (result.imported.length === 0 || result.full) return { result, diagnostics };
   const name =
     result.imported.length === 1
       ? result.imported[0].file

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareAnalysis } from '../analyses/context.js';
-import { totalRisk, worstCases } from '../analyses/simulation/worst-case.js';
+import { hijackCases } from '../analyses/simulation/hijack.js';
+import { modelRisk } from '../analyses/simulation/risk.js';
+import { worstCases } from '../analyses/simulation/worst-case.js';
 import { formatDuration, UNBOUNDED } from '../model/duration.js';
 import { formatScore } from '../reports/simulation.js';
 import { pad } from '../reports/layout.js';
@@ -42,10 +44,12 @@ export function printSummary(shell: Shell, file: string): void {
     (a, b) => b.timeWeightedScore - a.timeWeightedScore || (a.credential < b.credential ? -1 : 1),
   );
   const m = loaded.model;
+  const risk = modelRisk(cases, hijackCases(ctx));
   const lines = [
     style.bold(`${safeInline(m.name)}`) + style.dim(` (${displayPath(file)})`),
     `${m.agents.length} agents, ${m.tools.length} tools, ${m.resources.length} resources, ${m.credentials.length} credentials, ${m.workflows.length} workflows`,
-    `total risk (sum of worst-case time-weighted scores): ${style.bold(formatScore(totalRisk(cases)))}`,
+    `total risk ${style.bold(formatScore(risk.total))} = leaked copy ${formatScore(risk.leakedCopy.total)} + hijacked agent ${formatScore(risk.hijackedAgent.total)}` +
+      style.dim(' (sums of worst-case time-weighted scores: each credential leaked, each agent hijacked)'),
     '',
     style.bold('Riskiest credentials if leaked now') + style.dim(' (external attacker, worst channel)'),
   ];

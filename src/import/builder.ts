@@ -17,7 +17,15 @@ import type {
   ToolDocument,
 } from '../model/schema.js';
 import { formatDocPath, type DocPath } from '../yaml/diagnostic.js';
+import { LIMITS, LIMIT_MESSAGES } from '../yaml/limits.js';
 import type { Location } from './types.js';
+
+/** Thrown when an import would make more elements than a model may hold: the element's place in its file. */
+export class TooManyElements extends Error {
+  constructor(readonly at: Location) {
+    super(LIMIT_MESSAGES.tooManyImported());
+  }
+}
 
 type Collection = 'agents' | 'tools' | 'resources' | 'credentials';
 type Body<T> = Omit<T, 'id' | 'source'>;
@@ -77,6 +85,8 @@ export class ModelBuilder {
   };
   /** Digests of literal secrets seen in this import, to the credential that holds them: never the values. */
   private readonly literals = new Map<string, string>();
+  /** Elements made so far, of every collection. */
+  private elements = 0;
 
   agent(input: ElementInput<AgentDocument>): string {
     return this.add('agents', input);
@@ -191,6 +201,7 @@ export class ModelBuilder {
   private add<T extends object>(collection: Collection, input: ElementInput<T>): string {
     const existing = this.collections[collection].get(input.key);
     if (existing) return existing.id;
+    if (++this.elements > LIMITS.importedElements) throw new TooManyElements(input.at);
     const id = this.uniqueId(collection, input.id);
     const entry: Entry<object> = {
       id,

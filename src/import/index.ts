@@ -8,7 +8,7 @@
 import type { ModelDocument } from '../model/schema.js';
 import { compareDiagnostics, type Diagnostic } from '../yaml/diagnostic.js';
 import { agentCard } from './agent-card.js';
-import { ModelBuilder, type Origins } from './builder.js';
+import { ModelBuilder, TooManyElements, type Origins } from './builder.js';
 import { continueDev } from './continue.js';
 import { githubWorkflowImporter } from './github-workflow.js';
 import type { Importer } from './importer.js';
@@ -47,6 +47,8 @@ export interface ImportResult {
   readonly skipped: readonly Skipped[];
   /** Files that look like a format but cannot be read: each located; the other files are still imported. */
   readonly diagnostics: readonly Diagnostic[];
+  /** An import past the limit on elements (`LIMITS.importedElements`): its model is incomplete, never to be used. */
+  readonly full: boolean;
 }
 
 /** A fresh set of importers: some keep state across the files of one import. */
@@ -76,6 +78,7 @@ export function importConfigurations(
   const imported: ImportedFile[] = [];
   const skipped: Skipped[] = [];
   const diagnostics: Diagnostic[] = [];
+  let full = false;
   const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const config of sorted) {
     const explicit = options.explicit?.has(config.file) ?? false;
@@ -83,16 +86,21 @@ export function importConfigurations(
     if (outcome.kind === 'imported') imported.push(outcome.file);
     else if (outcome.kind === 'skipped') skipped.push({ file: config.file, reason: outcome.reason });
     for (const d of outcome.diagnostics) diagnostics.push(d);
+    // The model is full: the files after this one are not read.
+    if (outcome.kind === 'invalid' && outcome.full) {
+      full = true;
+      break;
+    }
   }
   for (const importer of all) importer.finish?.(builder);
   const { document, origins } = builder.finish(modelName(imported));
-  return { document, origins, imported, skipped, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { document, origins, imported, skipped, diagnostics: diagnostics.sort(compareDiagnostics), full };
 }
 
 type Outcome =
   | { kind: 'imported'; file: ImportedFile; diagnostics: Diagnostic[] }
   | { kind: 'skipped'; reason: string; diagnostics: Diagnostic[] }
-  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+  | { kind: 'invalid'; diagnostics: Diagnostic[]; full?: boolean };
 
 function readFile(config: ConfigFile, all: readonly Importer[], builder: ModelBuilder, explicit: boolean): Outcome {
   const named = all.find((i) => i.byName(config.file));
@@ -133,7 +141,12 @@ function readFile(config: ConfigFile, all: readonly Importer[], builder: ModelBu
   }
   const before = counts(builder);
   const diagnostics: Diagnostic[] = [];
-  for (const doc of documents) for (const d of importer.read(doc, builder)) diagnostics.push(d);
+  try {
+    for (const doc of documents) for (const d of importer.read(doc, builder)) diagnostics.push(d);
+  } catch (error) {
+    if (!(error instanceof TooManyElements)) throw error;
+    return { kind: 'invalid', full: true, diagnostics: [{ ...error.at, message: error.message }] };
+  }
   const after = counts(builder);
   const file: ImportedFile = {
     file: config.file,

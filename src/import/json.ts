@@ -7,6 +7,7 @@
  */
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, DocPath } from '../yaml/diagnostic.js';
+import { LIMITS, LIMIT_MESSAGES } from '../yaml/limits.js';
 import { TextPositions } from './positions.js';
 import type { ParsedConfig } from './types.js';
 
@@ -22,8 +23,8 @@ export function parseJsonConfig(file: string, text: string, scope: 'repository' 
     ok: false,
     diagnostics: [{ file, ...positions.at(offset), message }],
   });
-  const deep = tooDeep(source);
-  if (deep !== undefined) return refuse(deep, `nested deeper than ${MAX_JSON_DEPTH} levels; refusing it`);
+  const shape = shapeProblem(source);
+  if (shape !== undefined) return refuse(shape.offset, shape.message);
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) return refuse(errors[0].offset, `JSON syntax: ${describe(errors[0])}`);
@@ -83,13 +84,35 @@ function describe(error: ParseError): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** The offset of the first bracket past the depth limit, skipping strings and comments. */
-function tooDeep(text: string): number | undefined {
+/** Tokens that are a value or a key. */
+const VALUES: ReadonlySet<SyntaxKind> = new Set([
+  SyntaxKind.OpenBraceToken,
+  SyntaxKind.OpenBracketToken,
+  SyntaxKind.StringLiteral,
+  SyntaxKind.NumericLiteral,
+  SyntaxKind.TrueKeyword,
+  SyntaxKind.FalseKeyword,
+  SyntaxKind.NullKeyword,
+]);
+
+/**
+ * The first bracket past the depth limit, or the first value past the limit
+ * on values, found by the scanner alone (strings and comments skipped): the
+ * parser, which recurses and builds a tree, never sees such a file.
+ */
+function shapeProblem(text: string): { offset: number; message: string } | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
+  let values = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (VALUES.has(token) && ++values > LIMITS.configValues)
+      return { offset: scanner.getTokenOffset(), message: LIMIT_MESSAGES.tooManyValues() };
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+      if (++depth > MAX_JSON_DEPTH)
+        return {
+          offset: scanner.getTokenOffset(),
+          message: `nested deeper than ${MAX_JSON_DEPTH} levels; refusing it`,
+        };
     } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
   }
   return undefined;

@@ -307,3 +307,19 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
   return map;
 }
+
+/**
+ * The credentials a credential is minted from (`derivedFrom`), nearest first.
+ * A grant a derived credential uses is needed by every one of these too: a
+ * token exchange or a role assumption can only hand on what its parent holds.
+ */
+export function derivationAncestors(relations: Pick<Relations, 'credential'>, credential: string): string[] {
+  const out: string[] = [];
+  for (
+    let p = relations.credential.get(credential)?.derivedFrom;
+    p !== undefined && p !== credential && !out.includes(p);
+    p = relations.credential.get(p)?.derivedFrom
+  )
+    out.push(p);
+  return out;
+}

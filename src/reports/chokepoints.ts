@@ -1,7 +1,15 @@
 /** Chokepoints as text and as JSON (documented in docs/chokepoints.md). */
 import type { ChokepointResult } from '../analyses/chokepoints/index.js';
 import type { ModelDocument } from '../model/schema.js';
-import { describeEdit, effectJson, removedText, totalText, totalsJson } from './recommendations.js';
+import {
+  describeEdit,
+  effectJson,
+  partsChangeText,
+  partsText,
+  removedText,
+  totalText,
+  totalsJson,
+} from './recommendations.js';
 import { formatScore } from './simulation.js';
 import { safeInline, type Style } from './terminal.js';
 
@@ -32,14 +40,14 @@ export function chokepointsJson(result: ChokepointResult, document: ModelDocumen
 export function chokepointsText(result: ChokepointResult, document: ModelDocument, file: string, style: Style): string {
   const lines: string[] = [];
   lines.push(style.bold(`Chokepoints of ${safeInline(result.model)} (${safeInline(file)})`));
-  lines.push(`  total risk now ${totalText(result.before)}`);
+  lines.push(`  total risk now ${totalText(result.before)}${partsText(result.before)}`);
   const sample =
     result.sampled < result.credentials
       ? `the worst-case leaks of the ${result.sampled} riskiest of ${result.credentials} credentials`
       : `the worst-case leak of every credential that reaches anything (${result.sampled})`;
   lines.push(
     style.dim(
-      `  flow read off ${sample}; ${result.measured} cuts measured by re-running every credential's worst case`,
+      `  flow read off ${sample}; ${result.measured} cuts measured by re-running every credential's worst case and every agent's hijacked-agent worst case`,
     ),
   );
   if (result.chokepoints.length === 0) lines.push('', '  no cut of a single element lowers the total risk');
@@ -55,11 +63,13 @@ export function chokepointsText(result: ChokepointResult, document: ModelDocumen
       lines.push(style.dim(`   … ${c.edits.length - EDITS_SHOWN} more edits (--format json lists them all)`));
     lines.push(
       `   alone: total risk ${totalText(c.effect.before)} → ${style.bold(totalText(c.effect.after))}  ${style.green(removedText(c.effect))}`,
+      style.dim(`     ${partsChangeText(c.effect.before, c.effect.after)}`),
     );
     if (i > 0 && !c.addsOnTop) lines.push(style.dim('   adds nothing once the ones above are made'));
     else if (i > 0)
       lines.push(
-        `   with the ones above: ${style.bold(totalText(c.together))}  ${style.green(removedText({ before: result.before, after: c.together, credentials: [] }))}`,
+        `   with the ones above: ${style.bold(totalText(c.together))}  ${style.green(removedText({ before: result.before, after: c.together, credentials: [], agents: [] }))}`,
+        style.dim(`     ${partsChangeText(result.before, c.together)}`),
       );
   });
   if (result.withheld.length > 0) {

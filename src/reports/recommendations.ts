@@ -8,16 +8,10 @@ import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
 import { pointer } from '../analyses/recommendations/edits.js';
 import { dumpYaml } from '../yaml/emit.js';
-import type { RecommendResult } from '../analyses/recommendations/index.js';
-import type {
-  CredentialChange,
-  CredentialFigures,
-  Edit,
-  Effect,
-  Json,
-  Totals,
-} from '../analyses/recommendations/types.js';
-import { formatScore, scoreOrNull, secondsOrNull } from './simulation.js';
+import type { RecommendResult, Remaining } from '../analyses/recommendations/index.js';
+import type { RiskPart } from '../analyses/simulation/risk.js';
+import type { AgentFigures, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
+import { formatScore, riskJson, scoreOrNull, secondsOrNull } from './simulation.js';
 import { columns, cut, pad, wrap } from './layout.js';
 import { safeInline, safeText, type Style } from './terminal.js';
 import { changedModelText, type ChangedModel } from './model-yaml.js';
@@ -31,13 +25,16 @@ export function recommendationsJson(result: RecommendResult, file: string): obje
   return {
     model: result.model,
     file,
-    totalRisk: totalsJson(result.before),
+    totalRisk: riskJson(result.before),
+    remaining: remainingJson(result.remaining),
     recommendations: result.recommendations.map((r, i) => ({
       rank: i + 1,
       id: r.id,
       kind: r.kind,
       title: r.title,
       why: r.why,
+      takes: r.takes,
+      condition: r.condition ?? null,
       outsideModel: r.outsideModel ?? null,
       subjects: r.subjects,
       edits: r.edits.map((e) => editJson(e, doc)),
@@ -48,17 +45,22 @@ export function recommendationsJson(result: RecommendResult, file: string): obje
       applied: result.combined.applied,
       skipped: result.combined.skipped,
       effect: effectJson(result.combined.effect),
+      remaining: remainingJson(result.combined.remaining),
     },
     withheld: result.withheld,
     considered: result.considered,
   };
 }
 
-export function totalsJson(t: Totals): object {
+/** The model's total risk as JSON, for the reports that show recommendations' figures. */
+export { riskJson as totalsJson };
+
+function partChangeJson(before: RiskPart, after: RiskPart): object {
+  const finite = before.total !== UNBOUNDED && after.total !== UNBOUNDED;
   return {
-    total: scoreOrNull(t.total),
-    unboundedCredentials: t.unboundedCredentials,
-    boundedRisk: round(t.boundedRisk),
+    before: scoreOrNull(before.total),
+    after: scoreOrNull(after.total),
+    removed: finite ? round(before.total - after.total) : null,
   };
 }
 
@@ -70,16 +72,47 @@ export function effectJson(e: Effect): object {
       after: scoreOrNull(e.after.total),
       removed: finite ? round(e.before.total - e.after.total) : null,
     },
-    unboundedCredentials: { before: e.before.unboundedCredentials, after: e.after.unboundedCredentials },
+    leakedCopy: partChangeJson(e.before.leakedCopy, e.after.leakedCopy),
+    hijackedAgent: partChangeJson(e.before.hijackedAgent, e.after.hijackedAgent),
+    unboundedCredentials: { before: e.before.leakedCopy.unbounded, after: e.after.leakedCopy.unbounded },
+    unboundedAgents: { before: e.before.hijackedAgent.unbounded, after: e.after.hijackedAgent.unbounded },
     boundedRisk: {
-      before: round(e.before.boundedRisk),
-      after: round(e.after.boundedRisk),
-      removed: round(e.before.boundedRisk - e.after.boundedRisk),
+      before: round(e.before.bounded),
+      after: round(e.after.bounded),
+      removed: round(e.before.bounded - e.after.bounded),
     },
     credentials: e.credentials.map((c) => ({
       credential: c.credential,
       before: c.before ? figuresJson(c.before) : null,
       after: figuresJson(c.after),
+    })),
+    agents: e.agents.map((a) => ({
+      agent: a.agent,
+      before: a.before ? agentFiguresJson(a.before) : null,
+      after: agentFiguresJson(a.after),
+    })),
+  };
+}
+
+function agentFiguresJson(f: AgentFigures): object {
+  return { score: round(f.score), timeWeightedScore: scoreOrNull(f.timeWeightedScore) };
+}
+
+function remainingJson(r: Remaining): object {
+  return {
+    leakedCopy: r.leakedCopy.map((c) => ({
+      credential: c.credential,
+      binding: c.binding,
+      exposureWindowSeconds: secondsOrNull(c.exposureWindow),
+      score: round(c.score),
+      timeWeightedScore: scoreOrNull(c.timeWeightedScore),
+    })),
+    hijackedAgent: r.hijackedAgent.map((a) => ({
+      agent: a.agent,
+      holds: a.holds,
+      hijackEndsSeconds: secondsOrNull(a.hijackEnds),
+      score: round(a.score),
+      timeWeightedScore: scoreOrNull(a.timeWeightedScore),
     })),
   };
 }
@@ -146,28 +179,31 @@ export function recommendationsText(result: RecommendResult, file: string, style
   const doc = result.baseline.document;
   const wrapWidth = Math.max(40, Math.min(100, width) - 5);
   lines.push(style.bold(`Recommendations for ${safeInline(result.model)}`) + style.dim(` (${safeInline(file)})`));
+  lines.push(`Total risk now ${style.bold(totalText(result.before))}${partsText(result.before)}`);
   lines.push(
-    `Total risk now ${style.bold(totalText(result.before))}` +
-      style.dim(
-        " (the sum of every credential's worst-case time-weighted score: each leaked when issued, replayed from outside)",
-      ),
+    ...wrap(
+      'leaked copy: every credential leaked when issued and replayed from outside; hijacked agent: every agent steered by injected instructions, acting from its own workload with all it holds (docs/simulation.md).',
+      wrapWidth,
+      '  ',
+    ).map((l) => style.dim(l)),
   );
   if (result.recommendations.length === 0) {
     lines.push('', style.green("No recommendation: no change leakradius knows lowers this model's risk."));
+    lines.push(...remainingLines('What remains', result.before, result.remaining, wrapWidth, style));
     lines.push(...notShown(result, style));
     return `${lines.join('\n')}\n`;
   }
 
-  lines.push('', style.bold('Ranked by risk removed'));
+  lines.push('', style.bold('Ranked by risk removed from the total of both attackers'));
   const rows = result.recommendations.map((r, i) => [
     String(i + 1),
-    safeInline(r.title),
-    totalText(r.effect.after),
+    safeInline(r.condition ? `${r.title} (if supported)` : r.title),
+    `${totalText(r.effect.after)} = ${totalText(r.effect.after.leakedCopy)} + ${totalText(r.effect.after.hijackedAgent)}`,
     removedText(r.effect),
   ]);
   lines.push(
     ...table(
-      ['#', 'recommendation', 'total after', 'removed'],
+      ['#', 'recommendation', 'total after = leaked + hijacked', 'removed'],
       rows,
       [false, false, true, true],
       Math.max(60, Math.min(120, width)),
@@ -176,7 +212,9 @@ export function recommendationsText(result: RecommendResult, file: string, style
 
   result.recommendations.forEach((r, i) => {
     lines.push('', style.bold(`${i + 1}. ${safeInline(r.title)}`) + style.dim(`  [${safeInline(r.id)}]`));
+    if (r.condition) lines.push(...wrap(`Only ${safeInline(r.condition)}.`, wrapWidth, '   '));
     lines.push(...wrap(`Why: ${safeInline(r.why)}`, wrapWidth, '   '));
+    lines.push(...wrap(`Takes: ${safeInline(r.takes)}`, wrapWidth, '   '));
     if (r.outsideModel)
       lines.push(...wrap(`Outside the model (not measured): ${safeInline(r.outsideModel)}`, wrapWidth, '   '));
     lines.push('   Change:');
@@ -198,6 +236,7 @@ export function recommendationsText(result: RecommendResult, file: string, style
   lines.push(...effectLines(c.effect, style));
   for (const s of c.skipped)
     lines.push(...wrap(`Left out: ${safeInline(s.id)}: ${safeInline(s.reason)}`, wrapWidth, '   '));
+  lines.push(...remainingLines('What remains with all of them applied', c.effect.after, c.remaining, wrapWidth, style));
   lines.push(...notShown(result, style));
   lines.push(
     '',
@@ -244,36 +283,112 @@ function effectLines(effect: Effect, style: Style): string[] {
       ).map((l, i) => `     ${i === 0 ? style.dim(l) : l}`),
     );
   }
+  if (effect.agents.length > 0) {
+    lines.push(`   Effect on the hijacked-agent worst case of each agent it changes:`);
+    const rows = effect.agents.map((a) => [
+      safeInline(a.agent),
+      change(a, (f) => formatScore(f.score)),
+      change(a, (f) => formatScore(f.timeWeightedScore)),
+    ]);
+    lines.push(
+      ...table(['agent', 'blast radius', 'time-weighted'], rows, [false, false, false], 120).map(
+        (l, i) => `     ${i === 0 ? style.dim(l) : l}`,
+      ),
+    );
+  }
   lines.push(
     `   Total risk ${totalText(effect.before)} → ${style.bold(totalText(effect.after))}  ${style.green(removedText(effect))}`,
+    `     ${partsChangeText(effect.before, effect.after)}`,
   );
   return lines;
 }
 
-function change(c: CredentialChange, show: (f: CredentialFigures) => string): string {
+/** Where the risk that stays comes from, largest first, and why no change removes it. */
+function remainingLines(heading: string, totals: Totals, remaining: Remaining, width: number, style: Style): string[] {
+  const lines = ['', style.bold(`${heading}: ${totalText(totals)}`) + partsText(totals)];
+  if (remaining.hijackedAgent.length === 0 && remaining.leakedCopy.length === 0) {
+    lines.push('   Nothing: no leaked copy and no hijacked agent reaches anything.');
+    return lines;
+  }
+  const shown = 5;
+  if (remaining.hijackedAgent.length > 0) {
+    lines.push(
+      ...wrap(
+        'Hijacked agent: an agent steered by injected instructions acts with every credential it holds, bound ones included, until its task ends or the response stops it, and through what it leaves in its workload until those credentials stop. Binding does not lower this; narrower grants, shorter lifetimes, per-task issuance and approval do.',
+        width,
+        '   ',
+      ),
+    );
+    for (const a of remaining.hijackedAgent.slice(0, shown)) {
+      const holds = a.holds.length > 0 ? `acts with ${a.holds.map(safeInline).join(', ')}` : 'tasks its delegates';
+      lines.push(
+        ...wrap(
+          `${safeInline(a.agent)}: ${formatScore(a.timeWeightedScore)} (blast radius ${formatScore(a.score)}); ${holds}; its hijack lasts ${windowText(a.hijackEnds)}`,
+          width - 2,
+          '     - ',
+          '       ',
+        ),
+      );
+    }
+    if (remaining.hijackedAgent.length > shown)
+      lines.push(`     and ${remaining.hijackedAgent.length - shown} more agent(s)`);
+  }
+  if (remaining.leakedCopy.length > 0) {
+    lines.push(
+      ...wrap(
+        'Leaked copy: a bearer credential copied out of its workload works from anywhere until it expires or is revoked.',
+        width,
+        '   ',
+      ),
+    );
+    for (const c of remaining.leakedCopy.slice(0, shown))
+      lines.push(
+        ...wrap(
+          `${safeInline(c.credential)}: ${formatScore(c.timeWeightedScore)} (blast radius ${formatScore(c.score)}); a ${c.binding} copy works for ${windowText(c.exposureWindow)}`,
+          width - 2,
+          '     - ',
+          '       ',
+        ),
+      );
+    if (remaining.leakedCopy.length > shown)
+      lines.push(`     and ${remaining.leakedCopy.length - shown} more credential(s)`);
+  }
+  return lines;
+}
+
+function change<F>(c: { readonly before: F | null; readonly after: F }, show: (f: F) => string): string {
   return `${c.before ? show(c.before) : '(new)'} → ${show(c.after)}`;
 }
 
-/** `1234.5`, or `unbounded (2 credentials; 1234.5 bounded)`. */
-export function totalText(t: Totals): string {
-  if (t.unboundedCredentials === 0) return formatScore(t.boundedRisk);
-  const never =
-    t.unboundedCredentials === 1 ? '1 credential never stops' : `${t.unboundedCredentials} credentials never stop`;
-  return `unbounded (${never}; the rest ${formatScore(t.boundedRisk)})`;
+/** ` = leaked copy 35070 + hijacked agent 34380`. */
+export function partsText(t: Totals): string {
+  return ` = leaked copy ${totalText(t.leakedCopy)} + hijacked agent ${totalText(t.hijackedAgent)}`;
+}
+
+/** `leaked copy 35070 → 16710; hijacked agent 34380 → 16020`. */
+export function partsChangeText(before: Totals, after: Totals): string {
+  return `leaked copy ${totalText(before.leakedCopy)} → ${totalText(after.leakedCopy)}; hijacked agent ${totalText(before.hijackedAgent)} → ${totalText(after.hijackedAgent)}`;
+}
+
+/** `1234.5`, or `unbounded (2 worst cases never stop; the rest 1234.5)`. */
+export function totalText(t: RiskPart): string {
+  if (t.unbounded === 0) return formatScore(t.bounded);
+  const never = t.unbounded === 1 ? '1 worst case never stops' : `${t.unbounded} worst cases never stop`;
+  return `unbounded (${never}; the rest ${formatScore(t.bounded)})`;
 }
 
 /** `−33660 (−96%)`; with unbounded totals, what changed in the count and the bounded part. */
 export function removedText(e: Effect): string {
   const { before, after } = e;
-  if (before.unboundedCredentials === 0 && after.unboundedCredentials === 0) {
-    const removed = before.boundedRisk - after.boundedRisk;
-    const share = before.boundedRisk > 0 ? (removed / before.boundedRisk) * 100 : 0;
-    const percent = before.boundedRisk > 0 ? ` (−${share > 0 && share < 1 ? '<1' : Math.round(share)}%)` : '';
+  if (before.unbounded === 0 && after.unbounded === 0) {
+    const removed = before.bounded - after.bounded;
+    const share = before.bounded > 0 ? (removed / before.bounded) * 100 : 0;
+    const percent = before.bounded > 0 ? ` (−${share > 0 && share < 1 ? '<1' : Math.round(share)}%)` : '';
     return `−${formatScore(removed)}${percent}`;
   }
-  const fewer = before.unboundedCredentials - after.unboundedCredentials;
+  const fewer = before.unbounded - after.unbounded;
   if (fewer > 0) return `${fewer} fewer unbounded`;
-  return `−${formatScore(before.boundedRisk - after.boundedRisk)} bounded`;
+  return `−${formatScore(before.bounded - after.bounded)} bounded`;
 }
 
 function windowText(s: Seconds): string {

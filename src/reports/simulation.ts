@@ -5,7 +5,9 @@
  */
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { Assumption, Model } from '../model/types.js';
+import type { HijackResult } from '../analyses/simulation/hijack.js';
 import { formatPath, type LeakResult, type PathHop } from '../analyses/simulation/leak.js';
+import type { ModelRisk, RiskPart } from '../analyses/simulation/risk.js';
 import type { UncertaintyResult } from '../analyses/simulation/uncertainty.js';
 import { pad } from './layout.js';
 import { safeInline, type Style } from './terminal.js';
@@ -23,6 +25,23 @@ export function scoreOrNull(score: number): number | null {
 
 export function formatScore(score: number): string {
   return score === UNBOUNDED ? 'unbounded' : String(Math.round(score * 100) / 100);
+}
+
+/** A model's total risk as JSON: the sum, and each attacker's part (docs/simulation.md, "Two attackers"). */
+export function riskJson(t: ModelRisk): object {
+  const part = (p: RiskPart) => ({
+    total: scoreOrNull(p.total),
+    unbounded: p.unbounded,
+    bounded: Math.round(p.bounded * 100) / 100,
+  });
+  return {
+    total: scoreOrNull(t.total),
+    unboundedCredentials: t.leakedCopy.unbounded,
+    unboundedAgents: t.hijackedAgent.unbounded,
+    boundedRisk: Math.round(t.bounded * 100) / 100,
+    leakedCopy: part(t.leakedCopy),
+    hijackedAgent: part(t.hijackedAgent),
+  };
 }
 
 /** A path as a list of readable hops: `["gh-pat", "app-repo:read", "deploy-key", "prod-cluster:deploy"]`. */
@@ -49,6 +68,34 @@ export function simulationJson(model: Model, result: LeakResult, uncertainty?: U
     },
     exposureWindowSeconds: secondsOrNull(result.exposureWindow),
     revocationLagSeconds: secondsOrNull(result.revocationLag),
+    ...reachJson(result),
+    assumptions: result.assumptions,
+    ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
+  };
+}
+
+/** A hijacked agent's worst case as JSON (docs/simulation.md, "The hijacked agent"). */
+export function hijackJson(model: Model, result: HijackResult): object {
+  return {
+    model: model.name,
+    agent: result.agent,
+    attacker: 'hijacked-agent',
+    detectedSeconds: secondsOrNull(result.detected),
+    taskEndSeconds: secondsOrNull(result.taskEnd),
+    hijackEndsSeconds: secondsOrNull(result.hijackEnds),
+    holds: result.holds.map((h) => ({ credential: h.credential, untilSeconds: secondsOrNull(h.stop) })),
+    ...reachJson(result),
+    assumptions: result.assumptions,
+  };
+}
+
+type ReachResult = Pick<
+  LeakResult,
+  'reached' | 'gated' | 'gatedInvocations' | 'acquired' | 'tasked' | 'score' | 'timeWeightedScore'
+>;
+
+function reachJson(result: ReachResult): object {
+  return {
     blastRadius: {
       score: result.score,
       timeWeightedScore: scoreOrNull(result.timeWeightedScore),
@@ -79,8 +126,6 @@ export function simulationJson(model: Model, result: LeakResult, uncertainty?: U
       untilSeconds: secondsOrNull(a.until),
       path: pathStrings(a.path),
     })),
-    assumptions: result.assumptions,
-    ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
   };
 }
 
@@ -144,6 +189,62 @@ export function simulationText(
     `  exposure window ${style.bold(window)}   revocation lag ${style.bold(lag)} (detection until everything the incident touched is dead)`,
   );
 
+  lines.push(...reachLines(model, result, style));
+  if (uncertainty) {
+    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) =>
+      `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
+    lines.push('', style.bold(`Uncertainty over ${uncertainty.runs} runs (seed ${uncertainty.seed})`));
+    lines.push(`  exposure window     ${q(uncertainty.exposureWindow, at)}`);
+    lines.push(`  time-weighted score ${q(uncertainty.timeWeightedScore, formatScore)}`);
+    lines.push(`  revocation lag      ${q(uncertainty.revocationLag, at)}`);
+  }
+  if (result.attacker === 'external')
+    lines.push(
+      '',
+      style.dim(
+        "This worst case counts in the model's leaked-copy risk. An agent that holds the credential, hijacked by injected instructions, needs no copy: simulate --hijack <agent> shows that attacker, recommend both totals.",
+      ),
+    );
+  lines.push(...assumptionLines(result.assumptions, style));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A hijacked agent's worst case for a person. */
+export function hijackText(model: Model, result: HijackResult, style: Style): string {
+  const lines: string[] = [];
+  const ends =
+    result.hijackEnds === result.taskEnd
+      ? `at the end of its task, ${at(result.taskEnd)}`
+      : `at ${at(result.hijackEnds)}, when the response stops it (detection + response.manual)`;
+  lines.push(
+    style.bold(
+      `Hijack of agent ${safeInline(result.agent)}: injected instructions steer it from the start of its task`,
+    ),
+  );
+  lines.push(
+    `  detected ${at(result.detected)} (the prompt-context channel) · its task ends ${result.taskEnd === UNBOUNDED ? 'never (no workflow)' : at(result.taskEnd)} · the hijack ends ${ends}`,
+  );
+  lines.push(
+    style.dim(
+      '  It acts from its own workload with every credential it holds, bound ones included; each stays usable there until it stops (docs/simulation.md, "The hijacked agent").',
+    ),
+  );
+  if (result.holds.length === 0) lines.push('  it holds no credential');
+  for (const h of result.holds) lines.push(`  holds ${safeInline(h.credential)} until ${at(h.stop)}`);
+  lines.push(...reachLines(model, result, style));
+  lines.push(
+    '',
+    style.dim(
+      "This worst case counts in the model's hijacked-agent risk: binding does not lower it; narrower grants, shorter lifetimes, per-task issuance and approval do.",
+    ),
+  );
+  lines.push(...assumptionLines(result.assumptions, style));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Blast radius, approval-gated pairs, credentials obtained and agents tasked: what every attacker's report shows. */
+function reachLines(model: Model, result: ReachResult, style: Style): string[] {
+  const lines: string[] = [];
   lines.push(
     '',
     style.bold(`Blast radius: score ${result.score}, time-weighted ${formatScore(result.timeWeightedScore)}`) +
@@ -190,16 +291,7 @@ export function simulationText(
         `  ${pad(safeInline(a.agent), 20)} ${at(a.from)} → ${at(a.until)}  ${style.dim(safeInline(formatPath(a.path)))}`,
       );
   }
-  if (uncertainty) {
-    const q = (x: { median: number; p90: number; p99: number }, f: (n: number) => string) =>
-      `median ${f(x.median)}, p90 ${f(x.p90)}, p99 ${f(x.p99)}`;
-    lines.push('', style.bold(`Uncertainty over ${uncertainty.runs} runs (seed ${uncertainty.seed})`));
-    lines.push(`  exposure window     ${q(uncertainty.exposureWindow, at)}`);
-    lines.push(`  time-weighted score ${q(uncertainty.timeWeightedScore, formatScore)}`);
-    lines.push(`  revocation lag      ${q(uncertainty.revocationLag, at)}`);
-  }
-  lines.push(...assumptionLines(result.assumptions, style));
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 export function assumptionLines(assumptions: readonly Assumption[], style: Style): string[] {

@@ -3,6 +3,7 @@ import { prepareAnalysis, type AnalysisContext } from '../analyses/context.js';
 import { delegationChains, type ChainsResult } from '../analyses/delegation/chains.js';
 import { exposure, type Exposure } from '../analyses/exposure/index.js';
 import { simulateLeak, type Attacker, type LeakResult } from '../analyses/simulation/leak.js';
+import { hijackCaseOf, taskEnds, type HijackCase } from '../analyses/simulation/hijack.js';
 import { worstCase, worstCases, type WorstCase } from '../analyses/simulation/worst-case.js';
 import type { Relations } from '../model/relations.js';
 import type { Model } from '../model/types.js';
@@ -11,6 +12,8 @@ export class AnalysisSession {
   readonly ctx: AnalysisContext;
   private readonly cases = new Map<string, WorstCase>();
   private readonly leaks = new Map<string, LeakResult>();
+  private readonly hijacks = new Map<string, HijackCase>();
+  private ends?: ReadonlyMap<string, number>;
   private chainCache?: ChainsResult;
   private readonly exposures = new Map<string, Exposure>();
 
@@ -52,6 +55,13 @@ export class AnalysisSession {
   /** The worst case if already computed: badges of rows not yet reached show as pending. */
   knownWorstCase(credential: string): WorstCase | undefined {
     return this.cases.get(credential);
+  }
+
+  /** An agent's hijacked-agent worst case. */
+  hijackCase(agent: string): HijackCase {
+    let h = this.hijacks.get(agent);
+    if (!h) this.hijacks.set(agent, (h = hijackCaseOf(this.ctx, agent, (this.ends ??= taskEnds(this.ctx)))));
+    return h;
   }
 
   leak(credential: string, attacker: Attacker): LeakResult {

@@ -94,7 +94,9 @@ function statusText(store: TuiStore, state: AppState): string {
   if (state.message) return state.message;
   const session = store.session;
   if (session && !session.risk.finished)
-    return `computing risk badges: ${session.risk.done} of ${session.risk.total} credentials (keys keep working)`;
+    return session.risk.worstCasesKnown
+      ? `computing the hijacked-agent risk: ${session.risk.done} of ${session.risk.total} worst cases (keys keep working)`
+      : `computing risk badges: ${session.risk.done} of ${session.risk.total} worst cases (keys keep working)`;
   if (session?.findings && !session.findings.done)
     return `computing the CI findings: rule ${session.findings.rulesDone + 1} of ${RULE_COUNT}`;
   if (session && session.whatIf.changeCount > 0 && state.view !== 'whatif') {

@@ -8,7 +8,8 @@ import { compareFindings, ModelCheck, ruleOutcomes } from '../analyses/check/eng
 import type { Finding } from '../analyses/check/types.js';
 import type { RecommendResult } from '../analyses/recommendations/index.js';
 import { RULES } from '../analyses/rules/index.js';
-import { totalRisk, type WorstCase } from '../analyses/simulation/worst-case.js';
+import { modelRisk, type ModelRisk } from '../analyses/simulation/risk.js';
+import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import type { LoadedModel, ModelOnly } from '../model/load.js';
 import type { Policy } from '../model/policy.js';
 import type { AnalysisSession } from './analysis-session.js';
@@ -42,7 +43,12 @@ export const BULK_FROM_CREDENTIALS = 2_000;
 /** How often progress is shown: each frame of a big list costs more than a slice. */
 const PROGRESS_MS = 250;
 
-/** Every credential's worst case, computed a slice at a time; the total risk once all are known. */
+/**
+ * Every credential's worst case, then every agent's hijacked-agent worst
+ * case, computed a slice at a time (the credentials' may come from an
+ * analyst); the total risk, both parts, once all are known. The CI findings
+ * need only the first (`whenWorstCasesKnown`).
+ */
 export class RiskJob {
   done = 0;
   private pending?: { cancel(): void };
@@ -50,6 +56,7 @@ export class RiskJob {
   analyst?: { cancel(): void };
   private cancelled = false;
   private readonly finishedCallbacks: (() => void)[] = [];
+  private readonly worstCaseCallbacks: (() => void)[] = [];
 
   constructor(
     private readonly session: AnalysisSession,
@@ -57,21 +64,31 @@ export class RiskJob {
     private readonly onProgress: () => void,
   ) {}
 
+  /** Worst cases to compute: one per credential and one per agent. */
   get total(): number {
-    return this.session.model.credentials.length;
+    return this.session.model.credentials.length + this.session.model.agents.length;
   }
 
   get finished(): boolean {
     return this.done >= this.total;
   }
 
-  /** The model's total risk, once every worst case is known. */
-  get totalRisk(): number | undefined {
-    if (!this.finished) return undefined;
-    return (this.total_ ??= totalRisk(this.session.model.credentials.map((c) => this.session.worstCase(c.id))));
+  /** Whether every credential's worst case is known (the agents' may still be computing). */
+  get worstCasesKnown(): boolean {
+    return this.done >= this.session.model.credentials.length;
   }
 
-  private total_?: number;
+  /** The model's total risk, both attackers, once every worst case is known. */
+  get totalRisk(): ModelRisk | undefined {
+    if (!this.finished) return undefined;
+    const { model } = this.session;
+    return (this.total_ ??= modelRisk(
+      model.credentials.map((c) => this.session.worstCase(c.id)),
+      model.agents.map((a) => this.session.hijackCase(a.id)),
+    ));
+  }
+
+  private total_?: ModelRisk;
 
   /** Runs the first slice now (small models finish here) and schedules the rest. */
   start(): this {
@@ -83,7 +100,7 @@ export class RiskJob {
   take(chunk: readonly WorstCase[]): void {
     if (this.cancelled) return;
     this.session.learn(chunk);
-    this.done = Math.min(this.total, this.done + chunk.length);
+    this.done = Math.min(this.session.model.credentials.length, this.done + chunk.length);
     const now = performance.now();
     if (now - this.shown >= PROGRESS_MS) {
       this.shown = now;
@@ -98,11 +115,11 @@ export class RiskJob {
     this.start();
   }
 
-  /** Every worst case has been taken in. */
+  /** Every credential's worst case has been taken in: the agents' hijacks are computed here, a slice at a time. */
   takenAll(): void {
     if (this.cancelled) return;
-    this.done = this.total;
-    for (const callback of this.finishedCallbacks.splice(0)) callback();
+    this.done = this.session.model.credentials.length;
+    this.slice();
     this.onProgress();
   }
 
@@ -118,9 +135,15 @@ export class RiskJob {
     else this.finishedCallbacks.push(callback);
   }
 
+  /** Runs `callback` once every credential's worst case is known (at once if they already are). */
+  whenWorstCasesKnown(callback: () => void): void {
+    if (this.worstCasesKnown) callback();
+    else this.worstCaseCallbacks.push(callback);
+  }
+
   private slice(): void {
     if (this.cancelled) return;
-    const credentials = this.session.model.credentials;
+    const { credentials, agents } = this.session.model;
     if (credentials.length >= BULK_FROM_CREDENTIALS && this.done === 0 && !this.bulkScheduled) {
       // After the first frame is drawn, not before it.
       this.bulkScheduled = true;
@@ -133,10 +156,12 @@ export class RiskJob {
       return;
     }
     const started = performance.now();
-    while (this.done < credentials.length && performance.now() - started < SLICE_MS) {
-      this.session.worstCase(credentials[this.done].id);
+    while (this.done < this.total && performance.now() - started < SLICE_MS) {
+      if (this.done < credentials.length) this.session.worstCase(credentials[this.done].id);
+      else this.session.hijackCase(agents[this.done - credentials.length].id);
       this.done++;
     }
+    if (this.worstCasesKnown) for (const callback of this.worstCaseCallbacks.splice(0)) callback();
     if (this.finished) for (const callback of this.finishedCallbacks.splice(0)) callback();
     else {
       this.pending = this.schedule(() => {
@@ -243,7 +268,7 @@ export class FindingsJob {
         this.rulesDone = index + 1;
         this.pending = schedule(() => runRule(index + 1));
       };
-      risk.whenFinished(() => {
+      risk.whenWorstCasesKnown(() => {
         if (!this.cancelled) this.pending = schedule(() => runRule(0));
       });
     };

@@ -8,7 +8,7 @@ import { duration } from './format.js';
 import type { Screen } from './screens.js';
 import type { TuiStore } from './session.js';
 import type { Action, AppState } from './state.js';
-import { BINDINGS, ISSUANCES, REVOCATION_MODES, cycled, steppedTtl } from './whatif.js';
+import { BINDINGS, ISSUANCES, REVOCATION_MODES, nextAllowed, steppedTtl, ttlWithinKind } from './whatif.js';
 
 export interface CommandContext {
   readonly store: TuiStore;
@@ -182,30 +182,41 @@ function changeCredential(
   const whatIf = store.session?.whatIf;
   const id = screen.credential;
   const current = id === undefined ? undefined : whatIf?.settings(id);
-  if (!whatIf || id === undefined || !current) return;
+  const credential = id === undefined ? undefined : store.session?.relations.credential.get(id);
+  const model = store.session?.model;
+  if (!whatIf || id === undefined || !current || !credential || !model) return;
+  let note: string | undefined;
   switch (command) {
     case 'ttlShorter':
     case 'ttlLonger': {
-      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1);
+      const next = steppedTtl(current.ttl, command === 'ttlShorter' ? -1 : 1, (t) =>
+        ttlWithinKind(credential, model, t),
+      );
       if (next === undefined)
         return dispatch({
           type: 'message',
-          text: `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step`,
+          text: `ttl ${duration(current.ttl)} is already the ${command === 'ttlShorter' ? 'shortest' : 'longest'} step${credential.kind ? ` ${credential.kind} allows` : ''}`,
         });
       whatIf.change(id, 'ttl', next);
       break;
     }
     case 'binding':
-      whatIf.change(id, 'binding', cycled(BINDINGS, current.binding));
-      break;
     case 'revocation':
-      whatIf.change(id, 'revocation', cycled(REVOCATION_MODES, current.revocation));
+    case 'issuance': {
+      const [values, now] =
+        command === 'binding'
+          ? [BINDINGS, current.binding]
+          : command === 'revocation'
+            ? [REVOCATION_MODES, current.revocation]
+            : [ISSUANCES, current.issuance];
+      const next = nextAllowed(credential, model, command, values as readonly string[], now);
+      if (next.value === undefined) return dispatch({ type: 'message', text: next.note });
+      whatIf.change(id, command, next.value);
+      note = next.note;
       break;
-    case 'issuance':
-      whatIf.change(id, 'issuance', cycled(ISSUANCES, current.issuance));
-      break;
+    }
   }
-  dispatch({ type: 'message', text: undefined });
+  dispatch({ type: 'message', text: note });
 }
 
 function toggleRecommendation({ store, dispatch, screen }: CommandContext): void {

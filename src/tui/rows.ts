@@ -170,12 +170,12 @@ export function recommendationRows(
     const { before, after } = r.effect;
     const removed =
       before.total === UNBOUNDED || after.total === UNBOUNDED
-        ? `${before.unboundedCredentials - after.unboundedCredentials} unbounded`
+        ? `${before.unbounded - after.unbounded} unbounded`
         : `−${score(before.total - after.total)}`;
     return {
       key: r.id,
       search: `${r.id} ${r.title}`,
-      cells: [`${mark} ${s(r.title)}${about}`, score(after.total), removed],
+      cells: [`${mark} ${s(r.title)}${r.condition ? ' (if supported)' : ''}${about}`, score(after.total), removed],
     };
   });
 }

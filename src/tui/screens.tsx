@@ -27,7 +27,8 @@ import { OpeningView } from './views/opening.js';
 import { PickerView } from './views/picker.js';
 import { ResourceView } from './views/resource.js';
 import { ScenariosView, scenarioRows } from './views/scenarios.js';
-import { WhatIfView } from './views/whatif.js';
+import { WhatIfView, type Side } from './views/whatif.js';
+import type { ModelRisk } from '../analyses/simulation/risk.js';
 import { settingsOf } from './whatif.js';
 import { WorkshopView } from './views/workshop.js';
 
@@ -202,10 +203,13 @@ function findingsNote(session: ModelSession): string {
   return 'No CI findings: leakradius check passes this model.';
 }
 
+/** `risk 69450 = leak 35070 + hijack 34380`: the model's total, both attackers. */
 function riskSummary(session: ModelSession): string {
   const job = session.risk;
   const total = job.totalRisk;
-  return total === undefined ? `total risk: computing ${job.done}/${job.total}` : `total risk ${score(total)}`;
+  return total === undefined
+    ? `total risk: computing ${job.done}/${job.total}`
+    : `risk ${score(total.total)} = leak ${score(total.leakedCopy.total)} + hijack ${score(total.hijackedAgent.total)}`;
 }
 
 /** The findings pane's rows; undefined while they are computed (or without check settings). */
@@ -366,9 +370,14 @@ function noCredential(session: ModelSession, width: number): Screen {
   };
 }
 
-function totalText(session: { risk: { totalRisk: number | undefined; done: number; total: number } }): string {
-  const total = session.risk.totalRisk;
-  return total === undefined ? `computing ${session.risk.done}/${session.risk.total}` : score(total);
+/** The what-if's three risk figures: the leaked copy, the hijacked agent, their sum. */
+function totals(risk: { totalRisk: ModelRisk | undefined; done: number; total: number }): Side['risk'] {
+  const t = risk.totalRisk;
+  if (t === undefined) {
+    const pending = `computing ${risk.done}/${risk.total}`;
+    return { leakedCopy: pending, hijackedAgent: pending, total: pending };
+  }
+  return { leakedCopy: score(t.leakedCopy.total), hijackedAgent: score(t.hijackedAgent.total), total: score(t.total) };
 }
 
 /** `5 open, 2 fail the gate`: accepted findings are not counted. */
@@ -418,7 +427,7 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
           settings: settingsOf(written),
           worst: session.analysis.worstCase(id),
           leak: session.analysis.leak(id, 'external'),
-          total: totalText(session),
+          risk: totals(session.risk),
           findings: findingsSummary(session.findings),
         }}
         after={{
@@ -428,7 +437,7 @@ function whatIfScreen({ state, width, height }: Frame, session: ModelSession): S
             : (whatIf.settings(id) ?? settingsOf(written)),
           worst: ready ? variant.worstCase(id) : undefined,
           leak: ready ? variant.leak(id, 'external') : undefined,
-          total: totalText({ risk: whatIf.risk }),
+          risk: totals(whatIf.risk),
           findings: findingsSummary(whatIf.findings),
         }}
         changes={whatIf.describe()}

@@ -12,6 +12,14 @@ import { applyEdits } from '../analyses/recommendations/edits.js';
 import { checkDocument } from '../analyses/recommendations/measure.js';
 import { setEdit } from '../analyses/recommendations/shared.js';
 import type { Edit } from '../analyses/recommendations/types.js';
+import {
+  canBind,
+  canIssuePerTask,
+  canRevokeByApi,
+  kindFacts,
+  providerOf,
+  type Ability,
+} from '../analyses/recommendations/capability.js';
 import type { AnalysisContext } from '../analyses/context.js';
 import { withCredentialSettings } from '../graph/reach-index.js';
 import { resolveCredentials } from '../model/normalize.js';
@@ -49,9 +57,13 @@ export const ISSUANCES: readonly Issuance[] = ['static', 'per-session', 'per-tas
 /** The TTLs `t` and `T` step through: the lifetimes architects actually choose between. */
 export const TTL_STEPS: readonly string[] = ['5m', '15m', '1h', '4h', '8h', '1d', '7d', '30d', '90d', '366d', 'never'];
 
-/** The next TTL on the ladder, shorter (-1) or longer (+1) than `current`; undefined at the end. */
-export function steppedTtl(current: Seconds, direction: -1 | 1): string | undefined {
-  const steps = TTL_STEPS.map((text) => ({ text, seconds: parseDuration(text)! }));
+/** The next TTL on the ladder, shorter (-1) or longer (+1) than `current`, that `allowed` accepts; undefined at the end. */
+export function steppedTtl(
+  current: Seconds,
+  direction: -1 | 1,
+  allowed: (ttl: string) => boolean = () => true,
+): string | undefined {
+  const steps = TTL_STEPS.filter(allowed).map((text) => ({ text, seconds: parseDuration(text)! }));
   if (direction < 0) return [...steps].reverse().find((s) => s.seconds < current)?.text;
   return steps.find((s) => s.seconds > current)?.text;
 }
@@ -59,6 +71,60 @@ export function steppedTtl(current: Seconds, direction: -1 | 1): string | undefi
 /** The value after `current` in `values`, wrapping round. */
 export function cycled<T>(values: readonly T[], current: T): T {
   return values[(values.indexOf(current) + 1) % values.length];
+}
+
+export type KindSetting = 'binding' | 'issuance' | 'revocation';
+
+/** Whether the credential's kind can have this value: `no` needs a different kind, `unknown` depends on its provider. */
+export function kindAllows(c: Pick<Credential, 'kind'>, model: Model, field: KindSetting, value: string): Ability {
+  const kind = kindFacts(c, model);
+  if (field === 'binding') return value === 'bearer' ? 'yes' : canBind(kind, value as Binding);
+  if (field === 'issuance') return value === 'per-task' ? canIssuePerTask(kind) : 'yes';
+  return value === 'automated' || value === 'on-task-end' ? canRevokeByApi(kind) : 'yes';
+}
+
+/**
+ * The next value of a setting the kind can have, and a word on the values
+ * passed over (they need a different kind) or chosen on trust (no published
+ * figure says the provider can).
+ */
+export function nextAllowed<T extends string>(
+  c: Pick<Credential, 'kind' | 'id'>,
+  model: Model,
+  field: KindSetting,
+  values: readonly T[],
+  current: T,
+): { value: T | undefined; note?: string } {
+  const skipped: T[] = [];
+  let value = current;
+  for (let n = 0; n < values.length - 1; n++) {
+    value = cycled(values, value);
+    const ability = kindAllows(c, model, field, value);
+    if (ability === 'no') {
+      skipped.push(value);
+      continue;
+    }
+    const kindName = c.kind ?? 'its kind';
+    const passed =
+      skipped.length > 0 ? `${field} ${skipped.join(', ')}: needs a different kind than ${kindName}. ` : '';
+    const trust =
+      ability === 'unknown' ? `${field} ${value}: only if ${providerOf(kindFacts(c, model), c.id)} supports it.` : '';
+    return { value, note: passed || trust ? `${passed}${trust}`.trim() : undefined };
+  }
+  return {
+    value: undefined,
+    note: `${c.kind ?? 'this kind'} offers ${field} ${current} only: anything else needs a different kind (recommend proposes the replacement)`,
+  };
+}
+
+/** The TTL steps the kind accepts: within its published minimum and maximum. */
+export function ttlWithinKind(c: Pick<Credential, 'kind'>, model: Model, ttl: string): boolean {
+  const info = kindFacts(c, model).info;
+  const seconds = parseDuration(ttl);
+  if (!info || seconds === undefined) return true;
+  const min = info.minTtl === undefined ? undefined : parseDuration(info.minTtl);
+  const max = info.maxTtl === undefined ? undefined : parseDuration(info.maxTtl);
+  return (min === undefined || seconds >= min) && (max === undefined || seconds <= max);
 }
 
 /** Adds one field change for a credential; a change back to the value as written drops out. */

@@ -28,6 +28,13 @@ export const LIMITS = {
   wildcardAcceptances: 200,
   /** Characters of a value quoted in a message before it is cut. */
   quoted: 80,
+  /**
+   * Agents, tools, resources and credentials one import may make: each is
+   * about 30 nodes of the model it writes, which must stay within `nodes`.
+   */
+  importedElements: 50_000,
+  /** JSON values (keys included) of one configuration file, counted before it is parsed: ten times a large real one's. */
+  configValues: 500_000,
   /** Ids listed in a message before the rest are only counted. */
   listed: 12,
 } as const;
@@ -42,6 +49,10 @@ export const LIMIT_MESSAGES = {
     `this document holds more than ${max.toLocaleString('en-US')} YAML nodes, the limit for one file; split it into several models`,
   aliasBomb: (max: number = LIMITS.nodes) =>
     `aliases expand this document past ${max.toLocaleString('en-US')} nodes; refusing it (a YAML alias bomb?)`,
+  tooManyImported: (max: number = LIMITS.importedElements) =>
+    `the configurations make more than ${max.toLocaleString('en-US')} agents, tools, resources and credentials, the limit for one import; import fewer files at a time`,
+  tooManyValues: (max: number = LIMITS.configValues) =>
+    `this configuration holds more than ${max.toLocaleString('en-US')} JSON values, the limit for one file`,
   nul: (offset: number) => `binary content (NUL byte at offset ${offset}); a model must be a UTF-8 YAML text file`,
   utf16: (order: 'little-endian' | 'big-endian', bom: boolean) =>
     `UTF-16 text (${order}${bom ? ', with a byte order mark' : ''}); leakradius reads UTF-8: convert it, e.g. \`iconv -f UTF-16 -t UTF-8 in.yaml > out.yaml\``,

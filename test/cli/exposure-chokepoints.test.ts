@@ -35,13 +35,28 @@ describe('leakradius chokepoints', () => {
     const r = await run(['chokepoints', 'models/coding-agent.yaml', '--limit', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1. store:checkout-repo  Move prod-deploy-sa-token out of checkout-repo');
-    expect(r.stdout).toContain('alone: total risk 35070 → 16710  −18360 (−52%)');
+    // Both attackers lose the harvested prod-deploy-sa-token's 18,360 (test/chokepoints works them out).
+    expect(r.stdout).toContain('total risk now 69450 = leaked copy 35070 + hijacked agent 34380');
+    expect(r.stdout).toContain('alone: total risk 69450 → 32730  −36720 (−53%)');
+    expect(r.stdout).toContain('leaked copy 35070 → 16710; hijacked agent 34380 → 16020');
   });
 
   it('writes JSON', async () => {
     const r = await run(['chokepoints', 'models/coding-agent.yaml', '--format', 'json', '--limit', '1']);
-    const json = JSON.parse(r.stdout) as { chokepoints: { id: string; alone: { totalRisk: { after: number } } }[] };
-    expect(json.chokepoints.map((c) => [c.id, c.alone.totalRisk.after])).toEqual([['store:checkout-repo', 16_710]]);
+    const json = JSON.parse(r.stdout) as {
+      chokepoints: {
+        id: string;
+        alone: { totalRisk: { after: number }; leakedCopy: { after: number }; hijackedAgent: { after: number } };
+      }[];
+    };
+    expect(
+      json.chokepoints.map((c) => [
+        c.id,
+        c.alone.totalRisk.after,
+        c.alone.leakedCopy.after,
+        c.alone.hijackedAgent.after,
+      ]),
+    ).toEqual([['store:checkout-repo', 32_730, 16_710, 16_020]]);
   });
 
   it('refuses a bad --limit (exit 2)', async () => {

@@ -47,6 +47,11 @@ function expectPromised(argv: string[], r: CliResult, written: (name: string) =>
       ]);
       return;
     case 'simulate': {
+      if (argv.includes('--hijack')) {
+        expect(first).toMatch(new RegExp(`^Hijack of agent ${option('--hijack')}: `));
+        expect(r.stdout).toContain('Blast radius: score ');
+        return;
+      }
       const leaked = argv.includes('--leak')
         ? option('--leak')
         : /^ {2}credential: (\S+)$/m.exec(readFileSync(argv[1], 'utf8'))?.[1];

@@ -6,7 +6,8 @@ import { run, scratch } from '../helpers/run.js';
 import { applyPatch } from '../helpers/json-patch.js';
 
 // The vault model of test/recommendations/scope.test.ts: tok reads a vault that stores deploy-key, which
-// no workflow needs. Total risk 4,580; removing the read leaves 1,330 (the arithmetic is in that test).
+// no workflow needs. Total risk 4,580 leaked + 8,100 hijacked = 12,680; removing the read leaves 1,330 + 50 = 1,380
+// (the arithmetic is in that test).
 const MODEL = `# yaml-language-server: $schema=../docs/model.schema.json
 # A bot that reads a database, and could read the vault too.
 version: 1
@@ -29,9 +30,10 @@ describe('leakradius recommend', () => {
   it('prints the recommendations for a person, with before and after', async () => {
     const r = await run(['recommend', 'm.yaml'], { cwd: scratch({ 'm.yaml': MODEL }) });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Total risk now 4580');
+    expect(r.stdout).toContain('Total risk now 12680 = leaked copy 4580 + hijacked agent 8100');
     expect(r.stdout).toContain("Remove tok's read on vault, which stores deploy-key");
-    expect(r.stdout).toContain('Total risk 4580 → 1330  −3250 (−71%)');
+    expect(r.stdout).toContain('Total risk 12680 → 1380  −11300 (−89%)');
+    expect(r.stdout).toContain('leaked copy 4580 → 1330; hijacked agent 8100 → 50');
     expect(r.stdout).toContain('measured on the model with all of them applied');
   });
 
@@ -43,12 +45,20 @@ describe('leakradius recommend', () => {
       'model',
       'file',
       'totalRisk',
+      'remaining',
       'recommendations',
       'combined',
       'withheld',
       'considered',
     ]);
-    expect(out.totalRisk).toEqual({ total: 4580, unboundedCredentials: 0, boundedRisk: 4580 });
+    expect(out.totalRisk).toEqual({
+      total: 12680,
+      unboundedCredentials: 0,
+      unboundedAgents: 0,
+      boundedRisk: 12680,
+      leakedCopy: { total: 4580, unbounded: 0, bounded: 4580 },
+      hijackedAgent: { total: 8100, unbounded: 0, bounded: 8100 },
+    });
     const harvest = out.recommendations.find((x: { id: string }) => x.id === 'harvest:tok@vault');
     expect(harvest).toMatchObject({
       kind: 'harvest',
@@ -61,7 +71,16 @@ describe('leakradius recommend', () => {
           old: { resource: 'vault', actions: ['read'] },
         },
       ],
-      effect: { totalRisk: { before: 4580, after: 1330, removed: 3250 } },
+      takes: "a setting: tok's permissions on vault",
+      condition: null,
+      effect: {
+        totalRisk: { before: 12680, after: 1380, removed: 11300 },
+        leakedCopy: { before: 4580, after: 1330, removed: 3250 },
+        hijackedAgent: { before: 8100, after: 50, removed: 8050 },
+        agents: [
+          { agent: 'bot', before: { score: 50, timeWeightedScore: 8100 }, after: { score: 5, timeWeightedScore: 50 } },
+        ],
+      },
     });
     // tok: db read 5 + vault read 5 for 10h, plus deploy-key's deploy (40) for 80h: 3,300 -> 50.
     expect(harvest.effect.credentials).toEqual([
@@ -74,7 +93,7 @@ describe('leakradius recommend', () => {
     expect(out.recommendations.map((x: { rank: number }) => x.rank)).toEqual(
       out.recommendations.map((_: unknown, i: number) => i + 1),
     );
-    expect(out.combined.effect.totalRisk.after).toBeLessThan(4580);
+    expect(out.combined.effect.totalRisk.after).toBeLessThan(12680);
   });
 
   it('writes the changed model, which validates, and prints a patch that gives the same model', async () => {

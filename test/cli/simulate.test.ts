@@ -100,3 +100,42 @@ describe('leakradius simulate', () => {
     expect(r.stderr).toContain('scenarios/bad.yaml:5:');
   });
 });
+
+describe('leakradius simulate --hijack', () => {
+  const dir = scratch({ 'models/m.yaml': MODEL, 'scenarios/s.yaml': SCENARIO });
+
+  it('prints the hijacked-agent worst case of an agent', async () => {
+    // coder, hijacked: no workflow, so the hijack lasts until the response, prompt-context 7d + 8h = 176h. pat stops
+    // then too (90d expiry later): repo 15 x 176 = 2,640. deploy-key, harvested from repo: detection 7d + 1d,
+    // revoked at 8d8h = 200h: 40 x 200 = 8,000. Time-weighted 10,640.
+    const json = JSON.parse(
+      (await run(['simulate', 'models/m.yaml', '--hijack', 'coder', '--format', 'json'], { cwd: dir })).stdout,
+    );
+    expect(json).toMatchObject({
+      agent: 'coder',
+      attacker: 'hijacked-agent',
+      detectedSeconds: 7 * 86_400,
+      taskEndSeconds: null,
+      hijackEndsSeconds: 176 * 3_600,
+      holds: [{ credential: 'pat', untilSeconds: 176 * 3_600 }],
+      blastRadius: { score: 55, timeWeightedScore: 10_640 },
+    });
+    const text = await run(['simulate', 'models/m.yaml', '--hijack', 'coder'], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Hijack of agent coder');
+    expect(text.stdout).toContain('Blast radius: score 55, time-weighted 10640');
+    expect(text.stdout).toContain("counts in the model's hijacked-agent risk");
+  });
+
+  it('refuses an unknown agent, a scenario, and leak options', async () => {
+    const unknown = await run(['simulate', 'models/m.yaml', '--hijack', 'codr'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown agent "codr" (did you mean "coder"?)');
+    const mixed = await run(['simulate', 'models/m.yaml', '--hijack', 'coder', '--leak', 'pat'], { cwd: dir });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--hijack cannot be combined with --leak');
+    const scenario = await run(['simulate', 'scenarios/s.yaml', '--hijack', 'coder'], { cwd: dir });
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toContain('--hijack takes a model file, not a scenario');
+  });
+});

@@ -1,4 +1,6 @@
 import { prepareAnalysis, type AnalysisContext } from '../../src/analyses/context.js';
+import { hijackCases } from '../../src/analyses/simulation/hijack.js';
+import { modelRisk, type ModelRisk } from '../../src/analyses/simulation/risk.js';
 import { worstCase, worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import type { Diagnostic } from '../../src/yaml/diagnostic.js';
@@ -52,3 +54,9 @@ export function messagesOf(yaml: string, file = 'bad.yaml'): string[] {
 export const H = 3_600;
 export const D = 86_400;
 export const M = 60;
+
+/** A model's total risk, both attackers, computed afresh: every credential's worst-case leak and every agent's hijack. */
+export function modelRiskOf(loaded: Pick<LoadedModel, 'model' | 'relations'>): ModelRisk {
+  const ctx = prepareAnalysis(loaded.model, loaded.relations);
+  return modelRisk(worstCases(ctx), hijackCases(ctx));
+}

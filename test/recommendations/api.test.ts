@@ -36,8 +36,12 @@ describe('whatIf', () => {
     const w = whatIf(result, []);
     if (!w.ok) throw new Error(w.reasons.join('\n'));
     expect(w.selection.applied).toEqual([]);
-    // key: prod-db read 10 + delete 30, stg-db read 2 + write 4 = 46 for its 10h ttl = 460.
-    expect(w.selection.effect.after.total).toBe(460);
+    // key: prod-db read 10 + delete 30, stg-db read 2 + write 4 = 46 for its 10h ttl = 460, leaked. Each of the
+    // three agents holds it, hijacked: its 20m task ends before key expires at 10h, which the agent's workload
+    // keeps using: 460 each, 1380. Total 460 + 1380 = 1840.
+    expect(w.selection.effect.after.leakedCopy.total).toBe(460);
+    expect(w.selection.effect.after.hijackedAgent.total).toBe(1380);
+    expect(w.selection.effect.after.total).toBe(1840);
     expect(w.selection.effect.credentials).toEqual([]);
   });
 
@@ -92,6 +96,7 @@ workflows:
     kind: 'unused-scope',
     title: id,
     why: 'test',
+    takes: 'test',
     subjects: [],
     edits: [
       { op: 'remove', path: ['credentials', credential, 'grants', 0], old: { resource: 'db', actions: ['read'] } },
@@ -100,10 +105,11 @@ workflows:
 
   it('adds recommendations one by one when all at once would stop a workflow', () => {
     const result = rankCandidates(baselineOf(load(MODEL2)), [candidate(1, 'drop-y'), candidate(0, 'drop-x')]);
-    // x: db read 5 for 10h = 50; y: 5 for 5h = 25. Total 75. Dropping x leaves 25, dropping y leaves 50.
+    // Leaked copies: x db read 5 for 10h = 50; y 5 for 5h = 25. The hijacked bot holds both: db read until the later
+    // stop, 10h: 50. Total 125. Dropping x leaves y: 25 + 25 = 50; dropping y leaves x: 50 + 50 = 100.
     expect(result.recommendations.map((r) => [r.id, r.effect.after.total])).toEqual([
-      ['drop-x', 25],
-      ['drop-y', 50],
+      ['drop-x', 50],
+      ['drop-y', 100],
     ]);
     expect(result.combined.applied).toEqual(['drop-x']);
     expect(result.combined.skipped).toEqual([
@@ -113,6 +119,6 @@ workflows:
           'together with the ones before it: workflow "report" step 1: no credential available to agent "bot" grants "read" on "db"',
       },
     ]);
-    expect(result.combined.effect.after.total).toBe(25);
+    expect(result.combined.effect.after.total).toBe(50);
   });
 });

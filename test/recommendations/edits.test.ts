@@ -137,8 +137,11 @@ workflows:
     const { document } = applyEdits(result.baseline.document, r.edits);
     expect(document.workflows!.map((w) => w.steps[0].credential)).toEqual(['shared', 'shared-b']);
     expect(checkDocument(document, 'alias').ok).toBe(true);
-    // Before: read 5 + delete 15 for 10h = 200. After: each of a and b keeps read only: 50 + 50.
-    expect(r.effect.after.total).toBe(100);
+    // Before: read 5 + delete 15 for 10h = 200 leaked, and 200 for each of a and b hijacked (their 20m tasks end
+    // before shared expires at 10h): 600. After: each keeps read only: leaked 50 + 50, hijacked 50 + 50.
+    expect(r.effect.before.total).toBe(600);
+    expect(r.effect.after.leakedCopy.total).toBe(100);
+    expect(r.effect.after.hijackedAgent.total).toBe(100);
   });
 });
 

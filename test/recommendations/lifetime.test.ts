@@ -94,17 +94,31 @@ describe('revocation', () => {
 });
 
 describe('a model whose risk is unbounded', () => {
-  // key never expires and cannot be revoked: its worst case never ends, so the total risk is unbounded.
+  // key never expires and cannot be revoked: its leaked copy never stops, and neither does bot, which holds it,
+  // when hijacked (no workflow, so no task end: the hijack lasts until detection 7d + response.manual 8h, but
+  // key itself outlives that). Both parts of the total risk are unbounded.
   const yaml = key('ttl: never, binding: bearer, revocation: { mode: none, propagation: 0s }, exposure: [logs]');
 
   it('ranks first what makes the unbounded bounded, and reports it as such', () => {
     const result = recommendFor(yaml, ['binding', 'revocation']);
-    expect(result.before).toEqual({ total: Infinity, unboundedCredentials: 1, boundedRisk: 0 });
-    // Both remove the unbounded credential; binding leaves 0, automated revocation 5 x 48h2m = 240.17.
-    expect(ids(result)).toEqual(['binding:key', 'revocation:key']);
+    expect(result.before).toEqual({
+      total: Infinity,
+      unbounded: 2,
+      bounded: 0,
+      leakedCopy: { total: Infinity, unbounded: 1, bounded: 0 },
+      hijackedAgent: { total: Infinity, unbounded: 1, bounded: 0 },
+    });
+    // Automated revocation bounds both: the leaked copy stops at logs 2d + 2m, 5 x 48h2m = 240.17; the hijacked bot
+    // holds key until prompt-context 7d + 2m and acts itself until 7d + 8h (its hijack's end, no task end), the later:
+    // 5 x 176h = 880. Binding bounds only the leaked copy (0): the hijack stays unbounded. Neither kind is known, so
+    // both depend on the issuer and rank by risk alone.
+    expect(ids(result)).toEqual(['revocation:key', 'binding:key']);
     const revocation = find(result, 'revocation:key');
-    expect(revocation.effect.after.unboundedCredentials).toBe(0);
-    expect(revocation.effect.after.total).toBeCloseTo(5 * (48 + 2 / 60), 9);
+    expect(revocation.condition).toMatch(/^if the issuer of key \(no kind given\) can revoke/);
+    expect(revocation.effect.after.unbounded).toBe(0);
+    expect(revocation.effect.after.leakedCopy.total).toBeCloseTo(5 * (48 + 2 / 60), 9);
+    expect(revocation.effect.after.hijackedAgent.total).toBe(880);
+    expect(find(result, 'binding:key').effect.after.hijackedAgent.total).toBe(Infinity);
     expect(change(revocation, 'key').before).toEqual({
       exposureWindow: Infinity,
       score: 5,
@@ -112,17 +126,28 @@ describe('a model whose risk is unbounded', () => {
     });
     const json = recommendationsJson(result, 'm.yaml') as {
       totalRisk: unknown;
-      recommendations: { effect: { totalRisk: unknown; credentials: { before: unknown }[] } }[];
+      recommendations: { effect: { totalRisk: unknown; leakedCopy: unknown; credentials: { before: unknown }[] } }[];
     };
-    expect(json.totalRisk).toEqual({ total: null, unboundedCredentials: 1, boundedRisk: 0 });
-    expect(json.recommendations[1].effect.totalRisk).toEqual({ before: null, after: 240.17, removed: null });
-    expect(json.recommendations[1].effect.credentials[0].before).toEqual({
+    expect(json.totalRisk).toEqual({
+      total: null,
+      unboundedCredentials: 1,
+      unboundedAgents: 1,
+      boundedRisk: 0,
+      leakedCopy: { total: null, unbounded: 1, bounded: 0 },
+      hijackedAgent: { total: null, unbounded: 1, bounded: 0 },
+    });
+    expect(json.recommendations[0].effect.totalRisk).toEqual({ before: null, after: 1120.17, removed: null });
+    expect(json.recommendations[0].effect.leakedCopy).toEqual({ before: null, after: 240.17, removed: null });
+    expect(json.recommendations[0].effect.credentials[0].before).toEqual({
       exposureWindowSeconds: null,
       score: 5,
       timeWeightedScore: null,
     });
     const text = recommendationsText(result, 'm.yaml', createStyle(false));
-    expect(text).toContain('Total risk now unbounded (1 credential never stops; the rest 0)');
+    expect(text).toContain(
+      'Total risk now unbounded (2 worst cases never stop; the rest 0) = leaked copy unbounded (1 worst case never stops; the rest 0) + hijacked agent unbounded (1 worst case never stops; the rest 0)',
+    );
+    expect(text).toContain('2 fewer unbounded');
     expect(text).toContain('1 fewer unbounded');
   });
 });

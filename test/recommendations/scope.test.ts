@@ -54,6 +54,25 @@ workflows:
 `;
     expect(ids(recommendFor(yaml, ['unused-scope']))).toEqual([]);
   });
+
+  it('keeps what a credential minted from it needs', () => {
+    // tok-for-helper is exchanged from tok for helper, which reads db with it: tok's read stays (an exchange can
+    // only hand on what its parent holds); its delete goes.
+    const yaml = `${HEADER}
+agents:
+  - { id: bot, credentials: [tok], delegates: [{ to: helper, mode: exchange, credential: tok-for-helper }] }
+  - { id: helper }
+resources: [{ id: db, kind: database, sensitivity: high }]
+credentials:
+  - { id: tok, ttl: 10h, grants: [{ resource: db, actions: [read, delete] }] }
+  - { id: tok-for-helper, ttl: 10m, derivedFrom: tok, grants: [{ resource: db, actions: [read] }] }
+workflows:
+  - { id: lead, agent: bot, duration: 20m, steps: [{ delegate: helper }] }
+  - { id: look, agent: helper, duration: 5m, steps: [{ resource: db, action: read }] }
+`;
+    const r = find(recommendFor(yaml, ['unused-scope']), 'unused-scope:tok');
+    expect(r.edits).toEqual([{ op: 'remove', path: ['credentials', 0, 'grants', 0, 'actions', 1], old: 'delete' }]);
+  });
 });
 
 const vault = (steps: string, approval = '') => `${HEADER}
@@ -75,7 +94,10 @@ workflows:
 //   manual revocation 8h later: it stops at 80h; prod deploy 10 x 4 = 40 for 80h = 3,200.
 // tok's worst case: 100 + 3,200 = 3,300.
 // deploy-key's own worst case: no exposure channel, so detection.default 1d + 8h = 32h: 40 x 32 = 1,280.
-// Total before: 3,300 + 1,280 = 4,580.
+// Leaked copies before: 3,300 + 1,280 = 4,580.
+// The hijacked bot (detected through prompt-context at 7d; its 20m task ends before tok expires at 10h) holds tok:
+//   100, and harvests deploy-key at 0: detection 7d + 1d, revoked by hand at 8d8h = 200h: 40 x 200 = 8,000; 8,100.
+// Total before: 4,580 + 8,100 = 12,680.
 describe('harvest paths', () => {
   it('removes a read of a secret store that no workflow needs', () => {
     const result = recommendFor(vault('{ resource: db, action: read }'), ['harvest']);
@@ -84,10 +106,12 @@ describe('harvest paths', () => {
     expect(r.edits).toEqual([
       { op: 'remove', path: ['credentials', 0, 'grants', 1], old: { resource: 'vault', actions: ['read'] } },
     ]);
-    expect(r.effect.before.total).toBe(4_580);
-    // After: tok keeps db read, 5 x 10h = 50; deploy-key unchanged at 1,280.
+    expect(r.effect.before.leakedCopy.total).toBe(4_580);
+    expect(r.effect.before.total).toBe(12_680);
+    // After: tok keeps db read, 5 x 10h = 50; deploy-key unchanged at 1,280: 1,330. The hijacked bot: 50.
     expect(change(r, 'tok').after).toMatchObject({ score: 5, timeWeightedScore: 50 });
-    expect(r.effect.after.total).toBe(1_330);
+    expect(r.effect.after.leakedCopy.total).toBe(1_330);
+    expect(r.effect.after.hijackedAgent.total).toBe(50);
   });
 
   it('leaves that read to the harvest recommendation, not to unused scope', () => {
@@ -102,9 +126,10 @@ describe('harvest paths', () => {
     const r = find(result, 'harvest:vault/deploy-key');
     expect(r.edits).toEqual([{ op: 'remove', path: ['resources', 1, 'holds', 0], old: 'deploy-key' }]);
     expect(r.outsideModel).toMatch(/Rotate deploy-key/);
-    // After: tok no longer harvests deploy-key: 100. Total 100 + 1,280 = 1,380.
+    // After: tok no longer harvests deploy-key: 100. Leaked copies 100 + 1,280 = 1,380; the hijacked bot 100.
     expect(change(r, 'tok').after.timeWeightedScore).toBe(100);
-    expect(r.effect.after.total).toBe(1_380);
+    expect(r.effect.after.leakedCopy.total).toBe(1_380);
+    expect(r.effect.after.total).toBe(1_480);
   });
 
   it('does not appear when the read needs approval at each use', () => {

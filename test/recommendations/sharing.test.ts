@@ -40,16 +40,19 @@ describe('segmentation per tool', () => {
       },
       { op: 'set', path: ['tools', 1, 'credential'], old: 'shared', value: 'shared-writer' },
     ]);
-    // Every credential stops at its 10h expiry. Before: shared 2 + 10 + 15 = 27 for 10h = 270.
-    // After: shared (docs read) 2 x 10 = 20; shared-writer (db write) 10 x 10 = 100; total 120.
+    // Every credential stops at its 10h expiry, after bot's 20m task. Before: shared 2 + 10 + 15 = 27 for 10h = 270,
+    // leaked, and as much for bot hijacked (it holds shared): 540.
+    // After: shared (docs read) 2 x 10 = 20; shared-writer (db write) 10 x 10 = 100; 120 leaked, and bot holds both:
+    // 120 hijacked. Total 240.
     expect(change(r, 'shared').after.timeWeightedScore).toBe(20);
     expect(change(r, 'shared-writer')).toEqual({
       credential: 'shared-writer',
       before: null,
       after: { exposureWindow: 36_000, score: 10, timeWeightedScore: 100 },
     });
-    expect(r.effect.before.total).toBe(270);
-    expect(r.effect.after.total).toBe(120);
+    expect(r.effect.before.total).toBe(540);
+    expect(r.effect.after.leakedCopy.total).toBe(120);
+    expect(r.effect.after.total).toBe(240);
     const doc = applied(result, r);
     expect(doc.tools!.map((t) => t.credential)).toEqual(['shared', 'shared-writer']);
   });
@@ -103,9 +106,12 @@ describe('segmentation per environment', () => {
       { op: 'remove', path: ['agents', 1, 'credentials', 0], old: 'key' },
       { op: 'append', path: ['agents', 1, 'credentials'], value: 'key-staging' },
     ]);
-    // Before: 10 + 30 + 2 + 4 = 46 for 10h = 460. After: key 10 x 10 = 100, key-staging 6 x 10 = 60.
-    expect(r.effect.before.total).toBe(460);
-    expect(r.effect.after.total).toBe(160);
+    // Before: 10 + 30 + 2 + 4 = 46 for 10h = 460 leaked, and 460 for each bot hijacked (both hold key, whose 10h
+    // outlasts their 20m tasks): 1,380. After: key 10 x 10 = 100, key-staging 6 x 10 = 60, leaked; prod-bot holds
+    // key (100), stg-bot key-staging (60): 320.
+    expect(r.effect.before.total).toBe(1_380);
+    expect(r.effect.after.leakedCopy.total).toBe(160);
+    expect(r.effect.after.hijackedAgent.total).toBe(160);
     const doc = applied(result, r);
     expect(doc.credentials!.map((c) => [c.id, c.environments])).toEqual([
       ['key', ['prod']],
@@ -127,14 +133,18 @@ describe('segmentation per environment', () => {
 
   it('offers per-agent and per-environment splits as alternatives, and combines only one', () => {
     const result = recommendFor(environments(true), ['segmentation']);
-    // Per environment: key 100 (both prod bots read prod-db) + key-staging 60 = 160.
-    // Per agent: key 100 + key-prod-bot-2 100 + key-stg-bot 60 = 260. Both below 460, so both are shown.
+    // Before: 460 leaked + 3 x 460 hijacked = 1,840.
+    // Per environment: key 100 (both prod bots read prod-db) + key-staging 60 = 160 leaked; the bots hijacked
+    // 100 + 100 + 60 = 260: 420.
+    // Per agent: key 100 + key-prod-bot-2 100 + key-stg-bot 60 = 260 leaked, and 260 hijacked: 520. Both below 1,840,
+    // so both are shown.
     expect(ids(result)).toEqual(['segmentation:key/environment', 'segmentation:key/user']);
-    expect(find(result, 'segmentation:key/user').effect.after.total).toBe(260);
+    expect(find(result, 'segmentation:key/environment').effect.after.total).toBe(420);
+    expect(find(result, 'segmentation:key/user').effect.after.total).toBe(520);
     expect(find(result, 'segmentation:key/environment').conflicts).toEqual(['segmentation:key/user']);
     expect(result.combined.applied).toEqual(['segmentation:key/environment']);
     expect(result.combined.skipped.map((s) => s.id)).toEqual(['segmentation:key/user']);
-    expect(result.combined.effect.after.total).toBe(160);
+    expect(result.combined.effect.after.total).toBe(420);
   });
 });
 
@@ -160,10 +170,16 @@ describe('delegation', () => {
   // Before: tok is handed to sub, whose own key leaks through prompt contexts, so tok does too:
   // worst channel prompt-context, detected at 7d, manual revocation at 7d8h = 176h (expiry 30d is later).
   // tok reaches wiki read 2 + repo write 10 + pipeline deploy 40 = 52: 52 x 176 = 9,152. sub-key grants nothing.
+  // Hijacked (detected through prompt-context at 7d), boss, sub and subsub each hold tok (sub and subsub by
+  // passthrough), which the workload keeps using until 176h: 9,152 each, 27,456. Total 36,608.
   it('exchanges a passed-through token for one narrowed to what the delegates use', () => {
     const result = recommendFor(CHAIN, ['delegation']);
     expect(result.considered).toBe(2); // boss -> sub and sub -> subsub
-    expect(ids(result)).toEqual(['delegation:boss->sub']);
+    // sub -> subsub alone mints tok-for-subsub (repo write, 15m: 10m patch + 25%, rounded up) for subsub: leaked
+    // copies tok 9,152 + tok-for-subsub (logs, expires first) 10 x 15/60 = 2.5; hijacked boss 9,152, sub 9,152,
+    // subsub 2.5: 27,461. Below 36,608, so it is shown, after boss -> sub (below).
+    expect(ids(result)).toEqual(['delegation:boss->sub', 'delegation:sub->subsub']);
+    expect(find(result, 'delegation:sub->subsub').effect.after.total).toBeCloseTo(27_461, 9);
     const r = find(result, 'delegation:boss->sub');
     expect(r.edits).toEqual([
       {
@@ -192,13 +208,17 @@ describe('delegation', () => {
       { op: 'set', path: ['agents', 0, 'delegates', 0, 'credential'], value: 'tok-for-sub' },
       { op: 'set', path: ['workflows', 1, 'steps', 0, 'credential'], old: 'tok', value: 'tok-for-sub' },
     ]);
-    expect(r.effect.before.total).toBe(9_152);
+    expect(r.effect.before.leakedCopy.total).toBe(9_152);
+    expect(r.effect.before.total).toBe(36_608);
     // After: tok leaks only through logs: 2d + 8h = 56h, 52 x 56 = 2,912.
     // tok-for-sub: 25m TTL (20m research + 25%); it sits with sub, so it leaks through prompt contexts,
     // but expires first: (2 + 10) x 25/60 = 5.
+    // Hijacked: boss still holds tok (9,152; the tok-for-sub it can mint dies with tok). sub holds tok-for-sub until
+    // 25m (its task, 20m, ends first): 5; subsub, handed it by passthrough: 5. 9,162.
     expect(change(r, 'tok').after.timeWeightedScore).toBe(2_912);
     expect(change(r, 'tok-for-sub').after.timeWeightedScore).toBeCloseTo(5, 9);
-    expect(r.effect.after.total).toBeCloseTo(2_917, 9);
+    expect(r.effect.after.leakedCopy.total).toBeCloseTo(2_917, 9);
+    expect(r.effect.after.hijackedAgent.total).toBeCloseTo(9_162, 9);
     applied(result, r); // loads, every workflow permitted
   });
 
@@ -225,11 +245,17 @@ describe('delegation', () => {
     ]);
   });
 
-  it('does not appear for an exchange, or for a passthrough that exposes nothing new', () => {
+  it('does not appear for an exchange; for a passthrough that exposes nothing new, it is measured on the hijack', () => {
     const exchanged = CHAIN.replace('{ to: sub, mode: passthrough }', '{ to: sub, mode: exchange, credential: tok }');
-    expect(recommendFor(exchanged, ['delegation']).recommendations.map((r) => r.id)).toEqual([]);
-    // Without sub's prompt-context channel, the exchange changes nothing about tok and only adds a token.
+    expect(ids(recommendFor(exchanged, ['delegation']))).not.toContain('delegation:boss->sub');
+    // Without sub's prompt-context channel, the exchange changes nothing about how tok leaks and adds a token that
+    // can leak: the leaked-copy risk rises by tok-for-sub's 5 (logs, 2d, after its 25m expiry; tok 52 x 56 = 2,912
+    // either way). But sub and subsub no longer hold tok: hijacked, they fall from 9,152 each to 5 each, so the
+    // total falls from 2,912 + 27,456 = 30,368 to 2,917 + 9,162 = 12,079.
     const quiet = CHAIN.replace('exposure: [prompt-context]', 'exposure: [logs]');
-    expect(ids(recommendFor(quiet, ['delegation']))).toEqual([]);
+    const r = find(recommendFor(quiet, ['delegation']), 'delegation:boss->sub');
+    expect(r.effect.before.total).toBe(30_368);
+    expect(r.effect.after.leakedCopy.total - r.effect.before.leakedCopy.total).toBeCloseTo(5, 9);
+    expect(r.effect.after.total).toBeCloseTo(12_079, 9);
   });
 });

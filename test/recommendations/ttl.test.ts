@@ -57,8 +57,11 @@ describe('TTL recommendation', () => {
     expect(c.after.exposureWindow).toBe(25 * M);
     expect(c.after.score).toBe(5);
     expect(c.after.timeWeightedScore).toBeCloseTo((5 * 25) / 60, 9);
-    expect(r.effect.before.total).toBe(60);
-    expect(r.effect.after.total).toBeCloseTo(60 - 57.916_666_667, 6);
+    // The hijacked bot holds tok until it expires too (its 20m task ends first; detection 7d): 60 before,
+    // 2.0833 after. Totals 120 → 4.1667.
+    expect(r.effect.before.total).toBe(120);
+    expect(r.effect.after.hijackedAgent.total).toBeCloseTo((5 * 25) / 60, 9);
+    expect(r.effect.after.total).toBeCloseTo(120 - 115.833_333_333, 6);
   });
 
   it('leaves a TTL within twice the workflow alone', () => {
@@ -97,9 +100,10 @@ workflows:
 `;
     const r = find(recommendFor(yaml, ['ttl']), 'ttl:sts');
     expect(r.edits).toEqual([{ op: 'set', path: ['credentials', 0, 'ttl'], old: '12h', value: '15m' }]);
-    // Before: stop at expiry 12h (manual revocation at 2d8h): 5 x 12 = 60. After: 5 x 0.25 = 1.25.
+    // Before: stop at expiry 12h (manual revocation at 2d8h): 5 x 12 = 60. After: 5 x 0.25 = 1.25, leaked; and as
+    // much for bot hijacked (its 5m task ends before the 15m session does): 2.5.
     expect(change(r, 'sts').after.timeWeightedScore).toBeCloseTo(1.25, 9);
-    expect(r.effect.after.total).toBeCloseTo(1.25, 9);
+    expect(r.effect.after.total).toBeCloseTo(2.5, 9);
   });
 
   it('caps how long a refreshable credential can be refreshed', () => {

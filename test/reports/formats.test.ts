@@ -162,6 +162,7 @@ describe('JSON report', () => {
       'rules',
       'findings',
       'credentials',
+      'risk',
       'regressions',
       'staleAcceptances',
     ]);
@@ -210,5 +211,10 @@ describe('JSON report', () => {
     for (const key of Object.keys(json)) expect(doc, key).toContain(`\`${key}\``);
     for (const key of Object.keys((json.findings as object[])[0])) expect(doc, key).toContain(`\`${key}\``);
     for (const key of Object.keys((json.credentials as object[])[0])) expect(doc, key).toContain(`\`${key}\``);
+    const withRisk = checkJson(
+      runCheck([load(MODEL)], { policy: DEFAULT_POLICY, today: '2025-06-01', failOn: 'high', risk: true }),
+    ) as { risk: Record<string, unknown>[] };
+    for (const key of Object.keys(withRisk.risk[0])) expect(doc, key).toContain(`\`${key}\``);
+    for (const key of Object.keys((withRisk.risk[0].agents as object[])[0])) expect(doc, key).toContain(`\`${key}\``);
   });
 });

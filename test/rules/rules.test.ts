@@ -162,6 +162,26 @@ ${steps}`;
     const yaml = model('      - { resource: repo, action: read }\n').replace(/workflows:[\s\S]*$/, '');
     expect(findingsOf('LR004', yaml)).toEqual([]);
   });
+  it('never proposes dropping a grant that a credential minted from it needs', () => {
+    // a hands b a token exchanged from key (derivedFrom): the exchange can only hand on what key holds, so key's
+    // read is needed by b's workflow through the minted token; key's write is used by nobody.
+    const yaml = `version: 1
+agents:
+  - { id: a, owner: o, purpose: p, credentials: [key], delegates: [{ to: b, mode: exchange, credential: minted }] }
+  - { id: b, owner: o, purpose: p }
+resources:
+  - { id: repo, kind: repository, sensitivity: high }
+credentials:
+  - { id: key, ttl: 1h, grants: [{ resource: repo, actions: [read, write] }] }
+  - { id: minted, ttl: 10m, derivedFrom: key, grants: [{ resource: repo, actions: [read] }] }
+workflows:
+  - { id: w, agent: a, duration: 10m, steps: [{ delegate: b }] }
+  - { id: v, agent: b, duration: 5m, steps: [{ resource: repo, action: read, credential: minted }] }
+`;
+    const findings = findingsOf('LR004', yaml);
+    expect(summary(findings)).toEqual([{ id: 'LR004@credential:key', severity: 'medium', ...at(yaml, 'write') }]);
+    expect(findings[0].message).toBe('credential "key" grants 1 action no workflow uses: repo:write');
+  });
 });
 
 describe('LR005 bearer credential exposed through prompt context, logs or other channels', () => {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/analyses/check/engine.js';
-import { totalRisk, worstCases } from '../../src/analyses/simulation/worst-case.js';
+import { riskPart } from '../../src/analyses/simulation/risk.js';
+import { worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { DEFAULT_POLICY } from '../../src/model/policy.js';
 import {
   analyse,
@@ -51,7 +52,7 @@ describe('the analyst', () => {
     const { store, scheduler, session } = open(text, inProcessAnalyst);
     expect(scheduler.pending).toBe(0); // no bulk step, no rule is scheduled on this thread
     await settled(session, scheduler);
-    expect(session.risk.totalRisk).toBe(totalRisk(worstCases(analysis(text))));
+    expect(session.risk.totalRisk?.leakedCopy.total).toBe(riskPart(worstCases(analysis(text))).total);
     const expected = runCheck([load(text, FILE)], { ...CHECK, failOn: 'high' }).findings;
     expect(expected.length).toBeGreaterThan(BULK_FROM_CREDENTIALS);
     expect(JSON.stringify(session.findings!.findings)).toBe(JSON.stringify(expected));
@@ -71,7 +72,7 @@ describe('the analyst', () => {
     expect(JSON.stringify(session.whatIf.variant.knownWorstCase('c7'))).toBe(JSON.stringify(c7));
     expect(session.whatIf.risk.finished).toBe(false); // the rest still to come from the analyst
     await settled(session, scheduler);
-    expect(session.whatIf.risk.totalRisk).toBe(totalRisk(variantCases));
+    expect(session.whatIf.risk.totalRisk?.leakedCopy.total).toBe(riskPart(variantCases).total);
     const expected = runCheck([load(variantText, FILE)], { ...CHECK, failOn: 'high' }).findings;
     expect(JSON.stringify(session.whatIf.findings!.findings)).toBe(JSON.stringify(expected));
     expect(session.whatIf.findings!.findings).not.toEqual(session.findings!.findings);
@@ -86,7 +87,7 @@ describe('the analyst', () => {
     };
     const { store, scheduler, session } = open(text, failing);
     await settled(session, scheduler);
-    expect(session.risk.totalRisk).toBe(totalRisk(worstCases(analysis(text))));
+    expect(session.risk.totalRisk?.leakedCopy.total).toBe(riskPart(worstCases(analysis(text))).total);
     const expected = runCheck([load(text, FILE)], { ...CHECK, failOn: 'high' }).findings;
     expect(JSON.stringify(session.findings!.findings)).toBe(JSON.stringify(expected));
     store.dispose();

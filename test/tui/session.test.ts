@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/analyses/check/engine.js';
-import { totalRisk, worstCases } from '../../src/analyses/simulation/worst-case.js';
+import { riskPart } from '../../src/analyses/simulation/risk.js';
+import { worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { BULK_FROM_CREDENTIALS } from '../../src/tui/background.js';
 import { TuiStore } from '../../src/tui/session.js';
 import { policy } from '../helpers/check.js';
@@ -31,8 +32,9 @@ describe('session', () => {
       slices++;
     }
     expect(slices).toBeGreaterThan(0);
-    expect(job.done).toBe(BULK_FROM_CREDENTIALS - 500);
-    expect(job.totalRisk).toBe(totalRisk(worstCases(analysis(text))));
+    expect(job.done).toBe(BULK_FROM_CREDENTIALS - 500); // no agent, so no hijacked-agent worst case to compute
+    expect(job.totalRisk?.leakedCopy.total).toBe(riskPart(worstCases(analysis(text))).total);
+    expect(job.totalRisk?.hijackedAgent.total).toBe(0);
     store.dispose();
   });
 
@@ -49,7 +51,7 @@ describe('session', () => {
     scheduler.runOne();
     expect(job.finished).toBe(true);
     const expected = worstCases(analysis(text));
-    expect(job.totalRisk).toBe(totalRisk(expected));
+    expect(job.totalRisk?.leakedCopy.total).toBe(riskPart(expected).total);
     expect(JSON.stringify(store.session!.analysis.knownWorstCase(expected[7].credential))).toBe(
       JSON.stringify(expected[7]),
     );

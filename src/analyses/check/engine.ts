@@ -10,6 +10,8 @@ import { prepareAnalysis, type AnalysisContext } from '../context.js';
 import { delegationFacts, type DelegationFacts } from '../delegation/facts.js';
 import { RULES } from '../rules/index.js';
 import { elementRef, type Rule, type RuleInput } from '../rules/types.js';
+import { hijackCases } from '../simulation/hijack.js';
+import { modelRisk } from '../simulation/risk.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
 import {
   AcceptanceIndex,
@@ -22,7 +24,14 @@ import {
 } from './acceptance.js';
 import { findingKey, regressions, type Baseline } from './baseline.js';
 import { RecordedFinding, findingFile } from './finding.js';
-import type { CheckReport, CredentialSummary, Finding, RuleOutcome, StaleAcceptance } from './types.js';
+import type {
+  CheckReport,
+  CredentialSummary,
+  Finding,
+  ModelRiskSummary,
+  RuleOutcome,
+  StaleAcceptance,
+} from './types.js';
 
 export interface CheckOptions {
   readonly policy: Policy;
@@ -35,6 +44,8 @@ export interface CheckOptions {
   readonly baseline?: Baseline;
   /** The rule catalogue; tests may pass a subset. */
   readonly rules?: readonly Rule[];
+  /** Each model's total risk with both attackers, for the reports that show it (a search per agent). */
+  readonly risk?: boolean;
   /** Analyses the caller already has for a model (the TUI keeps them), so they are not computed twice. */
   readonly prepared?: (loaded: ModelOnly) => PreparedModel | undefined;
 }
@@ -52,6 +63,7 @@ export function runCheck(models: readonly ModelOnly[], options: CheckOptions): C
   const policyAcceptances = locatedPolicyAcceptances(options.policy);
   const findings: Finding[] = [];
   const credentials: CredentialSummary[] = [];
+  const risk: ModelRiskSummary[] = [];
   const stale: StaleAcceptance[] = [];
   const used = new Set<LocatedAcceptance>();
 
@@ -60,6 +72,7 @@ export function runCheck(models: readonly ModelOnly[], options: CheckOptions): C
     // Appended one by one: spreading a list of 100,000 into push() overflows the stack.
     for (const rule of enabled) appendAll(findings, check.run(rule));
     appendAll(credentials, check.summaries());
+    if (options.risk) risk.push(check.risk());
     appendAll(stale, check.staleOwnAcceptances());
   }
   for (const a of policyAcceptances)
@@ -67,6 +80,7 @@ export function runCheck(models: readonly ModelOnly[], options: CheckOptions): C
 
   credentials.sort((a, b) => compareText(a.file, b.file) || compareText(a.credential, b.credential));
   stale.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+  risk.sort((a, b) => compareText(a.file, b.file));
   const regressed = options.baseline ? regressions(credentials, options.baseline) : [];
   const strict = options.strict ?? false;
   let sorted: Finding[] | undefined;
@@ -78,6 +92,7 @@ export function runCheck(models: readonly ModelOnly[], options: CheckOptions): C
       return (sorted ??= [...findings].sort(compareFindings));
     },
     credentials,
+    ...(options.risk ? { risk } : {}),
     regressions: regressed,
     stale,
     rules: catalogue.map((r) => outcomes.get(r.id)!),
@@ -175,6 +190,23 @@ export class ModelCheck {
         (a, b) => compareText(a.resource, b.resource) || compareText(a.action, b.action),
       ),
     }));
+  }
+
+  /** The model's total risk, both attackers, and each agent's hijacked-agent worst case. */
+  risk(): ModelRiskSummary {
+    const { loaded } = this;
+    const hijacks = hijackCases(this.input.ctx);
+    return {
+      file: loaded.file,
+      risk: modelRisk([...this.input.worstCases().values()], hijacks),
+      agents: hijacks.map((h) => ({
+        agent: h.agent,
+        ...loaded.sourceMap.locate(loaded.relations.agent.get(h.agent)?.path ?? []),
+        score: h.score,
+        timeWeightedScore: h.timeWeightedScore,
+        hijackEnds: h.hijackEnds,
+      })),
+    };
   }
 
   /** The model's own acceptances that matched no finding of the rules run so far. */

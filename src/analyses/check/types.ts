@@ -1,6 +1,7 @@
 /** The result of `leakradius check`, as every report format reads it. */
 import type { Seconds } from '../../model/duration.js';
 import type { Severity } from '../../model/policy.js';
+import type { ModelRisk } from '../simulation/risk.js';
 import type { PairRef } from '../simulation/worst-case.js';
 import type { LocatedAcceptance } from './acceptance.js';
 import type { Regression } from './baseline.js';
@@ -44,6 +45,20 @@ export interface CredentialSummary {
   readonly highImpact: readonly PairRef[];
 }
 
+/** A model's total risk, both attackers (docs/simulation.md), with each agent's hijacked-agent worst case. */
+export interface ModelRiskSummary {
+  readonly file: string;
+  readonly risk: ModelRisk;
+  readonly agents: readonly {
+    readonly agent: string;
+    readonly line: number;
+    readonly column: number;
+    readonly score: number;
+    readonly timeWeightedScore: number;
+    readonly hijackEnds: Seconds;
+  }[];
+}
+
 export interface StaleAcceptance extends LocatedAcceptance {
   readonly expired: boolean;
 }
@@ -66,6 +81,8 @@ export interface CheckReport {
    */
   readonly found: readonly Finding[];
   readonly credentials: readonly CredentialSummary[];
+  /** Each model's total risk, when asked for (`CheckOptions.risk`): the hijacked agents cost a search per agent. */
+  readonly risk?: readonly ModelRiskSummary[];
   readonly regressions: readonly Regression[];
   readonly stale: readonly StaleAcceptance[];
   /** Every rule of the catalogue, in id order, as the policy set it. */

@@ -9,6 +9,7 @@ import type { DocPath } from '../../yaml/diagnostic.js';
 import { ownCredentials, stepCredentials } from '../../model/relations.js';
 import { formatDuration } from '../../model/duration.js';
 import type { Agent } from '../../model/types.js';
+import { canIssuePerTask, kindFacts, providerOf } from './capability.js';
 import { grantKey } from './edits.js';
 import type { Facts, IdAllocator } from './facts.js';
 import { describeKeys, keyParts, list, plural, setEdit } from './shared.js';
@@ -49,6 +50,10 @@ export function delegationCandidates(facts: Facts, ids: IdAllocator): Candidate[
       // Mint from the handed credential that serves most of what the delegate uses.
       const parent = [...handed].sort((a, b) => (credit.get(b) ?? 0) - (credit.get(a) ?? 0))[0];
       const p = relations.credential.get(parent)!;
+      // The minted token is of the parent's kind, issued per task: a kind that cannot be is left to the migration.
+      const kind = kindFacts(p, facts.model);
+      const perTask = canIssuePerTask(kind);
+      if (perTask === 'no') return;
       const minted = ids.allocate(`${parent}-for-${d.to}`);
       const ttl = Math.min(longest !== undefined ? suggestedTtl(longest, p.kind) : p.ttl, usableLife(p));
       // A copy of the parent as the rest of the selection leaves it (its binding, revocation, exposure),
@@ -90,6 +95,12 @@ export function delegationCandidates(facts: Facts, ids: IdAllocator): Candidate[
         why:
           `${agent.id} hands its own ${list(handed)} to ${d.to} (passthrough): ${d.to} can do everything ${agent.id} can, and ${plural(handed.length, 'that credential leaks', 'those credentials leak')} through ${d.to}'s channels too. ` +
           `${uses}. Token exchange at the handoff (RFC 8693) mints ${minted} from ${parent} with just that, per task, revoked with ${parent}.`,
+        takes: `token exchange (RFC 8693) at ${parent}'s issuer, and a code change where ${agent.id} hands the task to ${d.to}`,
+        ...(perTask === 'unknown'
+          ? {
+              condition: `if ${providerOf(kind, parent)} can mint narrowed, per-task tokens from ${parent} (token exchange)`,
+            }
+          : {}),
         subjects: [agent.id, d.to, ...handed],
         edits,
       });

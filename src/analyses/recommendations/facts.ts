@@ -6,7 +6,7 @@
  */
 import type { Seconds } from '../../model/duration.js';
 import type { LoadedModel } from '../../model/load.js';
-import { stepCredentials, type Relations } from '../../model/relations.js';
+import { derivationAncestors, stepCredentials, type Relations } from '../../model/relations.js';
 import type { ModelDocument } from '../../model/schema.js';
 import type { Model, Workflow } from '../../model/types.js';
 import { grantKey } from './edits.js';
@@ -22,7 +22,7 @@ export interface Facts {
     readonly tool: ReadonlyMap<string, number>;
     readonly resource: ReadonlyMap<string, number>;
   };
-  /** Grant keys (`grantKey`) each credential's workflow steps use, with the workflows that use them. */
+  /** Grant keys (`grantKey`) each credential's workflow steps use, with the workflows that use them; a key a credential minted from it uses counts too. */
   readonly used: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Grant keys used by steps of autonomous agents, per credential. */
   readonly usedAutonomously: ReadonlyMap<string, ReadonlySet<string>>;
@@ -64,6 +64,14 @@ export function factsOf(loaded: Pick<LoadedModel, 'document' | 'model' | 'relati
           use(c, grantKey('agent', step.to, 'invoke'), w.id, autonomous);
       }
     }
+  }
+
+  // What a credential minted from another uses, its parents need too (a mint hands on only what the parent holds).
+  for (const [credential, keys] of [...used]) {
+    const parents = derivationAncestors(relations, credential);
+    for (const [key, workflows] of keys)
+      for (const parent of parents)
+        for (const w of workflows) use(parent, key, w, usedAutonomously.get(credential)?.has(key) ?? false);
   }
 
   const longestUse = new Map<string, { seconds: Seconds; workflow: string }>();

@@ -46,6 +46,7 @@ export function harvestCandidates(facts: Facts): Candidate[] {
         why:
           `${resource.id} stores ${list(resource.holds)}, and ${c.id} can ${unneeded.join(' and ')} it although no workflow step needs that: ` +
           `whoever replays ${c.id} takes ${resource.holds.length === 1 ? 'that credential' : 'those credentials'} too, and everything ${resource.holds.length === 1 ? 'it reaches' : 'they reach'}.`,
+        takes: `a setting: ${c.id}'s permissions on ${resource.id}`,
         subjects: [c.id, resource.id, ...resource.holds],
         edits: narrowGrants(facts, c.id, (k) => keys.has(k)),
       });
@@ -64,6 +65,7 @@ export function harvestCandidates(facts: Facts): Candidate[] {
         outsideModel:
           `Where ${held} goes instead is not in this model: if you model that store, add it as a resource that holds ${held} and that only what uses ${held} can read. ` +
           `Rotate ${held} as well: copies left in ${resource.id} (its history, backups) stay valid until then.`,
+        takes: `a secret store that only what uses ${held} can read, a configuration change where ${held} is read, and a rotation of ${held}`,
         subjects: [held, resource.id],
         edits: [{ op: 'remove', path: ['resources', r, 'holds', j], old: held }],
       });

@@ -2,8 +2,10 @@
  * `recommend`: where the model shows a need, propose a change to the model,
  * apply it to a copy, check that every workflow still runs, re-run the worst
  * case of every credential, and keep it only if the model's total risk drops.
- * Ranked by risk removed; the combined effect is measured on the model with
- * all of them applied, not summed.
+ * Ranked by risk removed from the total of both attackers, the leaked copy
+ * and the hijacked agent (those that depend on a capability nobody has
+ * published for the credential's kind after those known to be possible); the
+ * combined effect is measured on the model with all of them applied, not summed.
  *
  * Pure: the CLI and the TUI call the same functions. The TUI toggles
  * recommendations with `whatIf`, which re-measures a selection.
@@ -15,7 +17,9 @@ import { delegationCandidates } from './delegation.js';
 import { applyEdits, editsConflict, type PatchOperation } from './edits.js';
 import { factsOf, IdAllocator, type Facts } from './facts.js';
 import { harvestCandidates } from './harvest.js';
+import { migrationCandidates } from './migration.js';
 import { checkDocument, compareTotals, effectBetween, lowersRisk, measure, type Measured } from './measure.js';
+import { remainingOf, type Remaining } from './remaining.js';
 import { revocationCandidates } from './revocation.js';
 import { segmentationCandidates } from './segmentation.js';
 import { stepUpCandidates } from './step-up.js';
@@ -33,6 +37,7 @@ import {
 import { unusedScopeCandidates } from './unused-scope.js';
 
 export * from './types.js';
+export type { Remaining, RemainingHijack, RemainingLeak } from './remaining.js';
 export { applyEdits, type PatchOperation } from './edits.js';
 export { suggestedTtl, readableCeiling } from './ttl.js';
 
@@ -64,12 +69,14 @@ export interface Selection {
   /** The same change as RFC 6902 operations on the file. */
   readonly patch: readonly PatchOperation[];
   readonly effect: Effect;
+  /** What risk the model keeps with these applied, and where it comes from. */
+  readonly remaining: Remaining;
 }
 
 export interface RecommendResult {
   readonly model: string;
   readonly before: Totals;
-  /** Ranked by risk removed, most first. */
+  /** Ranked by risk removed, most first; conditional ones (`condition`) after the rest. */
   readonly recommendations: readonly Recommendation[];
   /** All of them that can be applied together, measured on the combined model. */
   readonly combined: Selection;
@@ -78,6 +85,8 @@ export interface RecommendResult {
   /** Candidates examined, shown or not (those that removed nothing are not shown). */
   readonly considered: number;
   readonly baseline: Baseline;
+  /** What risk the model as loaded keeps, and where it comes from. */
+  readonly remaining: Remaining;
 }
 
 type Detector = (facts: Facts, ids: IdAllocator) => Candidate[];
@@ -90,6 +99,7 @@ const DETECTORS: Readonly<Record<RecommendationKind, Detector>> = {
   delegation: delegationCandidates,
   'step-up': stepUpCandidates,
   harvest: harvestCandidates,
+  migration: migrationCandidates,
 };
 
 export function recommend(
@@ -118,6 +128,7 @@ export function rankCandidates(baseline: Baseline, candidates: readonly Candidat
   }
   shown.sort(
     (a, b) =>
+      Number(a.condition !== undefined) - Number(b.condition !== undefined) ||
       compareTotals(a.effect.after, b.effect.after) ||
       RECOMMENDATION_KINDS.indexOf(a.kind) - RECOMMENDATION_KINDS.indexOf(b.kind) ||
       (a.id < b.id ? -1 : 1),
@@ -132,12 +143,17 @@ export function rankCandidates(baseline: Baseline, candidates: readonly Candidat
     withheld,
     considered: candidates.length,
     baseline,
+    remaining: remainingOf(baseline.measured),
   };
 }
 
 /** The model as loaded, measured: what `rankCandidates` and `whatIf` compare with. */
 export function baselineOf(loaded: Pick<LoadedModel, 'document' | 'model' | 'relations'>): Baseline {
-  return { document: loaded.document, name: loaded.model.name, measured: measure(loaded.model, loaded.relations) };
+  return {
+    document: loaded.document,
+    name: loaded.model.name,
+    measured: measure(loaded.model, loaded.relations, { remember: true }),
+  };
 }
 
 /**
@@ -155,7 +171,7 @@ export function applyRecommendations(
   const skipped: Skipped[] = [];
   for (const r of recommendations) {
     if (!wanted.has(r.id)) continue;
-    const clash = chosen.find((c) => conflicting(c, r));
+    const clash = clashWith(chosen, r);
     if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, applied first` });
     else chosen.push(r);
   }
@@ -178,8 +194,9 @@ export function whatIf(
   );
   const checked = checkDocument(document, result.baseline.name);
   if (!checked.ok) return { ok: false, reasons: checked.reasons };
-  const effect = effectBetween(result.baseline.measured, measure(checked.model, checked.relations));
-  return { ok: true, selection: { applied, skipped, document, patch, effect } };
+  const measured = measure(checked.model, checked.relations, { earlier: result.baseline.measured });
+  const effect = effectBetween(result.baseline.measured, measured);
+  return { ok: true, selection: { applied, skipped, document, patch, effect, remaining: remainingOf(measured) } };
 }
 
 /** Applies a candidate's edits to a copy and measures it against the baseline. */
@@ -190,7 +207,8 @@ export function measureEdits(
   const { document } = applyEdits(baseline.document, edits);
   const checked = checkDocument(document, baseline.name, { schema: false });
   if (!checked.ok) return checked;
-  return { ok: true, effect: effectBetween(baseline.measured, measure(checked.model, checked.relations)), document };
+  const measured = measure(checked.model, checked.relations, { earlier: baseline.measured });
+  return { ok: true, effect: effectBetween(baseline.measured, measured), document };
 }
 
 /**
@@ -205,7 +223,7 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
   const kept: Recommendation[] = [];
   const skipped: Skipped[] = [];
   for (const r of recommendations) {
-    const clash = kept.find((k) => conflicting(k, r));
+    const clash = clashWith(kept, r);
     if (clash) skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
     else kept.push(r);
   }
@@ -215,8 +233,11 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
   );
   const checked = checkDocument(all.document, baseline.name);
   if (checked.ok) {
-    const measured = measure(checked.model, checked.relations);
-    const best = recommendations[0]?.effect.after ?? baseline.measured.totals;
+    const measured = measure(checked.model, checked.relations, { earlier: baseline.measured });
+    const best = recommendations.reduce(
+      (low, r) => (compareTotals(r.effect.after, low) < 0 ? r.effect.after : low),
+      baseline.measured.totals,
+    );
     if (compareTotals(measured.totals, best) <= 0) {
       return {
         applied: kept.map((r) => r.id),
@@ -224,6 +245,7 @@ function combine(baseline: Baseline, recommendations: readonly Recommendation[])
         document: all.document,
         patch: all.patch,
         effect: effectBetween(baseline.measured, measured),
+        remaining: remainingOf(measured),
       };
     }
   }
@@ -236,7 +258,7 @@ function combineOneByOne(baseline: Baseline, recommendations: readonly Recommend
   let current = baseline.measured;
   let applied = applyEdits(baseline.document, []);
   for (const r of recommendations) {
-    const clash = kept.find((k) => conflicting(k, r));
+    const clash = clashWith(kept, r);
     if (clash) {
       skipped.push({ id: r.id, reason: `conflicts with ${clash.id}, which removes more` });
       continue;
@@ -250,7 +272,7 @@ function combineOneByOne(baseline: Baseline, recommendations: readonly Recommend
       skipped.push({ id: r.id, reason: `together with the ones before it: ${summary(checked.reasons)}` });
       continue;
     }
-    const measured = measure(checked.model, checked.relations);
+    const measured = measure(checked.model, checked.relations, { earlier: baseline.measured });
     if (compareTotals(measured.totals, current.totals) > 0) {
       skipped.push({ id: r.id, reason: 'together with the ones before it, it would raise the total risk' });
       continue;
@@ -265,6 +287,7 @@ function combineOneByOne(baseline: Baseline, recommendations: readonly Recommend
     document: applied.document,
     patch: applied.patch,
     effect: effectBetween(baseline.measured, current),
+    remaining: remainingOf(current),
   };
 }
 
@@ -281,20 +304,74 @@ function candidatesOf(facts: Facts, kinds: readonly RecommendationKind[]): Candi
       out.push(id === c.id ? c : { ...c, id });
     }
   }
-  return out;
+  return withMigrationAlternatives(out);
 }
 
-/** For each candidate, the ids of those it conflicts with, in list order; each pair checked once (the relation is symmetric). */
+/** Kinds of change that depend on what the credential's kind can do: a migration to another kind replaces them. */
+const KIND_BOUND: ReadonlySet<RecommendationKind> = new Set(['ttl', 'binding', 'revocation']);
+
+/**
+ * A migration and a change that depends on the old kind (a TTL, binding or
+ * revocation it was judged able to take) are alternatives: only one of them
+ * is ever applied.
+ */
+function withMigrationAlternatives(candidates: Candidate[]): Candidate[] {
+  const bound = new Map<string, string[]>();
+  for (const c of candidates)
+    if (KIND_BOUND.has(c.kind)) bound.set(c.subjects[0], [...(bound.get(c.subjects[0]) ?? []), c.id]);
+  return candidates.map((c) =>
+    c.kind === 'migration' && bound.has(c.subjects[0])
+      ? { ...c, alternatives: [...(c.alternatives ?? []), ...bound.get(c.subjects[0])!] }
+      : c,
+  );
+}
+
+/**
+ * For each candidate, the ids of those it conflicts with, in list order. Two
+ * candidates can conflict only when they are alternatives or their edits touch
+ * the same element (or add the same credential), so only those pairs are
+ * compared, each once (the relation is symmetric).
+ */
 function conflictsOf(list: readonly Candidate[]): string[][] {
-  const out = list.map((): string[] => []);
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      if (!conflicting(list[i], list[j])) continue;
-      out[i].push(list[j].id);
-      out[j].push(list[i].id);
+  const position = new Map(list.map((c, i) => [c.id, i]));
+  const byElement = new Map<string, number[]>();
+  list.forEach((c, i) => {
+    for (const key of touched(c)) {
+      const bucket = byElement.get(key);
+      if (bucket) bucket.push(i);
+      else byElement.set(key, [i]);
     }
+  });
+  const partners = list.map(() => new Set<number>());
+  const check = (i: number, j: number) => {
+    if (i === j || partners[i].has(j) || !conflicting(list[i], list[j])) return;
+    partners[i].add(j);
+    partners[j].add(i);
+  };
+  for (const bucket of byElement.values())
+    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) check(bucket[x], bucket[y]);
+  list.forEach((c, i) => {
+    for (const id of c.alternatives ?? []) {
+      const j = position.get(id);
+      if (j !== undefined) check(i, j);
+    }
+  });
+  return partners.map((set) => [...set].sort((a, b) => a - b).map((j) => list[j].id));
+}
+
+/** The elements a candidate's edits touch (`credentials/3`), and the credentials it adds (`+id`). */
+function touched(c: Candidate): Set<string> {
+  const keys = new Set<string>();
+  for (const e of c.edits) {
+    if (e.op === 'copy-credential') keys.add(`+${e.fields.id}`);
+    else keys.add(e.path.length >= 2 ? `${String(e.path[0])}/${String(e.path[1])}` : String(e.path[0]));
   }
-  return out;
+  return keys;
+}
+
+/** The first of `chosen` that `r` cannot be applied together with (its `conflicts`). */
+function clashWith(chosen: readonly Recommendation[], r: Recommendation): Recommendation | undefined {
+  return r.conflicts.length === 0 ? undefined : chosen.find((c) => r.conflicts.includes(c.id));
 }
 
 function conflicting(a: Candidate, b: Candidate): boolean {

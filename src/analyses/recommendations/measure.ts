@@ -1,11 +1,11 @@
 /**
  * Measuring a changed model: check it as `leakradius validate` would (schema,
  * references, defaults, every workflow step still permitted), then re-run the
- * worst-case leak of every credential with the simulation engine itself.
+ * worst-case leak of every credential and the hijacked-agent worst case of
+ * every agent with the simulation engine itself.
  * Every figure a recommendation shows comes from here.
  */
 import { formatDocPath } from '../../yaml/diagnostic.js';
-import { UNBOUNDED } from '../../model/duration.js';
 import { normalizeModel } from '../../model/normalize.js';
 import { checkReferences } from '../../model/references.js';
 import { checkedRelations, unpermittedSteps, type Relations } from '../../model/relations.js';
@@ -13,14 +13,19 @@ import { checkSchema } from '../../model/schema-check.js';
 import type { ModelDocument } from '../../model/schema.js';
 import type { Model } from '../../model/types.js';
 import { prepareAnalysis } from '../context.js';
+import { hijackCases, hijackMemo, type HijackCase, type HijackMemo } from '../simulation/hijack.js';
+import { modelRisk } from '../simulation/risk.js';
 import { worstCases, type WorstCase } from '../simulation/worst-case.js';
-import type { CredentialChange, CredentialFigures, Effect, Totals } from './types.js';
+import type { AgentChange, AgentFigures, CredentialChange, CredentialFigures, Effect, Totals } from './types.js';
 
 export interface Measured {
   readonly model: Model;
   readonly relations: Relations;
   readonly cases: ReadonlyMap<string, WorstCase>;
+  readonly hijacks: ReadonlyMap<string, HijackCase>;
   readonly totals: Totals;
+  /** What each hijack read, when asked to remember it: the measures of changed copies reuse what did not change. */
+  readonly memo?: HijackMemo;
 }
 
 export type Checked =
@@ -55,19 +60,29 @@ export function checkDocument(
   return { ok: true, model, relations };
 }
 
-export function measure(model: Model, relations: Relations): Measured {
-  const cases = worstCases(prepareAnalysis(model, relations));
-  return { model, relations, cases: new Map(cases.map((c) => [c.credential, c])), totals: totalsOf(cases) };
-}
-
-export function totalsOf(cases: readonly WorstCase[]): Totals {
-  let unbounded = 0;
-  let bounded = 0;
-  for (const c of cases) {
-    if (c.timeWeightedScore === UNBOUNDED) unbounded++;
-    else bounded += c.timeWeightedScore;
-  }
-  return { total: unbounded > 0 ? UNBOUNDED : bounded, unboundedCredentials: unbounded, boundedRisk: bounded };
+/**
+ * Every worst case of the model. With `earlier`, the measured model this one
+ * was changed from, each agent's hijack that read nothing that changed is
+ * taken from it; a measure that others will be compared with keeps what its
+ * hijacks read (`remember`).
+ */
+export function measure(
+  model: Model,
+  relations: Relations,
+  options: { earlier?: Measured; remember?: boolean } = {},
+): Measured {
+  const ctx = prepareAnalysis(model, relations);
+  const cases = worstCases(ctx);
+  const memo = options.remember ? hijackMemo(ctx) : undefined;
+  const hijacks = memo ? memo.cases : hijackCases(ctx, options.earlier?.memo);
+  return {
+    memo,
+    model,
+    relations,
+    cases: new Map(cases.map((c) => [c.credential, c])),
+    hijacks: new Map(hijacks.map((h) => [h.agent, h])),
+    totals: modelRisk(cases, hijacks),
+  };
 }
 
 /** Before → after of every credential whose worst case changed, or that is new, in the changed model's order. */
@@ -80,7 +95,15 @@ export function effectBetween(before: Measured, after: Measured): Effect {
     if (then && sameFigures(then, now)) continue;
     credentials.push({ credential: c.id, before: then, after: now });
   }
-  return { before: before.totals, after: after.totals, credentials };
+  const agents: AgentChange[] = [];
+  for (const a of after.model.agents) {
+    const now = agentFigures(after.hijacks.get(a.id)!);
+    const was = before.hijacks.get(a.id);
+    const then = was ? agentFigures(was) : null;
+    if (then && same(then.score, now.score) && same(then.timeWeightedScore, now.timeWeightedScore)) continue;
+    agents.push({ agent: a.id, before: then, after: now });
+  }
+  return { before: before.totals, after: after.totals, credentials, agents };
 }
 
 /** Scores below this are not shown (two decimals): a change that removes less removes nothing visible. */
@@ -92,8 +115,8 @@ export const SCORE_RESOLUTION = 0.005;
  * resolution scores are shown at.
  */
 export function compareTotals(a: Totals, b: Totals): number {
-  if (a.unboundedCredentials !== b.unboundedCredentials) return a.unboundedCredentials - b.unboundedCredentials;
-  const d = a.boundedRisk - b.boundedRisk;
+  if (a.unbounded !== b.unbounded) return a.unbounded - b.unbounded;
+  const d = a.bounded - b.bounded;
   return Math.abs(d) < SCORE_RESOLUTION ? 0 : d;
 }
 
@@ -106,8 +129,15 @@ function figures(c: WorstCase): CredentialFigures {
   return { exposureWindow: c.exposureWindow, score: c.score, timeWeightedScore: c.timeWeightedScore };
 }
 
+function agentFigures(h: HijackCase): AgentFigures {
+  return { score: h.score, timeWeightedScore: h.timeWeightedScore };
+}
+
+function same(x: number, y: number): boolean {
+  return x === y || Math.abs(x - y) < 1e-9;
+}
+
 function sameFigures(a: CredentialFigures, b: CredentialFigures): boolean {
-  const same = (x: number, y: number) => x === y || Math.abs(x - y) < 1e-9;
   return (
     same(a.exposureWindow, b.exposureWindow) && same(a.score, b.score) && same(a.timeWeightedScore, b.timeWeightedScore)
   );

@@ -3,6 +3,7 @@
  * long as a person takes to act after detection. Automate it; a per-task
  * credential is revoked when its task ends.
  */
+import { canRevokeByApi, kindFacts, providerOf } from './capability.js';
 import type { Facts } from './facts.js';
 import { credentialDocument, credentialPath, duration, setEdit } from './shared.js';
 import type { Candidate } from './types.js';
@@ -15,6 +16,9 @@ export function revocationCandidates(facts: Facts): Candidate[] {
     const target = c.issuance === 'per-task' && task !== undefined ? 'on-task-end' : 'automated';
     const mode = c.revocation.mode;
     if (mode === target || mode === 'on-task-end') continue;
+    const kind = kindFacts(c, facts.model);
+    const api = canRevokeByApi(kind);
+    if (api === 'no') continue; // nothing but a person (or expiry) can end it
     const doc = credentialDocument(facts, c.id);
     const path = credentialPath(facts, c.id);
     const edit =
@@ -37,6 +41,15 @@ export function revocationCandidates(facts: Facts): Candidate[] {
       title:
         target === 'on-task-end' ? `Revoke ${c.id} when its task ends` : `Revoke ${c.id} automatically on detection`,
       why: now + then,
+      takes:
+        target === 'on-task-end'
+          ? `a code change: the task runner calls the revocation API of ${c.id}'s issuer when the task ends`
+          : `an automation that calls the revocation API of ${c.id}'s issuer on an alert (a secret-scanning or SIEM webhook)`,
+      ...(api === 'unknown'
+        ? {
+            condition: `if ${providerOf(kind, c.id)} can revoke a single ${c.id} through an API`,
+          }
+        : {}),
       subjects: [c.id],
       edits: [edit],
     });

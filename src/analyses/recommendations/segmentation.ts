@@ -184,6 +184,7 @@ function split(
       why:
         `${credential} is used in ${list(environments)} (by ${list(users)}): a copy leaked in one environment works in the others, and reaches ${everything}. ` +
         `One credential per environment, each narrowed to what that environment's workflows use: ${parts.join('; ')}.`,
+      takes: `one new credential per environment from ${credential}'s issuer, and a configuration change in each environment`,
       subjects: [credential],
       edits,
     };
@@ -195,6 +196,7 @@ function split(
     why:
       `${credential} is shared by ${list(users)}: a leak from any of them reaches what all of them can do (${everything}). ` +
       `One credential each, narrowed to what its own workflows use: ${parts.join('; ')}.`,
+    takes: `one new credential per ${unitWords(groups)} from ${credential}'s issuer, and a configuration change in each`,
     subjects: [credential],
     edits,
   };

@@ -46,6 +46,7 @@ export function stepUpCandidates(facts: Facts): Candidate[] {
       why:
         `The autonomous ${list(agents)} ${agents.length === 1 ? 'does' : 'do'} ${describeKeys(keys)} (${list(sensitivity)}) with ${c.id} in ${list(workflows)}, with nobody in the loop. ` +
         'With a person approving each use (a protected deployment environment with required reviewers, a payment approval), neither a replayed copy nor a steered agent can do it unnoticed; the workflows still run.',
+      takes: `a setting where the action is carried out (a protected environment with required reviewers, an approval step), and a person on call to approve`,
       subjects: [c.id, ...agents],
       edits,
     });

@@ -8,6 +8,7 @@
 import { UNBOUNDED, parseDuration, type Seconds } from '../../model/duration.js';
 import { credentialKind } from '../../model/credential-kinds.js';
 import type { Credential } from '../../model/types.js';
+import { canIssuePerTask, kindFacts, providerOf } from './capability.js';
 import type { Facts } from './facts.js';
 import { credentialDocument, credentialPath, duration, list, setEdit } from './shared.js';
 import type { Candidate, Edit } from './types.js';
@@ -57,6 +58,9 @@ export function ttlCandidates(facts: Facts): Candidate[] {
     const autonomous = autonomousUsers(facts, c.id);
     const reissue = c.issuance === 'static';
     if (reissue ? autonomous.length === 0 : life <= FAR_FACTOR * use.seconds) continue;
+    const kind = kindFacts(c, facts.model);
+    const perTask = canIssuePerTask(kind);
+    if (reissue && perTask === 'no') continue; // the provider cannot: the migration recommendation says what can
 
     const path = credentialPath(facts, c.id);
     const doc = credentialDocument(facts, c.id);
@@ -83,11 +87,12 @@ export function ttlCandidates(facts: Facts): Candidate[] {
         why:
           `${c.id} is issued once and ${lives}, and the autonomous ${list(autonomous)} ${autonomous.length === 1 ? 'acts' : 'act'} with it, so a copy taken today still works long after. ` +
           `Issued per task, a copy dies with the task: ${basis}.`,
-        outsideModel:
-          `This needs an issuer that mints a fresh credential for each task (a token service, workload identity federation, or the provider's short-lived tokens)` +
-          (c.kind !== undefined
-            ? `; if ${c.kind} cannot be issued that way, change the kind too (the written model keeps kind ${c.kind}).`
-            : '.'),
+        takes: `an issuer that mints a fresh ${c.id} for each task (a token service, workload identity federation, or the provider's short-lived tokens), and a code change to fetch it at the start of the task`,
+        ...(perTask === 'unknown'
+          ? {
+              condition: `if ${providerOf(kind, c.id)} can issue it per task with a ${text} lifetime; otherwise replace ${c.id} with a kind that can`,
+            }
+          : {}),
         subjects: [c.id],
         edits,
       });
@@ -98,6 +103,10 @@ export function ttlCandidates(facts: Facts): Candidate[] {
         kind: 'ttl',
         title: what,
         why: `${c.id} is issued ${c.issuance} and ${lives}, more than twice as long as it is needed: ${basis}.`,
+        takes:
+          c.ttl > suggestion
+            ? `a setting: the lifetime ${c.id} is requested or issued with`
+            : `a setting: the refresh token's lifetime at the issuer of ${c.id}`,
         subjects: [c.id],
         edits,
       });

@@ -6,9 +6,18 @@
  */
 import type { DocPath } from '../../yaml/diagnostic.js';
 import type { Seconds } from '../../model/duration.js';
+import type { ModelRisk } from '../simulation/risk.js';
 
 export type RecommendationKind =
-  'ttl' | 'unused-scope' | 'binding' | 'revocation' | 'segmentation' | 'delegation' | 'step-up' | 'harvest';
+  | 'ttl'
+  | 'unused-scope'
+  | 'binding'
+  | 'revocation'
+  | 'segmentation'
+  | 'delegation'
+  | 'step-up'
+  | 'harvest'
+  | 'migration';
 
 /** Every kind, in the order detectors run (ties in ranking fall back to the id). */
 export const RECOMMENDATION_KINDS: readonly RecommendationKind[] = [
@@ -20,6 +29,7 @@ export const RECOMMENDATION_KINDS: readonly RecommendationKind[] = [
   'delegation',
   'step-up',
   'harvest',
+  'migration',
 ];
 
 /** A JSON value as found in a model document. */
@@ -70,22 +80,35 @@ export interface CredentialChange {
 }
 
 /**
- * The model's total risk: the sum of every credential's worst-case
- * time-weighted score (`total`, UNBOUNDED when any is). Because "unbounded →
- * unbounded" says nothing, the bounded part and the count of unbounded
- * credentials are kept too: ranking compares the count first, then the sum.
+ * The model's total risk (docs/simulation.md): the leaked-copy part (every
+ * credential's worst-case leak) plus the hijacked-agent part (every agent's
+ * hijacked-agent worst case); `total` is UNBOUNDED when any worst case never
+ * ends. Because "unbounded → unbounded" says nothing, the bounded sum and the
+ * count of unbounded worst cases are kept too: ranking compares the count
+ * first, then the sum.
  */
-export interface Totals {
-  readonly total: number;
-  readonly unboundedCredentials: number;
-  readonly boundedRisk: number;
+export type Totals = ModelRisk;
+
+/** Before → after of one agent's hijacked-agent worst case. */
+export interface AgentFigures {
+  readonly score: number;
+  readonly timeWeightedScore: number;
+}
+
+export interface AgentChange {
+  readonly agent: string;
+  /** null for an agent the recommendation adds. */
+  readonly before: AgentFigures | null;
+  readonly after: AgentFigures;
 }
 
 export interface Effect {
   readonly before: Totals;
   readonly after: Totals;
-  /** Credentials whose worst case changed (or that were added), in model order. */
+  /** Credentials whose worst-case leak changed (or that were added), in model order. */
   readonly credentials: readonly CredentialChange[];
+  /** Agents whose hijacked-agent worst case changed, in model order. */
+  readonly agents: readonly AgentChange[];
 }
 
 /** What a detector proposes, before it is measured. */
@@ -97,6 +120,14 @@ export interface Candidate {
   readonly title: string;
   /** Why the model shows the need, in plain language. */
   readonly why: string;
+  /** What carrying it out takes (a setting, a new app, a code change), in one line. */
+  readonly takes: string;
+  /**
+   * Set when it needs something the kind's provider has published no figure
+   * for (or the kind is not in the catalogue): the condition, in words. Such a
+   * recommendation ranks below every one known to be possible.
+   */
+  readonly condition?: string;
   /** The part of the advice the model cannot express; it is not measured. */
   readonly outsideModel?: string;
   /** Ids of the model elements it is about (credentials, agents, resources). */

@@ -27,7 +27,8 @@ export function unusedScopeCandidates(facts: Facts): Candidate[] {
       title: `Remove what no workflow uses from ${c.id}: ${describeKeys(unused)}`,
       why:
         `No workflow step uses ${describeKeys(unused)} through ${c.id}; ${uses}. ` +
-        'What the workflows never do, a leaked copy should not be able to do either.',
+        'What the workflows never do, a leaked copy or a hijacked agent should not be able to do either.',
+      takes: `a setting: the scopes or permissions ${c.id} is issued with`,
       subjects: [c.id],
       edits: narrowGrants(facts, c.id, (k) => unused.includes(k)),
     });

@@ -1,5 +1,5 @@
 import { quote } from '../../model/messages.js';
-import { stepCredentials } from '../../model/relations.js';
+import { derivationAncestors, stepCredentials } from '../../model/relations.js';
 import type { DocPath } from '../../yaml/diagnostic.js';
 import type { AnalysisContext } from '../context.js';
 import type { Rule, RuleFinding } from './types.js';
@@ -20,10 +20,23 @@ export const LR004: Rule = {
     const used = usedGrants(ctx);
     const actors = agentsActingWith(ctx);
     // `invoke` on an agent is used when an agent acting with the credential delegates to it in a workflow.
-    const isUsed = (credential: string, kind: string, target: string, action: string): boolean =>
+    const usedDirectly = (credential: string, kind: string, target: string, action: string): boolean =>
       kind === 'agent' && action === 'invoke'
         ? (actors.get(credential) ?? []).some((a) => used.delegates.get(a)?.has(target) ?? false)
         : used.actions.has(key(credential, kind, target, action));
+    // A grant that a credential minted from this one uses is needed here too: the mint can only hand on what its parent holds.
+    const neededByDerived = new Set<string>();
+    for (const c of ctx.model.credentials) {
+      if (c.derivedFrom === undefined) continue;
+      for (const g of c.grants)
+        for (const action of g.actions) {
+          if (!usedDirectly(c.id, g.target.kind, g.target.id, action)) continue;
+          for (const parent of derivationAncestors(ctx.relations, c.id))
+            neededByDerived.add(key(parent, g.target.kind, g.target.id, action));
+        }
+    }
+    const isUsed = (credential: string, kind: string, target: string, action: string): boolean =>
+      usedDirectly(credential, kind, target, action) || neededByDerived.has(key(credential, kind, target, action));
     const out: RuleFinding[] = [];
     for (const c of ctx.model.credentials) {
       if (!actors.has(c.id)) continue; // no agent acts with it: not an agent's over-privilege

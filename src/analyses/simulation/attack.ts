@@ -30,6 +30,7 @@ import { collectPairs, type GatedInvocation, type GatedPair, type ReachedPair } 
 import {
   HOW_DELEGATED,
   HOW_HARVESTED,
+  HOW_HIJACKED,
   HOW_INVOKED,
   HOW_LEAKED,
   HOW_MINTED,
@@ -59,6 +60,8 @@ export interface AttackerStart {
   readonly inWorkload: ReadonlySet<string>;
   /** A credential the search never acquires again (the leaked instance keeps its own window). */
   readonly pinned?: string;
+  /** Agents acting for the attacker from the start (a hijacked agent, docs/simulation.md), each for a window. */
+  readonly agents?: readonly { readonly agent: string; readonly from: Seconds; readonly until: Seconds }[];
 }
 
 export interface SearchOptions {
@@ -115,6 +118,27 @@ export function exploreAttack(ctx: AnalysisContext, start: AttackerStart, option
 }
 
 /**
+ * Runs the search from `start` and reads its scores alone (no paths), with
+ * the nodes it reached: what totals need.
+ */
+export function attackScores(
+  ctx: AnalysisContext,
+  start: AttackerStart,
+  options: SearchOptions,
+): { readonly score: number; readonly timeWeightedScore: number; readonly nodes: readonly number[] } {
+  const state = SearchState.for(ctx.index);
+  try {
+    const search = new AttackSearch(ctx, state, start, { ...options, paths: false });
+    search.run();
+    const nodes = state.visited();
+    const { score, timeWeightedScore } = search.result();
+    return { score, timeWeightedScore, nodes };
+  } finally {
+    state.reset();
+  }
+}
+
+/**
  * Where the attacker first obtained a credential it cannot use or that had
  * already stopped (`trail` ends at it), or first met an invocation that needs
  * a human's approval (`trail` ends at the invoker, acting with `deputy`).
@@ -158,6 +182,14 @@ class AttackSearch {
       else this.note(this.dead, c, held.from, trail); // held, but already stopped: listed, reaches nothing
       if (held.until !== UNBOUNDED) this.startEnds = Math.max(this.startEnds, held.until);
       this.schedule(c);
+    }
+    for (const a of start.agents ?? []) {
+      const v = this.C + ctx.index.agentIndex.get(a.agent)!;
+      const trail: Trail = { node: v, how: HOW_HIJACKED, pair: NO_PATH, deputy: NO_PATH, parent: null, depth: 0 };
+      if (!(a.from < a.until)) continue;
+      this.state.merge(v, a.from, a.until, trail);
+      if (a.until !== UNBOUNDED) this.startEnds = Math.max(this.startEnds, a.until);
+      this.schedule(v);
     }
   }
 

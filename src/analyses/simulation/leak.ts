@@ -167,7 +167,7 @@ function withUnusableLeak(
 }
 
 /** The model's assumptions about the model itself or the given credentials, in model order. */
-function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
+export function relevantAssumptions(ctx: AnalysisContext, credentials: readonly string[]): Assumption[] {
   const { model } = ctx;
   const positions = [...assumptionPositions(model, 'model')];
   for (const c of new Set(credentials))

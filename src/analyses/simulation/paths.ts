@@ -12,7 +12,7 @@ export type PathHop =
   | { readonly kind: 'credential'; readonly id: string; readonly how: CredentialHow }
   | { readonly kind: 'deputy'; readonly agent: string; readonly credential: string }
   | { readonly kind: 'access'; readonly resource: string; readonly action: string }
-  | { readonly kind: 'agent'; readonly id: string; readonly how: 'invoked' | 'delegated' };
+  | { readonly kind: 'agent'; readonly id: string; readonly how: 'invoked' | 'delegated' | 'hijacked' };
 
 export const NO_PATH = -1;
 export const HOW_LEAKED = 0;
@@ -21,6 +21,7 @@ export const HOW_MINTED = 2;
 export const HOW_INVOKED = 3;
 export const HOW_DELEGATED = 4;
 export const HOW_WORKLOAD = 5;
+export const HOW_HIJACKED = 6;
 
 /** How a node was reached: an immutable chain back to the start, so later improvements never rewrite a path. */
 export interface Trail {
@@ -98,7 +99,11 @@ export class PathBuilder {
       return [...lead, { kind: 'credential', id: index.credentials[t.node], how: credentialHow(t.how) }];
     return [
       ...lead,
-      { kind: 'agent', id: index.agents[t.node - this.C], how: t.how === HOW_DELEGATED ? 'delegated' : 'invoked' },
+      {
+        kind: 'agent',
+        id: index.agents[t.node - this.C],
+        how: t.how === HOW_DELEGATED ? 'delegated' : t.how === HOW_HIJACKED ? 'hijacked' : 'invoked',
+      },
     ];
   }
 
@@ -129,7 +134,11 @@ export function formatPath(path: readonly PathHop[]): string {
         case 'access':
           return `${hop.resource}:${hop.action}`;
         case 'agent':
-          return hop.how === 'invoked' ? `invoke ${hop.id}` : `delegate to ${hop.id}`;
+          return hop.how === 'invoked'
+            ? `invoke ${hop.id}`
+            : hop.how === 'hijacked'
+              ? `${hop.id} (hijacked)`
+              : `delegate to ${hop.id}`;
       }
     })
     .join(' → ');

@@ -81,16 +81,6 @@ export function worstCase(ctx: AnalysisContext, credential: string): WorstCase {
   };
 }
 
-/** The sum of every credential's worst-case time-weighted score; UNBOUNDED if any is. */
-export function totalRisk(cases: readonly WorstCase[]): number {
-  let total = 0;
-  for (const c of cases) {
-    if (c.timeWeightedScore === UNBOUNDED) return UNBOUNDED;
-    total += c.timeWeightedScore;
-  }
-  return total;
-}
-
 function fromRaw(
   credential: string,
   stop: Seconds,

@@ -95,7 +95,14 @@ export function checkCommand(shell: Shell): CommandModule<object, Args> {
       const accepted = [...policyAcceptances(policy), ...models.flatMap(modelAcceptances)];
       const unknownRules = acceptancesOfUnknownRules(accepted, RULE_IDS);
       if (unknownRules.length > 0) throw new InputError(unknownRules);
-      const report = runCheck(models, { policy, today, failOn: args.failOn, strict: args.strict, baseline });
+      const report = runCheck(models, {
+        policy,
+        today,
+        failOn: args.failOn,
+        strict: args.strict,
+        baseline,
+        risk: args.format === 'json',
+      });
       const text = renderCheck(report, args.format, {
         style: isStdout(args.output) ? styleFor(shell) : createStyle(false), // never colour in a file
         version: packageVersion(),

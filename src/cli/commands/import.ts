@@ -70,6 +70,8 @@ export function importCommand(shell: Shell): CommandModule<object, Args> {
       );
       const owner = args.owner ?? remoteOwner(args.inputs);
       const { result, diagnostics } = importGathered(gathered, owner);
+      // Past the limit on elements the model is incomplete: nothing is written.
+      if (result.full) throw new InputError(diagnostics);
       const merge = args.merge === undefined ? undefined : mergeInto(args.merge, result);
       const text = merge?.text ?? `${modelYaml(result.document, [], importHeader(result))}`;
       const check = loadModel(displayPath(args.merge ?? args.out ?? 'imported.yaml'), text);

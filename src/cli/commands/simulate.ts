@@ -16,7 +16,8 @@ import {
 } from '../../model/scenario.js';
 import type { SourceMap } from '../../yaml/source-map.js';
 import type { Model } from '../../model/types.js';
-import { simulationJson, simulationText } from '../../reports/simulation.js';
+import { hijackJson, hijackText, simulationJson, simulationText } from '../../reports/simulation.js';
+import { simulateHijack } from '../../analyses/simulation/hijack.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { requireModelOrConfigurations } from '../configurations.js';
 import { Outputs, displayPath, readSource, scenarioModelFile } from '../io.js';
@@ -26,6 +27,7 @@ import { jsonReport } from '../../reports/json.js';
 interface Args {
   input: string;
   leak?: string;
+  hijack?: string;
   at?: string;
   attacker?: Attacker;
   channel?: string;
@@ -41,7 +43,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
   return {
     command: 'simulate <input>',
     describe:
-      'Simulate a leaked credential: blast radius, exposure window, revocation lag (a model with --leak, or a scenario file)',
+      'Simulate a leaked credential (blast radius, exposure window, revocation lag) or a hijacked agent (a model with --leak or --hijack, or a scenario file)',
     builder: (y) =>
       y
         .positional('input', {
@@ -50,6 +52,10 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
           describe: 'a model file or configurations (a file or folder) with --leak, or a scenario file',
         })
         .option('leak', { type: 'string', describe: 'id of the leaked credential' })
+        .option('hijack', {
+          type: 'string',
+          describe: 'id of an agent steered by injected instructions: its hijacked-agent worst case',
+        })
         .option('at', { type: 'string', describe: 'when it leaks, from the moment it was issued (default 0s)' })
         .option('attacker', {
           choices: ['external', 'in-workload'] as const,
@@ -74,6 +80,7 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
     handler: (args) => {
       const outputs = new Outputs([args.input]);
       outputs.claim(args.output, '--output', { what: 'the report' });
+      if (args.hijack !== undefined) return simulateHijackCommand(shell, args, outputs);
       const { model, input, runs, seed } = resolveLeak(args, outputs);
       const ctx = prepareAnalysis(model);
       const result = simulateLeak(ctx, input);
@@ -85,6 +92,35 @@ export function simulateCommand(shell: Shell): CommandModule<object, Args> {
       emit(shell, outputs, text, args.output);
     },
   };
+}
+
+/** `--hijack <agent>`: the hijacked-agent worst case of one agent of a model. */
+function simulateHijackCommand(shell: Shell, args: Args, outputs: Outputs): void {
+  const agent = args.hijack!;
+  const clash = (['leak', 'at', 'attacker', 'channel', 'runs', 'seed'] as const).filter((k) => args[k] !== undefined);
+  if (clash.length > 0)
+    throw new UsageError(
+      `--hijack cannot be combined with ${clash.map((k) => `--${k}`).join(', ')}: a hijack starts when the agent's task does, detected as the prompt-context channel is`,
+    );
+  const source = isFolder(args.input) ? { ok: true as const, text: '' } : readSource(displayPath(args.input));
+  if (!source.ok) throw new InputError(source.diagnostics);
+  if (looksLikeScenario(source.text))
+    throw new UsageError(
+      '--hijack takes a model file, not a scenario: leakradius simulate <model.yaml> --hijack <agent>',
+    );
+  const loaded = requireModelOrConfigurations(args.input);
+  if (!loaded.relations.agent.has(agent))
+    throw new UsageError(
+      `unknown agent ${quote(agent)}${didYouMean(agent, loaded.relations.agent.keys())}; the model has: ${[...loaded.relations.agent.keys()].join(', ')}`,
+    );
+  const model = loaded.model;
+  const result = simulateHijack(prepareAnalysis(model, loaded.relations), {
+    agent,
+    hopDelay: duration(args.hopDelay, '--hop-delay'),
+  });
+  const text =
+    args.format === 'json' ? jsonReport(hijackJson(model, result)) : hijackText(model, result, styleFor(shell));
+  emit(shell, outputs, text, args.output);
 }
 
 /** Combines a scenario (if the input is one) with the command line; flags win. */

@@ -7,7 +7,7 @@ import type { CheckReport } from '../../analyses/check/types.js';
 import type { LocatedAcceptance } from '../../analyses/check/acceptance.js';
 import { ruleById } from '../../analyses/rules/index.js';
 import { NHI, ASI } from '../../analyses/rules/owasp.js';
-import { scoreOrNull, secondsOrNull } from '../simulation.js';
+import { riskJson, scoreOrNull, secondsOrNull } from '../simulation.js';
 import { summarize } from './summary.js';
 
 export const CHECK_JSON_FORMAT_VERSION = 1;
@@ -74,6 +74,18 @@ export function checkJson(report: CheckReport): object {
       exposureWindowSeconds: secondsOrNull(c.exposureWindow),
       revocationLagSeconds: secondsOrNull(c.revocationLag),
       highImpact: c.highImpact.map((p) => `${p.resource}:${p.action}`),
+    })),
+    risk: (report.risk ?? []).map((m) => ({
+      file: m.file,
+      ...riskJson(m.risk),
+      agents: m.agents.map((a) => ({
+        agent: a.agent,
+        line: a.line,
+        column: a.column,
+        score: scoreOrNull(a.score),
+        timeWeightedScore: scoreOrNull(a.timeWeightedScore),
+        hijackEndsSeconds: secondsOrNull(a.hijackEnds),
+      })),
     })),
     regressions: report.regressions.map((r) => ({
       file: r.file,

@@ -54,10 +54,10 @@ function organisationSummary(models: readonly ReportData[]): string {
   const rows = models
     .map(
       (m) =>
-        `<tr><td>${html(m.loaded.model.name)}</td><td>${html(m.file)}</td><td class="num">${m.loaded.model.credentials.length}</td><td class="num">${html(totalText(m.measured.totals))}</td></tr>`,
+        `<tr><td>${html(m.loaded.model.name)}</td><td>${html(m.file)}</td><td class="num">${m.loaded.model.credentials.length}</td><td class="num">${html(totalText(m.measured.totals))}</td><td class="num">${html(totalText(m.measured.totals.leakedCopy))}</td><td class="num">${html(totalText(m.measured.totals.hijackedAgent))}</td></tr>`,
     )
     .join('');
-  return `<section><h2>Organisation</h2><table><thead><tr><th>model</th><th>file</th><th>credentials</th><th>total risk (leaked copy)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section><h2>Organisation</h2><table><thead><tr><th>model</th><th>file</th><th>credentials</th><th>total risk</th><th>leaked copy</th><th>hijacked agent</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function modelSection(m: ReportData, i: number): string {
@@ -102,17 +102,25 @@ function summary(m: ReportData): string {
 }
 
 /**
- * The model's total risk per attacker, from the same totals `recommend` and
- * `chokepoints` compare: the sum of every credential's worst-case
- * time-weighted score (impact × hours of access).
+ * The model's total risk per attacker and their sum, from the same totals
+ * `recommend` and `chokepoints` compare (`measure`): time-weighted scores,
+ * impact × hours of access (docs/simulation.md).
  */
 function risks(m: ReportData): { attacker: string; total: string; means: string }[] {
+  const { totals } = m.measured;
   return [
     {
       attacker: 'leaked copy',
-      total: totalText(m.measured.totals),
+      total: totalText(totals.leakedCopy),
       means: 'an outsider replays a leaked credential from the moment it exists, until it stops',
     },
+    {
+      attacker: 'hijacked agent',
+      total: totalText(totals.hijackedAgent),
+      means:
+        'an agent steered by injected instructions acts from its own workload with every credential it holds, bound ones included',
+    },
+    { attacker: 'total', total: totalText(totals), means: 'both attackers: what recommend and chokepoints rank by' },
   ];
 }
 

@@ -19,8 +19,8 @@ export interface Side {
   /** Undefined while the changed model is being derived. */
   readonly worst?: WorstCase;
   readonly leak?: LeakResult;
-  /** The total risk, formatted, or the progress towards it. */
-  readonly total: string;
+  /** The model's risk, formatted (the leaked copy, the hijacked agent, their sum), or the progress towards it. */
+  readonly risk: { readonly leakedCopy: string; readonly hijackedAgent: string; readonly total: string };
   /** The CI findings, summarised (`7 open, 2 fail the gate`), `…` while computed; undefined without check settings. */
   readonly findings?: string;
 }
@@ -73,7 +73,9 @@ export function comparisonLines(before: Side, after: Side): string[] {
       pick(before, (w) => score(w.timeWeightedScore)),
       pick(after, (w) => score(w.timeWeightedScore)),
     ),
-    row('total risk', before.total, after.worst ? after.total : '…'),
+    row('leaked copy', before.risk.leakedCopy, after.worst ? after.risk.leakedCopy : '…'),
+    row('hijacked agent', before.risk.hijackedAgent, after.worst ? after.risk.hijackedAgent : '…'),
+    row('total risk', before.risk.total, after.worst ? after.risk.total : '…'),
     ...(before.findings !== undefined
       ? [row('CI findings', before.findings, (after.worst && after.findings) || '…')]
       : []),
