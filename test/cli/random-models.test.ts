@@ -47,7 +47,8 @@ import { randomModel } from '../helpers/random-model.js';
 
 const RUNS = Number(process.env.LEAKRADIUS_PROPERTY_RUNS ?? 2_000);
 const folder = mkdtempSync(join(tmpdir(), 'leakradius-random-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// Removing 20,000 files takes longer than a hook's default 10 s on a busy machine.
+afterAll(() => rmSync(folder, { recursive: true, force: true }), 300_000);
 
 type Credentials = NonNullable<ModelDocument['credentials']>;
 
