@@ -6,16 +6,15 @@
 import { formatDocPath, type DocPath } from '../yaml/diagnostic.js';
 import { UNBOUNDED, formatDuration, type Seconds } from '../model/duration.js';
 import type { ModelDocument } from '../model/schema.js';
-import { pointer, sameJson } from '../analyses/recommendations/edits.js';
+import { pointer } from '../analyses/recommendations/edits.js';
 import { dumpYaml } from '../yaml/emit.js';
-import { lineEnding, patchText, toLf, withLineEnding } from '../yaml/edit-text.js';
-import { parseYaml } from '../yaml/parse.js';
 import type { RecommendResult, Remaining } from '../analyses/recommendations/index.js';
 import type { RiskPart } from '../analyses/simulation/risk.js';
 import type { AgentFigures, CredentialFigures, Edit, Effect, Json, Totals } from '../analyses/recommendations/types.js';
 import { formatScore, riskJson, scoreOrNull, secondsOrNull } from './simulation.js';
 import { columns, cut, pad, wrap } from './layout.js';
 import { safeInline, safeText, type Style } from './terminal.js';
+import { changedModelText, type ChangedModel } from './model-yaml.js';
 
 // ---------------------------------------------------------------------------
 // JSON
@@ -482,61 +481,14 @@ export function recommendationsPatch(result: RecommendResult, file: string): str
   return `${header.join('\n')}\n${body}`;
 }
 
-/**
- * The model with the combined recommendations applied, as the text `--write`
- * writes. The patch is applied to the file's own text when that can be done
- * soundly (checked by parsing the result and comparing it with the changed
- * document), so comments and layout are kept; otherwise the document is
- * written afresh with `modelYaml`, which keeps only the leading comments.
- */
-export function writtenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
-  // Worked on with \n line breaks; written back with the file's own (\r\n, \r alone).
-  const eol = lineEnding(sourceText);
-  const written = lfWrittenModel(toLf(sourceText), result);
-  return { ...written, text: withLineEnding(written.text, eol) };
-}
-
-function lfWrittenModel(sourceText: string, result: RecommendResult): { text: string; commentsKept: boolean } {
+/** The model with the combined recommendations applied, as the text `--write` writes. */
+export function writtenModel(sourceText: string, result: RecommendResult): ChangedModel {
   const applied = result.combined.applied;
-  const patched = patchText(sourceText.replace(/^\uFEFF/, ''), result.combined.patch);
-  if (patched !== undefined) {
-    const note = [
-      `# Changed by \`leakradius recommend --write\`: ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`,
-      ...applied.map((id) => `#   ${oneLine(id)}`),
-    ].join('\n');
-    const head = leadingCommentBlock(patched);
-    const text =
-      head.length > 0
-        ? `${head}\n#\n${note}\n${patched.slice(head.length).replace(/^\r?\n/, '')}`
-        : `${note}\n${patched}`;
-    const parsed = parseYaml('written.yaml', text);
-    if (parsed.ok && sameJson(parsed.document.value, result.combined.document)) return { text, commentsKept: true };
-  }
-  return { text: modelYaml(result.combined.document, leadingCommentBlock(sourceText), applied), commentsKept: false };
-}
-
-/**
- * The model as YAML for `--write`. js-yaml does not keep comments: only the
- * file's leading comment block (a `yaml-language-server` line, the model's
- * introduction) is carried over, followed by a note of what was applied.
- */
-export function modelYaml(document: ModelDocument, leadingComments: string, applied: readonly string[]): string {
   const note = [
-    `# Written by \`leakradius recommend --write\` with ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`,
-    ...applied.map((id) => `#   ${oneLine(id)}`),
-    '# Comments of the original file below its leading block are not kept.',
+    `Changed by \`leakradius recommend --write\`: ${applied.length} recommendation(s) applied${applied.length > 0 ? ':' : '.'}`,
+    ...applied.map((id) => `  ${id}`),
   ];
-  const head = leadingComments.length > 0 ? `${leadingComments}\n#\n` : '';
-  return `${head}${note.join('\n')}\n${dumpYaml(document, { lineWidth: 120, noRefs: true })}`;
-}
-
-/** The comment lines (and blank lines) a YAML file starts with, without a trailing newline. */
-export function leadingCommentBlock(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  let end = 0;
-  while (end < lines.length && (lines[end].startsWith('#') || lines[end].trim() === '')) end++;
-  while (end > 0 && lines[end - 1].trim() === '') end--;
-  return lines.slice(0, end).join('\n');
+  return changedModelText(sourceText, result.combined.document, result.combined.patch, note);
 }
 
 function oneLine(text: string): string {

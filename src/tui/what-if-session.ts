@@ -4,7 +4,7 @@ import type { LoadedModel } from '../model/load.js';
 import type { Relations } from '../model/relations.js';
 import type { Model } from '../model/types.js';
 import type { ModelDocument } from '../model/schema.js';
-import { variantText } from '../reports/model-yaml.js';
+import { changedModelText } from '../reports/model-yaml.js';
 import { AnalysisSession } from './analysis-session.js';
 import type { AnalystFeed } from './analyst.js';
 import { analysedJobs, BULK_FROM_CREDENTIALS, FindingsJob, RiskJob, type Scheduler } from './background.js';
@@ -175,7 +175,7 @@ export class WhatIf {
 
   /** The file's text with the changes the variant was derived from, its comments kept where possible. */
   savedText(header: readonly string[]): string {
-    return variantText(this.base.sourceText, this.derivedFrom, this.patch, header);
+    return changedModelText(this.base.sourceText, this.derivedFrom, this.patch, header).text;
   }
 
   /** A change: shown at once (the views are told), the variant derived after the keys pressed together. */

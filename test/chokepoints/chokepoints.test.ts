@@ -11,7 +11,7 @@ import { prepareAnalysis } from '../../src/analyses/context.js';
 import { applyEdits } from '../../src/analyses/recommendations/edits.js';
 import { simulateHijack } from '../../src/analyses/simulation/hijack.js';
 import { simulateLeak } from '../../src/analyses/simulation/leak.js';
-import { modelYaml } from '../../src/reports/recommendations.js';
+import { modelYaml } from '../../src/reports/model-yaml.js';
 import { load } from '../helpers/model.js';
 
 const read = (file: string) => load(readFileSync(file, 'utf8'), file);
@@ -73,12 +73,12 @@ describe('chokepoints agree with simulate', () => {
     const edits = [];
     for (const c of result.chokepoints) {
       const alone = applyEdits(loaded.document, c.edits).document;
-      expect(c.effect.after.total).toBeCloseTo(simulatedTotal(modelYaml(alone, '', [])), 6);
+      expect(c.effect.after.total).toBeCloseTo(simulatedTotal(modelYaml(alone)), 6);
       if (c.addsOnTop) {
         edits.push(...c.edits);
         applied = applyEdits(loaded.document, edits).document;
       }
-      expect(c.together.total).toBeCloseTo(simulatedTotal(modelYaml(applied, '', [])), 6);
+      expect(c.together.total).toBeCloseTo(simulatedTotal(modelYaml(applied)), 6);
       expect(c.effect.after.total).toBeLessThan(c.effect.before.total);
     }
   });

@@ -13,12 +13,8 @@ import { recommend, type Recommendation } from '../../src/analyses/recommendatio
 import { capabilitiesOf, credentialKind } from '../../src/model/credential-kinds.js';
 import { loadModel, type LoadedModel } from '../../src/model/load.js';
 import { unpermittedSteps } from '../../src/model/relations.js';
-import {
-  leadingCommentBlock,
-  modelYaml,
-  recommendationsText,
-  writtenModel,
-} from '../../src/reports/recommendations.js';
+import { leadingCommentBlock, modelYaml } from '../../src/reports/model-yaml.js';
+import { recommendationsText, writtenModel } from '../../src/reports/recommendations.js';
 import { createStyle } from '../../src/reports/terminal.js';
 import { applyPatch } from '../helpers/json-patch.js';
 import { modelRiskOf } from '../helpers/model.js';
@@ -112,7 +108,7 @@ function capabilityProblems(loaded: LoadedModel, r: Recommendation): string[] {
     if (field === 'ttl') {
       const info = credentialKind(c.kind ?? '');
       if (info?.minTtl !== undefined || info?.maxTtl !== undefined) {
-        const checked = loadText('ttl.yaml', modelYaml(applyEdits(document, [e]).document, '', [r.id]));
+        const checked = loadText('ttl.yaml', modelYaml(applyEdits(document, [e]).document, [r.id]));
         expect(checked.model.credentials.find((x) => x.id === c.id)).toBeDefined(); // within the kind's limits, or it would not load
       }
     }
@@ -169,16 +165,19 @@ describe('recommendations on the example models', () => {
           (r) => r.id === 'migration:gh-pat-dana/github-app-installation-token',
         )!;
         expect(migration.condition).toBeUndefined();
-        // Measured like any change: both attackers lose risk (the token lives 1h instead of never).
-        expect(migration.effect.after.leakedCopy.total).toBeLessThan(migration.effect.before.leakedCopy.total);
-        expect(migration.effect.after.hijackedAgent.total).toBeLessThan(migration.effect.before.hijackedAgent.total);
+        // Measured like any change (docs/simulation.md, the coding agent hijacked): the installation token lives
+        // 1h, so gh-pat-dana's own pairs (impact 85) last 1h, not 180 h: 85 in place of 15,300 for both attackers.
+        // Hijacked agent 85 + 720 (llm-api-key) + 18,360 (harvested prod-deploy-sa-token) = 19,165; leaked copy
+        // 35,070 − 15,215 = 19,855.
+        expect(migration.effect.after.hijackedAgent.total).toBe(19_165);
+        expect(migration.effect.after.leakedCopy.total).toBe(19_855);
       });
 
     it(`${file}: each recommendation alone validates, keeps the workflows running and lowers the risk`, () => {
       const before = risk(loaded);
       expect(before).toBe(result.before.total);
       for (const r of result.recommendations) {
-        const changed = loadText(`${r.id}.yaml`, modelYaml(applyEdits(loaded.document, r.edits).document, '', [r.id]));
+        const changed = loadText(`${r.id}.yaml`, modelYaml(applyEdits(loaded.document, r.edits).document, [r.id]));
         expect(unpermittedSteps(changed.model, changed.relations), r.id).toEqual([]);
         expect(risk(changed), r.id).toBeLessThan(before);
         expect(risk(changed), r.id).toBeCloseTo(r.effect.after.total, 6);
@@ -197,7 +196,7 @@ describe('recommendations on the example models', () => {
     });
 
     it(`${file}: all of them together validate, keep the workflows running and lower the total risk`, () => {
-      const written = modelYaml(result.combined.document, leadingCommentBlock(text), result.combined.applied);
+      const written = modelYaml(result.combined.document, result.combined.applied, leadingCommentBlock(text));
       const changed = loadText(`out-${file}`, written);
       expect(unpermittedSteps(changed.model, changed.relations)).toEqual([]);
       expect(risk(changed)).toBeLessThan(risk(loaded));

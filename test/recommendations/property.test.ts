@@ -14,7 +14,8 @@ import { normalizeModel } from '../../src/model/normalize.js';
 import { relationsOf, unpermittedSteps } from '../../src/model/relations.js';
 import type { ModelDocument, StepDocument } from '../../src/model/schema.js';
 import { dump } from 'js-yaml';
-import { modelYaml, writtenModel } from '../../src/reports/recommendations.js';
+import { modelYaml } from '../../src/reports/model-yaml.js';
+import { writtenModel } from '../../src/reports/recommendations.js';
 import { applyPatch } from '../helpers/json-patch.js';
 import { modelRiskOf } from '../helpers/model.js';
 
@@ -208,14 +209,14 @@ function modelOf(s: Shape): ModelDocument | undefined {
     );
   });
   doc.workflows = workflows;
-  const result = loadModel('random.yaml', modelYaml(doc, '', []));
+  const result = loadModel('random.yaml', modelYaml(doc));
   return result.ok ? doc : undefined;
 }
 
 const models = shape.map(modelOf).filter((d): d is ModelDocument => d !== undefined);
 
 function reload(document: ModelDocument, label: string): LoadedModel {
-  const result = loadModel('changed.yaml', modelYaml(document, '', [label]));
+  const result = loadModel('changed.yaml', modelYaml(document, [label]));
   if (!result.ok)
     throw new Error(
       `${label}: the written model does not load:\n${result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('\n')}`,

@@ -6,7 +6,7 @@ import type { ImportResult } from '../../import/index.js';
 import { planMerge, type MergePlan } from '../../import/merge.js';
 import { loadModel } from '../../model/load.js';
 import { importHeader, importReportJson, importReportText } from '../../reports/import.js';
-import { modelYaml, variantText } from '../../reports/model-yaml.js';
+import { changedModelText, modelYaml } from '../../reports/model-yaml.js';
 import { InputError } from '../../yaml/diagnostic.js';
 import { gatherConfigurations, importGathered } from '../configurations.js';
 import { jsonReport } from '../../reports/json.js';
@@ -106,8 +106,7 @@ function mergeInto(file: string, result: ImportResult): { text: string; plan: Me
   const note = [
     `Re-imported by \`leakradius import --merge\`: ${plan.added.length} added, ${plan.updated.length} updated.`,
   ];
-  const text = variantText(source.text, plan.document, plan.operations, note);
-  return { text, plan, commentsKept: !text.includes('Comments of the original below its leading block are not kept.') };
+  return { ...changedModelText(source.text, plan.document, plan.operations, note), plan };
 }
 
 /** The owner in the git remote of the repository holding the first folder given (`git@github.com:acme/x`). */
