@@ -53,7 +53,8 @@ export async function tuiTurns(loaded: LoadedModel, text: string): Promise<Phase
     notes: {
       openMs,
       openSettledMs,
-      openLongestTurnMs: Math.max(longest('open'), openDelayMs),
+      // Opening the session is a turn of its own, before the event loop's delay is first sampled.
+      openLongestTurnMs: Math.max(longest('open'), openDelayMs, openMs),
       whatIfSettledMs,
       whatIfWindowMs: windowMs - start,
       whatIfLongestTurnMs: Math.max(longest('what-if'), whatIfDelayMs),
