@@ -203,13 +203,17 @@ function findingsNote(session: ModelSession): string {
   return 'No CI findings: leakradius check passes this model.';
 }
 
-/** `risk 69450 = leak 35070 + hijack 34380`: the model's total, both attackers. */
-function riskSummary(session: ModelSession): string {
+/** `risk 69450 = leak 35070 + hijack 34380`, both attackers, or `risk 69450` where that does not fit (the what-if splits it). */
+function riskSummary(session: ModelSession): string[] {
   const job = session.risk;
   const total = job.totalRisk;
-  return total === undefined
-    ? `total risk: computing ${job.done}/${job.total}`
-    : `risk ${score(total.total)} = leak ${score(total.leakedCopy.total)} + hijack ${score(total.hijackedAgent.total)}`;
+  if (total === undefined) return [`total risk: computing ${job.done}/${job.total}`];
+  const sum = score(total.total);
+  return [
+    `risk ${sum} = leak ${score(total.leakedCopy.total)} + hijack ${score(total.hijackedAgent.total)}`,
+    `risk ${sum} (w splits it)`,
+    `risk ${sum}`,
+  ];
 }
 
 /** The findings pane's rows; undefined while they are computed (or without check settings). */

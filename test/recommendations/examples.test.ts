@@ -165,9 +165,12 @@ describe('recommendations on the example models', () => {
           (r) => r.id === 'migration:gh-pat-dana/github-app-installation-token',
         )!;
         expect(migration.condition).toBeUndefined();
-        // Measured like any change: both attackers lose risk (the token lives 1h instead of never).
-        expect(migration.effect.after.leakedCopy.total).toBeLessThan(migration.effect.before.leakedCopy.total);
-        expect(migration.effect.after.hijackedAgent.total).toBeLessThan(migration.effect.before.hijackedAgent.total);
+        // Measured like any change (docs/simulation.md, the coding agent hijacked): the installation token lives
+        // 1h, so gh-pat-dana's own pairs (impact 85) last 1h, not 180 h: 85 in place of 15,300 for both attackers.
+        // Hijacked agent 85 + 720 (llm-api-key) + 18,360 (harvested prod-deploy-sa-token) = 19,165; leaked copy
+        // 35,070 − 15,215 = 19,855.
+        expect(migration.effect.after.hijackedAgent.total).toBe(19_165);
+        expect(migration.effect.after.leakedCopy.total).toBe(19_855);
       });
 
     it(`${file}: each recommendation alone validates, keeps the workflows running and lowers the risk`, () => {

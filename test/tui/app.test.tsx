@@ -108,6 +108,10 @@ describe('inventory', () => {
     // hold pat until 7d8h and harvest deploy-key, 10640, and task or act with wiki-token for as long as the hijack
     // lasts (no workflow: until the response, 7d8h): 1 × 176 = 176. 2 × 10816 = 21632.
     expect(ui.frame()).toContain('risk 35472 = leak 13840 + hijack 21632');
+    // At 80 columns the tabs stay whole and the total alone is shown; the what-if splits it.
+    ui.unmount();
+    ui = await drive(files(), { open: 'models/pat.yaml', width: 80 });
+    expect(ui.frame()).toMatch(/Findings 11 +risk 35472$/m);
     await ui.press('nextPane', 'inventory');
     expect(ui.frame()).toContain('[Agents 2]');
     expect(ui.frame()).toContain('coder');
@@ -404,7 +408,8 @@ describe('a model with thousands of credentials', () => {
   it('shows the visible badges at once, computes the rest between keypresses and shows progress', async () => {
     const io = new MemoryFiles({ 'models/big.yaml': manyCredentials(3000) });
     const scheduler = new ManualScheduler();
-    ui = await drive(io, { open: 'models/big.yaml', scheduler: scheduler.schedule });
+    // Wide enough for the tabs and the total split into both attackers.
+    ui = await drive(io, { open: 'models/big.yaml', scheduler: scheduler.schedule, width: 140 });
     expect(ui.frame()).toMatch(/computing risk badges: \d+ of 3000 worst cases/);
     expect(scheduler.pending).toBe(1);
     await ui.press('down', 'list');

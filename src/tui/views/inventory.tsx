@@ -7,6 +7,7 @@ import { Box } from 'ink';
 import { ListView, type ListItem } from '../components/list-view.js';
 import { T } from '../components/styled.js';
 import { fit } from '../format.js';
+import { columns } from '../../reports/layout.js';
 import { Lines, lineCount } from '../components/lines.js';
 import type { Column } from '../rows.js';
 import { PANES, type PaneId } from '../state.js';
@@ -29,8 +30,11 @@ type Props = {
   readonly detail: readonly string[];
   /** Shown when the pane has nothing to list (findings without the CI gate). */
   readonly empty: string;
-  /** Right of the tab bar: the model's total risk, or the progress towards it. */
-  readonly summary: string;
+  /**
+   * Right of the tab bar: the model's total risk, or the progress towards it,
+   * longest first: the first that leaves the tabs whole is shown, else the last.
+   */
+  readonly summary: readonly string[];
   readonly width: number;
   readonly height: number;
   readonly filter?: string;
@@ -48,8 +52,9 @@ export function InventoryView(props: Props) {
     const label = `${PANE_TITLE[p]} ${n === undefined ? '…' : n}`;
     return p === pane ? `[${label}]` : ` ${label} `;
   }).join('');
-  // The summary keeps the right edge; the tabs give way first on a narrow terminal.
-  const tabLine = `${fit(tabs, Math.max(0, width - summary.length - 2))}  ${summary}`;
+  // The summary keeps the right edge, as long as the tabs stay whole; on a terminal too narrow for both, the tabs give way.
+  const shown = summary.find((text) => columns(tabs) + 2 + columns(text) <= width) ?? summary[summary.length - 1] ?? '';
+  const tabLine = `${fit(tabs, Math.max(0, width - columns(shown) - 2))}  ${shown}`;
   const body = height - 1;
   if (width >= SIDE_BY_SIDE) {
     const listWidth = Math.floor(width * 0.55);
