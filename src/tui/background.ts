@@ -13,7 +13,7 @@ import type { WorstCase } from '../analyses/simulation/worst-case.js';
 import type { LoadedModel, ModelOnly } from '../model/load.js';
 import type { Policy } from '../model/policy.js';
 import type { AnalysisSession } from './analysis-session.js';
-import type { Analyst, AnalystInput } from './analyst.js';
+import type { AnalystFeed } from './analyst.js';
 import { MAX_RECOMMENDED_CREDENTIALS, type PendingRecommendations, type Recommender } from './recommender.js';
 
 /**
@@ -187,15 +187,14 @@ export class RiskJob {
 export function analysedJobs(
   analysis: AnalysisSession,
   loaded: ModelOnly,
-  input: AnalystInput,
-  analyst: Analyst,
+  request: (feed: AnalystFeed) => { cancel(): void },
+  check: CheckSettings | undefined,
   schedule: Scheduler,
   notify: () => void,
 ): { risk: RiskJob; findings?: FindingsJob } {
   const risk = new RiskJob(analysis, schedule, notify);
-  const check = input.check;
   const findings = check ? new FindingsJob(loaded, analysis, risk, check, schedule, notify, true) : undefined;
-  risk.analyst = analyst(input, {
+  risk.analyst = request({
     worstCases: (chunk) => risk.take(chunk),
     worstCasesDone: () => risk.takenAll(),
     ruleDone: (n) => findings?.ruleDone(n),

@@ -11,7 +11,7 @@ import type { Relations } from '../model/relations.js';
 import type { Model } from '../model/types.js';
 import type { Diagnostic } from '../yaml/diagnostic.js';
 import { AnalysisSession } from './analysis-session.js';
-import type { Analyst } from './analyst.js';
+import type { Analyst, AnalystFeed, AnalystSession } from './analyst.js';
 import {
   analysedJobs,
   BULK_FROM_CREDENTIALS,
@@ -66,11 +66,12 @@ export class ModelSession {
     } = {},
   ) {
     this.check = options.check;
-    this.analyst = options.analyst;
     this.analysis = new AnalysisSession(loaded.model, loaded.relations);
-    if (this.analyst && loaded.model.credentials.length >= BULK_FROM_CREDENTIALS) {
+    if (options.analyst && loaded.model.credentials.length >= BULK_FROM_CREDENTIALS) {
       const input = { file: loaded.file, text: sourceText, fallbackName: loaded.model.name, check: options.check };
-      const jobs = analysedJobs(this.analysis, loaded, input, this.analyst, schedule, notify);
+      const analyst = (this.analyst = options.analyst(input));
+      const request = (feed: AnalystFeed) => analyst.analyse(undefined, feed);
+      const jobs = analysedJobs(this.analysis, loaded, request, options.check, schedule, notify);
       this.risk = jobs.risk;
       this.findings = jobs.findings;
     } else {
@@ -88,7 +89,8 @@ export class ModelSession {
   }
 
   readonly check?: CheckSettings;
-  readonly analyst?: Analyst;
+  /** Where this large model's worst cases and findings, and its variants', are computed (a worker thread on a terminal). */
+  readonly analyst?: AnalystSession;
 
   get model(): Model {
     return this.loaded.model;
@@ -150,6 +152,7 @@ export class ModelSession {
     this.findings?.cancel();
     this.recommendations?.cancel();
     this.whatIf.dispose();
+    this.analyst?.close();
   }
 }
 

@@ -6,6 +6,7 @@ import type { Model } from '../model/types.js';
 import type { ModelDocument } from '../model/schema.js';
 import { changedModelText } from '../reports/model-yaml.js';
 import { AnalysisSession } from './analysis-session.js';
+import type { AnalystFeed } from './analyst.js';
 import { analysedJobs, BULK_FROM_CREDENTIALS, FindingsJob, RiskJob, type Scheduler } from './background.js';
 import type { ModelSession } from './session.js';
 import {
@@ -234,8 +235,8 @@ export class WhatIf {
     if (large) {
       // The edited credentials' own worst cases here and now: they are what the view shows first.
       for (const id of next.keys()) if (derived.relations.credential.has(id)) variant.worstCase(id);
-      const input = { file: loaded.file, text: this.base.sourceText, edits, fallbackName: this.base.model.name, check };
-      ({ risk, findings } = analysedJobs(variant, loaded, input, analyst, this.schedule, this.notify));
+      const request = (feed: AnalystFeed) => analyst.analyse(edits, feed);
+      ({ risk, findings } = analysedJobs(variant, loaded, request, check, this.schedule, this.notify));
     } else {
       risk = new RiskJob(variant, this.schedule, this.notify).start();
       findings = check ? new FindingsJob(loaded, variant, risk, check, this.schedule, this.notify) : undefined;

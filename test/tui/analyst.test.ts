@@ -12,13 +12,15 @@ import { riskPart } from '../../src/analyses/simulation/risk.js';
 import { worstCases } from '../../src/analyses/simulation/worst-case.js';
 import { DEFAULT_POLICY } from '../../src/model/policy.js';
 import {
-  analyse,
+  ModelAnalyses,
   inProcessAnalyst,
   type Analyst,
   type AnalystInput,
   type AnalystMessage,
 } from '../../src/tui/analyst.js';
+import type { Edit } from '../../src/analyses/recommendations/types.js';
 import { BULK_FROM_CREDENTIALS } from '../../src/tui/background.js';
+import { changeEdits } from '../../src/tui/whatif.js';
 import { TuiStore, type ModelSession } from '../../src/tui/session.js';
 import { analysis, load } from '../helpers/model.js';
 import { ManualScheduler, MemoryFiles } from './helpers.js';
@@ -81,10 +83,13 @@ describe('the analyst', () => {
 
   it('computes them on the TUI thread after all when the analyst fails', async () => {
     const text = manyCredentials(BULK_FROM_CREDENTIALS + 10);
-    const failing: Analyst = (_input, feed) => {
-      const handle = setImmediate(() => feed.failed('out of memory'));
-      return { cancel: () => clearImmediate(handle) };
-    };
+    const failing: Analyst = () => ({
+      analyse: (_edits, feed) => {
+        const handle = setImmediate(() => feed.failed('out of memory'));
+        return { cancel: () => clearImmediate(handle) };
+      },
+      close: () => undefined,
+    });
     const { store, scheduler, session } = open(text, failing);
     await settled(session, scheduler);
     expect(session.risk.totalRisk?.leakedCopy.total).toBe(riskPart(worstCases(analysis(text))).total);
@@ -93,27 +98,53 @@ describe('the analyst', () => {
     store.dispose();
   });
 
-  it('in a worker thread (the built one) sends what it computes in process', async () => {
+  it('in a worker thread (the built one) sends what it computes in process, for the model and then a variant, a replaced request dropped', async () => {
     const file = 'models/orchestrator.yaml';
     const input: AnalystInput = { file, text: readFileSync(file, 'utf8'), fallbackName: 'x', check: CHECK };
-    const here: AnalystMessage[] = [];
-    analyse(input, (m) => here.push(m));
+    const loaded = load(input.text, file);
+    const variant = changeEdits(
+      loaded.document,
+      new Map([[loaded.model.credentials[0].id, { binding: 'workload-bound' }]]),
+    );
+    const here = (edits?: readonly Edit[]) => {
+      const messages: AnalystMessage[] = [];
+      new ModelAnalyses(input).run(
+        edits,
+        (m) => messages.push(m),
+        () => false,
+      );
+      return messages;
+    };
     const built = (await import(
       join(process.cwd(), 'dist', 'tui', 'analyst.js')
     )) as typeof import('../../src/tui/analyst.js');
-    const there = await new Promise<AnalystMessage[]>((resolve, reject) => {
+    const analyst = built.workerAnalyst(input);
+    const there = (edits?: readonly Edit[]) => {
       const messages: AnalystMessage[] = [];
-      const record = (message: AnalystMessage) => messages.push(message);
-      built.workerAnalyst(input, {
-        worstCases: (chunk) => record({ type: 'worstCases', chunk }),
-        worstCasesDone: () => record({ type: 'worstCasesDone' }),
-        ruleDone: (rulesDone) => record({ type: 'ruleDone', rulesDone }),
-        findings: (chunk) => record({ type: 'findings', chunk }),
-        findingsDone: () => resolve([...messages, { type: 'findingsDone' }]),
-        failed: (message) => reject(new Error(message)),
+      let request: { cancel(): void } | undefined;
+      const done = new Promise<AnalystMessage[]>((resolve, reject) => {
+        const record = (message: AnalystMessage) => messages.push(message);
+        request = analyst.analyse(edits, {
+          worstCases: (chunk) => record({ type: 'worstCases', chunk }),
+          worstCasesDone: () => record({ type: 'worstCasesDone' }),
+          ruleDone: (rulesDone) => record({ type: 'ruleDone', rulesDone }),
+          findings: (chunk) => record({ type: 'findings', chunk }),
+          findingsDone: () => resolve([...messages, { type: 'findingsDone' }]),
+          failed: (message) => reject(new Error(message)),
+        });
       });
-    });
-    expect(here.some((m) => m.type === 'findings' && m.chunk.length > 0)).toBe(true);
-    expect(JSON.stringify(there)).toBe(JSON.stringify(here));
+      return { done, request: request!, messages };
+    };
+    const model = there();
+    const replaced = there([]);
+    replaced.request.cancel();
+    const changed = there(variant);
+    expect(JSON.stringify(await model.done)).toBe(JSON.stringify(here()));
+    const expected = here(variant);
+    expect(JSON.stringify(await changed.done)).toBe(JSON.stringify(expected));
+    expect(JSON.stringify(expected)).not.toBe(JSON.stringify(here()));
+    expect(expected.some((m) => m.type === 'findings' && m.chunk.length > 0)).toBe(true);
+    expect(replaced.messages).toEqual([]);
+    analyst.close();
   });
 });
