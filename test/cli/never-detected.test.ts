@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliInProcess } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 
 const MODEL = `version: 1
 detection: { default: never, harvested: never }
@@ -53,7 +53,7 @@ const RUNS: readonly (readonly string[])[] = [
 describe('a leak never detected, of a credential that never stops', () => {
   it('prints no NaN, no Infinity and no empty figure in any format of any command', async () => {
     for (const args of RUNS) {
-      const { code, stdout, stderr } = await cliInProcess(args);
+      const { code, stdout, stderr } = await run(args);
       // The HTML report's own script may compare with Infinity; what it shows may not.
       const out = (stdout + stderr).replace(/<script[\s\S]*?<\/script>/g, '');
       expect({ args, code }).toEqual({ args, code: args[0] === 'check' ? 1 : 0 });
@@ -64,13 +64,13 @@ describe('a leak never detected, of a credential that never stops', () => {
   });
 
   it('the leak that never stops says unbounded, in text and as null in JSON', async () => {
-    const text = await cliInProcess(['simulate', file, '--leak', 'pat']);
+    const text = await run(['simulate', file, '--leak', 'pat']);
     expect(text.stdout).toContain('exposure window unbounded   revocation lag unbounded');
-    const json = JSON.parse((await cliInProcess(['simulate', file, '--leak', 'pat', '--format', 'json'])).stdout);
+    const json = JSON.parse((await run(['simulate', file, '--leak', 'pat', '--format', 'json'])).stdout);
     expect(json.revocationLagSeconds).toBeNull();
     expect(json.timeline.detectedSeconds).toBeNull();
     // The one that expires after 1h, never detected: everything it touched is dead before detection, lag 0.
-    const short = JSON.parse((await cliInProcess(['simulate', file, '--leak', 'short', '--format', 'json'])).stdout);
+    const short = JSON.parse((await run(['simulate', file, '--leak', 'short', '--format', 'json'])).stdout);
     expect(short.revocationLagSeconds).toBe(0);
   });
 });

@@ -42,7 +42,8 @@ import { jsonReport } from '../../src/reports/json.js';
 import { recommendationsJson, recommendationsPatch, recommendationsText } from '../../src/reports/recommendations.js';
 import { simulationJson, simulationText } from '../../src/reports/simulation.js';
 import { createStyle } from '../../src/reports/terminal.js';
-import { cli, cliInProcess, type CliResult } from '../helpers/cli.js';
+import { cli, type CliResult } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { randomModel } from '../helpers/random-model.js';
 
 const RUNS = Number(process.env.LEAKRADIUS_PROPERTY_RUNS ?? 2_000);
@@ -194,11 +195,11 @@ describe(`every command decides its exit code on ${RUNS} random models`, () => {
         ['valid', valid],
         ['broken', broken],
       ] as const) {
-        const validated = await cliInProcess(['validate', join(folder, sub), '--format', 'json']);
+        const validated = await run(['validate', join(folder, sub), '--format', 'json']);
         const report = JSON.parse(validated.stdout) as { files: { file: string; valid: boolean }[] };
         expect(report.files.map((f) => f.valid)).toEqual(list.map(() => sub === 'valid'));
         expectDecided(list[0], 'validate', validated);
-        expectDecided(list[0], 'check', await cliInProcess(['check', join(folder, sub), '--format', 'json']));
+        expectDecided(list[0], 'check', await run(['check', join(folder, sub), '--format', 'json']));
       }
     },
     120_000 + RUNS * 100,
@@ -229,7 +230,7 @@ describe(`every command decides its exit code on ${RUNS} random models`, () => {
     'the command line, in this process, on one model in 25',
     async () => {
       for (const c of cases.filter((_, i) => i % 25 === 0))
-        for (const args of commandsFor(c)) expectDecided(c, args[0], await cliInProcess(args));
+        for (const args of commandsFor(c)) expectDecided(c, args[0], await run(args));
     },
     120_000 + RUNS * 50,
   );

@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
-import { EXIT, type Shell } from '../../src/cli/shell.js';
 
 const BIN = resolve('bin/leakradius.js');
 
@@ -25,23 +23,4 @@ export function cli(
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/**
- * Runs the command line in this process, with an in-memory terminal: for
- * tests that run it thousands of times (a process each would take minutes).
- * Paths are resolved against the test's working directory, as a user's shell would.
- */
-export async function cliInProcess(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const shell: Shell = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: { isTTY: false },
-    env: { NO_COLOR: '1', ...env },
-    exitCode: EXIT.ok,
-  };
-  const code = await runCli(args, shell);
-  return { code, stdout, stderr };
 }

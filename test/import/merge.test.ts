@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load.js';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'leakradius-import-merge-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('import --merge', () => {
-  it('keeps comments, hand fields, hand elements and checked guesses; updates, adds and reports what is gone', () => {
+  it('keeps comments, hand fields, hand elements and checked guesses; updates, adds and reports what is gone', async () => {
     cpSync('test/fixtures/import/github-workflow/deploy-aws/.github', join(work, 'repo/.github'), { recursive: true });
-    const first = cli(['import', 'repo', '--out', 'model.yaml'], { cwd: work });
+    const first = await run(['import', 'repo', '--out', 'model.yaml'], { cwd: work });
     expect(first.code, first.stderr).toBe(0);
     const model = join(work, 'model.yaml');
     let text = readFileSync(model, 'utf8');
@@ -33,7 +33,7 @@ describe('import --merge', () => {
     yaml += '\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: softprops/action-gh-release@v2\n';
     writeFileSync(workflow, yaml);
 
-    const again = cli(['import', 'repo', '--merge', 'model.yaml'], { cwd: work });
+    const again = await run(['import', 'repo', '--merge', 'model.yaml'], { cwd: work });
     expect(again.code, again.stderr).toBe(0);
     const merged = readFileSync(model, 'utf8');
     expect(merged).toContain('  # reviewed with the platform team\n');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DURATION_PATTERN, parseDuration } from '../../src/model/duration.js';
 import { checkSchema } from '../../src/model/schema-check.js';
-import { cliInProcess } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 import { load, messagesOf } from '../helpers/model.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +68,7 @@ credentials:
       ['delegation', file],
       ['graph', file],
     ]) {
-      const result = await cliInProcess(args);
+      const result = await run(args);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr).toContain(`${file}:5:36: credential "a": a credential cannot be derived from itself`);
     }

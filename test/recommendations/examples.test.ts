@@ -171,6 +171,8 @@ describe('recommendations on the example models', () => {
         // 35,070 − 15,215 = 19,855.
         expect(migration.effect.after.hijackedAgent.total).toBe(19_165);
         expect(migration.effect.after.leakedCopy.total).toBe(19_855);
+        // An installation token acts as the app, not as Dana: the person's identity goes with the PAT.
+        expect(migration.edits).toContainEqual(expect.objectContaining({ op: 'set', old: 'human', value: 'workload' }));
       });
 
     it(`${file}: each recommendation alone validates, keeps the workflows running and lowers the risk`, () => {

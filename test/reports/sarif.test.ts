@@ -3,16 +3,15 @@
  * draft-04 capable Ajv 6 that ships with @microsoft/jest-sarif validates it),
  * with the exact line and column of every offending YAML node.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/analyses/rules/index.js';
 import { checkSarif } from '../../src/reports/check/sarif.js';
 import { at, checkYaml, policy } from '../helpers/check.js';
-import { cli } from '../helpers/cli.js';
+import { run, scratch } from '../helpers/run.js';
 
 const SCHEMA_FILE = 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 
@@ -154,13 +153,11 @@ describe('SARIF report', () => {
     expect(l.runs[0].tool.driver.rules!.map((r) => r.id)).not.toContain('LR004');
   });
 
-  it('gives paths relative to the repository root, whatever folder the check runs from', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'leakradius-sarif-'));
+  it('gives paths relative to the repository root, whatever folder the check runs from', async () => {
+    const repo = scratch({ 'agents/my models/m.yaml': MODEL }, 'leakradius-sarif-');
     mkdirSync(join(repo, '.git'));
-    mkdirSync(join(repo, 'agents', 'my models'), { recursive: true });
     mkdirSync(join(repo, 'ci'));
-    writeFileSync(join(repo, 'agents', 'my models', 'm.yaml'), MODEL);
-    const r = cli(['check', '../agents', '--format', 'sarif'], { cwd: join(repo, 'ci') });
+    const r = await run(['check', '../agents', '--format', 'sarif'], { cwd: join(repo, 'ci') });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as Log;
     expect(validate(out)).toBe(true);
