@@ -13,7 +13,6 @@ import {
   linkSync,
   openSync,
   readSync,
-  readFileSync,
   realpathSync,
   renameSync,
   statSync,
@@ -467,18 +466,6 @@ export function requireModel(file: string): import('../model/load.js').LoadedMod
   const result = loadModelFile(displayPath(file));
   if (!result.ok) throw new InputError(result.diagnostics);
   return result.loaded;
-}
-
-/** leakradius's own version, from its package.json. */
-export function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /** The nearest folder at or above `start` that holds a `.git`, or undefined outside a repository. */

@@ -14,7 +14,7 @@ import { didYouMean, quote } from '../model/messages.js';
 import { safeInline, safeText } from '../reports/terminal.js';
 import { EXIT, UsageError, reportInvalid, type Shell } from './shell.js';
 import { COMMAND_NAMES, commands, type AnyCommand } from './commands/index.js';
-import { packageVersion } from './io.js';
+import { packageVersion } from './version.js';
 
 const DESCRIPTION =
   'Threat-model the credentials of AI agents: leaked-token blast radius, revocation lag, recommendations and a CI gate.';

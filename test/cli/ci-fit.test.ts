@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, scratch } from '../helpers/run.js';
+import { cli } from '../helpers/cli.js';
 
 const OWN_VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const CODING_AGENT = readFileSync('models/coding-agent.yaml', 'utf8');
@@ -46,6 +47,12 @@ describe('--version', () => {
     const r = await run(['--version'], { cwd: host });
     expect(r.stdout).toBe(`${OWN_VERSION}\n`);
     expect(OWN_VERSION).not.toBe('9.9.9');
+  });
+
+  it('the binary answers it too, by its own short path (it loads no argument parser)', () => {
+    const host = scratch({ 'package.json': '{ "name": "host", "version": "9.9.9" }\n' });
+    const r = cli(['--version'], { cwd: host });
+    expect(r).toMatchObject({ code: 0, stdout: `${OWN_VERSION}\n`, stderr: '' });
   });
 });
 

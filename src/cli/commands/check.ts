@@ -12,17 +12,9 @@ import { InputError } from '../../yaml/diagnostic.js';
 import type { ModelOnly } from '../../model/load.js';
 import { FILTER_OPTIONS, noteSkipped, type InputFilter } from '../inputs.js';
 import { loadInputs } from '../configurations.js';
-import {
-  Outputs,
-  appendText,
-  describeFsError,
-  displayPath,
-  packageVersion,
-  readSource,
-  repositoryPath,
-  repositoryUri,
-} from '../io.js';
+import { Outputs, appendText, describeFsError, displayPath, readSource, repositoryPath, repositoryUri } from '../io.js';
 import { POLICY_OPTION, choosePolicy } from '../policy-file.js';
+import { packageVersion } from '../version.js';
 import { EXIT, UsageError, emit, isStdout, styleFor, type Shell } from '../shell.js';
 
 interface Args {
