@@ -14,7 +14,7 @@ import { setEdit } from '../analyses/recommendations/shared.js';
 import type { Edit } from '../analyses/recommendations/types.js';
 import {
   canBind,
-  canIssuePerTask,
+  canIssue,
   canRevokeByApi,
   kindFacts,
   providerOf,
@@ -79,7 +79,7 @@ export type KindSetting = 'binding' | 'issuance' | 'revocation';
 export function kindAllows(c: Pick<Credential, 'kind'>, model: Model, field: KindSetting, value: string): Ability {
   const kind = kindFacts(c, model);
   if (field === 'binding') return value === 'bearer' ? 'yes' : canBind(kind, value as Binding);
-  if (field === 'issuance') return value === 'per-task' ? canIssuePerTask(kind) : 'yes';
+  if (field === 'issuance') return canIssue(kind, value as Issuance);
   return value === 'automated' || value === 'on-task-end' ? canRevokeByApi(kind) : 'yes';
 }
 

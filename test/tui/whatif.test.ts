@@ -1,4 +1,5 @@
 /** What-if edits change the document; the model is derived again by the loader's own steps. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/load.js';
 import { UNBOUNDED } from '../../src/model/duration.js';
@@ -10,7 +11,10 @@ import {
   describeChanges,
   steppedTtl,
   withChange,
+  kindAllows,
+  nextAllowed,
   BINDINGS,
+  ISSUANCES,
 } from '../../src/tui/whatif.js';
 import { D, load } from '../helpers/model.js';
 import { TOKEN_MODEL } from './models.js';
@@ -66,5 +70,21 @@ credentials:
     if (!again.ok) throw new Error(again.diagnostics.map((d) => d.message).join('\n'));
     expect(again.loaded.model.credentials).toEqual(loaded.model.credentials);
     expect(again.loaded.model.agents[0].name).toBe('\u001b]0;pwned\u0007');
+  });
+});
+
+describe('what-if settings the kind allows', () => {
+  const coding = load(readFileSync('models/coding-agent.yaml', 'utf8'));
+  const pat = coding.model.credentials.find((c) => c.id === 'gh-pat-dana');
+  if (!pat) throw new Error('models/coding-agent.yaml has no gh-pat-dana');
+
+  // The catalogue: a GitHub classic PAT is bearer only and issued static only (docs/credential-kinds.md).
+  it('offers a classic PAT neither a binding nor an issuance other than static, and says why', () => {
+    expect(kindAllows(pat, coding.model, 'issuance', 'per-session')).toBe('no');
+    expect(kindAllows(pat, coding.model, 'issuance', 'per-task')).toBe('no');
+    expect(kindAllows(pat, coding.model, 'binding', 'sender-constrained')).toBe('no');
+    const issuance = nextAllowed(pat, coding.model, 'issuance', ISSUANCES, 'static');
+    expect(issuance.value).toBeUndefined();
+    expect(issuance.note).toContain('github-classic-pat offers issuance static only');
   });
 });

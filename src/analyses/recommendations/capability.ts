@@ -11,6 +11,7 @@ import {
   type Binding,
   type CredentialKindInfo,
   type DeclaredKind,
+  type Issuance,
   type KindCapabilities,
 } from '../../model/credential-kinds.js';
 import type { Credential, Model } from '../../model/types.js';
@@ -51,10 +52,15 @@ export function bindingFor(kind: KindFacts): { binding: Binding; ability: Abilit
     : undefined;
 }
 
+/** Whether the provider issues credentials of this kind this way (static, per session, per task). */
+export function canIssue(kind: KindFacts, issuance: Issuance): Ability {
+  const ways = kind.capabilities.issuance;
+  return ways === undefined ? 'unknown' : ways.includes(issuance) ? 'yes' : 'no';
+}
+
 /** Whether the provider can issue a fresh credential of this kind for each task (just in time). */
 export function canIssuePerTask(kind: KindFacts): Ability {
-  const issuance = kind.capabilities.issuance;
-  return issuance === undefined ? 'unknown' : issuance.includes('per-task') ? 'yes' : 'no';
+  return canIssue(kind, 'per-task');
 }
 
 /** Whether one credential of this kind can be revoked through an API, so that something other than a person can revoke it. */
