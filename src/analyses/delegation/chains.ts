@@ -15,6 +15,12 @@ import { delegationHop, heldBy, heldPairs, sortedPairs } from './permissions.js'
 export const DEFAULT_MAX_DEPTH = 3;
 /** Chains are enumerated up to this many; a dense delegation graph has exponentially many. */
 export const MAX_CHAINS = 10_000;
+/**
+ * At most this many entries (hops, and the credentials and pairs each lists)
+ * over all chains: in a clique that passes its credentials around, 10,000
+ * chains of 50 hops of 50 credentials would not fit in one output.
+ */
+export const MAX_LISTED_ENTRIES = 2_000_000;
 
 export interface DelegationHop {
   readonly agent: string;
@@ -57,8 +63,9 @@ export function delegationChains(
 ): ChainsResult {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const chains: DelegationChain[] = [];
+  const listed = { entries: 0 };
   for (const root of chainRoots(ctx, options.from)) {
-    if (!walk(ctx, root, maxDepth, chains)) return { chains, truncated: true };
+    if (!walk(ctx, root, maxDepth, chains, listed)) return { chains, truncated: true };
   }
   return { chains, truncated: false };
 }
@@ -96,12 +103,19 @@ interface Frame {
   next: number;
 }
 
-/** Depth-first over delegations with an explicit stack; returns false once MAX_CHAINS is reached. */
-function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: DelegationChain[]): boolean {
+/** Depth-first over delegations with an explicit stack; returns false once MAX_CHAINS or MAX_LISTED_ENTRIES is reached. */
+function walk(
+  ctx: AnalysisContext,
+  root: string,
+  maxDepth: number,
+  chains: DelegationChain[],
+  listed: { entries: number },
+): boolean {
   const rootAgent = ctx.relations.agent.get(root);
   if (!rootAgent) return true;
   const stack: Frame[] = [rootFrame(ctx, root)];
   const onPath = new Set([root]);
+  let counted = chains.length;
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     const agent = ctx.relations.agent.get(top.hop.agent)!;
@@ -121,9 +135,16 @@ function walk(ctx: AnalysisContext, root: string, maxDepth: number, chains: Dele
       stack.push(delegateFrame(ctx, agent.id, d, top));
       onPath.add(d.to);
     }
-    if (chains.length >= MAX_CHAINS) return false;
+    while (counted < chains.length) listed.entries += entriesOf(chains[counted++]);
+    if (chains.length >= MAX_CHAINS || listed.entries >= MAX_LISTED_ENTRIES) return false;
   }
   return true;
+}
+
+function entriesOf(chain: DelegationChain): number {
+  let n = 0;
+  for (const h of chain.hops) n += 1 + h.credentials.length + h.effective.length + h.escalation.length;
+  return n;
 }
 
 /** The first agent of a chain acts with everything it can hold. */
