@@ -7,19 +7,12 @@
  * agent"; the search is the leak's (./attack.ts), started from the agent.
  */
 import { UNBOUNDED, type Seconds } from '../../model/duration.js';
-import type { Assumption } from '../../model/types.js';
 import type { AnalysisContext } from '../context.js';
 import { changedNodes, readsOf, unchanged, type Reads } from './changes.js';
-import {
-  attackScores,
-  exploreAttack,
-  type AcquiredCredential,
-  type AttackerStart,
-  type TaskedAgent,
-} from './attack.js';
+import { attackScores, exploreAttack, type AttackerStart } from './attack.js';
 import { relevantAssumptions } from './leak.js';
 import { channelDetection, detectionSeconds, lifetime } from './lifetime.js';
-import type { GatedInvocation, GatedPair, ReachedPair } from './pairs.js';
+import type { ReachFigures } from './pairs.js';
 
 /** Where injected instructions arrive: a hijack is detected as a leak through this channel is. */
 export const HIJACK_CHANNEL = 'prompt-context';
@@ -30,7 +23,7 @@ export interface HijackInput {
   readonly hopDelay?: Seconds;
 }
 
-export interface HijackResult {
+export interface HijackResult extends ReachFigures {
   readonly agent: string;
   /** When the incident is detected: the detection time of the prompt-context channel. */
   readonly detected: Seconds;
@@ -40,14 +33,6 @@ export interface HijackResult {
   readonly hijackEnds: Seconds;
   /** The credentials the agent holds, each with its own stop. */
   readonly holds: readonly { readonly credential: string; readonly stop: Seconds }[];
-  readonly reached: readonly ReachedPair[];
-  readonly gated: readonly GatedPair[];
-  readonly gatedInvocations: readonly GatedInvocation[];
-  readonly acquired: readonly AcquiredCredential[];
-  readonly tasked: readonly TaskedAgent[];
-  readonly score: number;
-  readonly timeWeightedScore: number;
-  readonly assumptions: readonly Assumption[];
 }
 
 /** One agent's hijacked-agent worst case, summarised for totals, rules and badges. */

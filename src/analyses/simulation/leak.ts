@@ -9,13 +9,7 @@ import { assumptionPositions } from '../../model/assumptions.js';
 import type { Assumption } from '../../model/types.js';
 import { BINDING_BEARER } from '../../graph/reach-index.js';
 import type { AnalysisContext } from '../context.js';
-import {
-  exploreAttack,
-  type AcquiredCredential,
-  type AttackerStart,
-  type HeldAtStart,
-  type TaskedAgent,
-} from './attack.js';
+import { exploreAttack, type AcquiredCredential, type AttackerStart, type HeldAtStart } from './attack.js';
 import {
   channelDetection,
   detectionSeconds,
@@ -24,7 +18,7 @@ import {
   worstChannel,
   type Lifetime,
 } from './lifetime.js';
-import type { GatedInvocation, GatedPair, ReachedPair } from './pairs.js';
+import type { ReachFigures } from './pairs.js';
 import { compareText } from './scores.js';
 
 export type { AcquiredCredential, TaskedAgent } from './attack.js';
@@ -49,7 +43,7 @@ export interface LeakInput {
   readonly paths?: boolean;
 }
 
-export interface LeakResult {
+export interface LeakResult extends ReachFigures {
   readonly credential: string;
   readonly attacker: Attacker;
   /** The leak channel used for detection; null when the credential lists none (detection.default). */
@@ -58,16 +52,6 @@ export interface LeakResult {
   readonly timeline: { readonly issued: Seconds; readonly leaked: Seconds } & Lifetime;
   readonly exposureWindow: Seconds;
   readonly revocationLag: Seconds;
-  readonly reached: readonly ReachedPair[];
-  readonly gated: readonly GatedPair[];
-  /** Agents the attacker could task only with a human's approval at each invocation. */
-  readonly gatedInvocations: readonly GatedInvocation[];
-  readonly acquired: readonly AcquiredCredential[];
-  readonly tasked: readonly TaskedAgent[];
-  readonly score: number;
-  readonly timeWeightedScore: Seconds;
-  /** Figures behind this result that came from defaults rather than the model. */
-  readonly assumptions: readonly Assumption[];
 }
 
 export class UnknownCredentialError extends Error {}

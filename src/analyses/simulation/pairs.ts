@@ -12,7 +12,8 @@
  */
 import { UNBOUNDED, type Seconds } from '../../model/duration.js';
 import type { AnalysisContext } from '../context.js';
-import type { Sighting } from './attack.js';
+import type { AcquiredCredential, Sighting, TaskedAgent } from './attack.js';
+import type { Assumption } from '../../model/types.js';
 import { NO_PATH, type PathBuilder, type PathHop } from './paths.js';
 import { compareText } from './scores.js';
 import type { SearchState, Span } from './search-state.js';
@@ -38,6 +39,20 @@ export interface GatedPair {
 export interface GatedInvocation {
   readonly agent: string;
   readonly path: readonly PathHop[];
+}
+
+/** What an attacker reaches, as both a leaked copy and a hijacked agent report it. */
+export interface ReachFigures {
+  readonly reached: readonly ReachedPair[];
+  readonly gated: readonly GatedPair[];
+  /** Agents the attacker could task only with a human's approval at each invocation. */
+  readonly gatedInvocations: readonly GatedInvocation[];
+  readonly acquired: readonly AcquiredCredential[];
+  readonly tasked: readonly TaskedAgent[];
+  readonly score: number;
+  readonly timeWeightedScore: Seconds;
+  /** Figures behind this result that came from defaults rather than the model. */
+  readonly assumptions: readonly Assumption[];
 }
 
 interface PairAccess {
